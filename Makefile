@@ -1,0 +1,87 @@
+# estate: PGXS build.  `make && make install` builds the extension; the
+# targets below the PGXS include run the server-free checks.
+
+EXTENSION = estate
+EXTVERSION = 1.0
+
+MODULE_big = estate
+CORE_SRCS = $(sort $(wildcard src/core/*.c))
+GLUE_SRCS = $(sort $(wildcard src/*.c))
+OBJS = $(CORE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
+
+DATA = $(EXTENSION)--$(EXTVERSION).sql
+EXTRA_CLEAN = build
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+# The server headers are system headers to us: -Wextra in CI judges our code,
+# not theirs (e.g. unused parameters in PostgreSQL 15's bufpage.h).
+override CPPFLAGS := -I$(srcdir)/src -isystem $(includedir_server) -isystem $(includedir_internal) $(CPPFLAGS)
+
+# --- the install script --------------------------------------------------
+# Concatenated from sql/ in dependency order.  The one-byte ordered types are
+# instantiated from one template with a noun and the words for each end.
+condition_grade_what = condition grade
+condition_grade_low = best
+condition_grade_high = worst
+risk_band_what = risk band
+risk_band_low = lowest
+risk_band_high = highest
+
+SQL_PARTS = sql/header.sql \
+	build/condition_grade_type.sql sql/condition_grade.sql \
+	build/risk_band_type.sql sql/risk_band.sql
+
+build/%_type.sql: sql/ordinal_type.sql.in Makefile
+	@mkdir -p build
+	sed -e 's/@TYPE@/$*/g' -e 's/@WHAT@/$($*_what)/g' \
+	    -e 's/@LOW@/$($*_low)/g' -e 's/@HIGH@/$($*_high)/g' $< > $@
+
+$(DATA): $(SQL_PARTS)
+	cat $(SQL_PARTS) > $@
+
+all: $(DATA)
+
+# The committed install script must equal a fresh generation.
+.PHONY: sqlcheck
+sqlcheck: $(SQL_PARTS)
+	cat $(SQL_PARTS) | cmp - $(DATA) || \
+	  { echo "$(DATA) is stale: run make and commit it"; exit 1; }
+
+# --- unit tests of src/core (no server) -----------------------------------
+UNIT_TESTS = $(patsubst test/unit/%.c,build/unit/%,$(sort $(wildcard test/unit/test_*.c)))
+UNIT_CFLAGS = -std=c99 -O1 -g -Wall -Wextra -Werror -Isrc -Isrc/core
+
+build/unit/%: test/unit/%.c test/unit/tap.h $(CORE_SRCS) $(wildcard src/core/*.h)
+	@mkdir -p build/unit
+	$(CC) $(UNIT_CFLAGS) -o $@ $< $(CORE_SRCS)
+
+.PHONY: unit
+unit: $(UNIT_TESTS)
+	prove $(UNIT_TESTS)
+
+# --- libFuzzer harnesses of the text parsers (clang) -----------------------
+# One binary per parser; fuzz_ordinal.c is built once per ordered vocabulary.
+FUZZ_SECONDS ?= 60
+FUZZ_CC ?= clang
+FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc/core
+ORDINAL_FUZZERS = build/fuzz/condition_grade build/fuzz/risk_band
+FUZZERS = $(ORDINAL_FUZZERS)
+
+$(ORDINAL_FUZZERS): build/fuzz/%: test/fuzz/fuzz_ordinal.c $(CORE_SRCS)
+	@mkdir -p build/fuzz
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -DFUZZ_KIND=estate_$* -o $@ $^
+
+.PHONY: fuzz
+fuzz: $(FUZZERS)
+	@for f in $(FUZZERS); do \
+	  name=$$(basename $$f); \
+	  mkdir -p build/fuzz/corpus-$$name; \
+	  echo "fuzzing $$name for $(FUZZ_SECONDS) s"; \
+	  $$f -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	      build/fuzz/corpus-$$name test/fuzz/corpus/$$name 2>build/fuzz/$$name.log \
+	    || { tail -50 build/fuzz/$$name.log; exit 1; }; \
+	  grep -E 'stat::number_of_executed_units|Done' build/fuzz/$$name.log; \
+	done

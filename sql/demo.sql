@@ -1,0 +1,65 @@
+-- The estate demo: what the extension computes, on a small condition survey.
+-- Run by tools/demo against a throwaway cluster.
+\pset footer off
+CREATE EXTENSION estate;
+
+\echo
+\echo '== A condition survey: one row per building element, graded A to DX,'
+\echo '== with the consequence of its failure (1 insignificant .. 5 catastrophic).'
+CREATE TABLE survey (
+    site        text,
+    element     text,
+    grade       estate.condition_grade,
+    consequence integer,
+    cost_gbp    numeric(12, 2)
+);
+INSERT INTO survey VALUES
+    ('St Elsewhere General', 'Main switchboard (LV)',        'DX',   5, 420000.00),
+    ('St Elsewhere General', 'Theatre ventilation AHU 3',    'd',    5, 310000.00),
+    ('St Elsewhere General', 'Fire alarm panel, block B',    'C',    4,  65000.00),
+    ('St Elsewhere General', 'Roof covering, ward block',    'cx',   3, 240000.00),
+    ('St Elsewhere General', 'Passenger lift 2',             'B(C)', 4,  95000.00),
+    ('St Elsewhere General', 'Car park lighting',            'C',    1,  18000.00),
+    ('Riverside Community',  'Boiler plant',                 'D',    4, 185000.00),
+    ('Riverside Community',  'Windows, east elevation',      'C',    2,  42000.00),
+    ('Riverside Community',  'Nurse call system',            'B',    4,      0.00),
+    ('Riverside Community',  'Internal decorations',         'c',    1,  12500.00),
+    ('Hillside Health Centre', 'Domestic hot water calorifier', 'C', 4,  28000.00),
+    ('Hillside Health Centre', 'Flat roof over clinic',      'A',    3,      0.00);
+
+\echo
+\echo '== Each element: grade (canonical), likelihood of failure, risk band.'
+\echo '== Grades A, B and B(C) carry no condition backlog, so no band.'
+SELECT site, element, grade,
+       estate.failure_likelihood(grade)            AS likelihood,
+       consequence,
+       estate.backlog_risk(grade, consequence)     AS risk_band,
+       cost_gbp
+FROM survey
+ORDER BY estate.backlog_risk(grade, consequence) DESC NULLS LAST, cost_gbp DESC;
+
+\echo
+\echo '== Per site: worst grade, elements needing backlog, and cost by risk band.'
+SELECT site,
+       estate.max(grade)                                               AS worst_grade,
+       count(*) FILTER (WHERE estate.needs_backlog(grade))             AS elements_in_backlog,
+       sum(cost_gbp) FILTER (WHERE estate.backlog_risk(grade, consequence) OPERATOR(estate.=) 'high')        AS high_gbp,
+       sum(cost_gbp) FILTER (WHERE estate.backlog_risk(grade, consequence) OPERATOR(estate.=) 'significant') AS significant_gbp,
+       sum(cost_gbp) FILTER (WHERE estate.backlog_risk(grade, consequence) OPERATOR(estate.=) 'moderate')    AS moderate_gbp,
+       sum(cost_gbp) FILTER (WHERE estate.backlog_risk(grade, consequence) OPERATOR(estate.=) 'low')         AS low_gbp
+FROM survey
+GROUP BY site
+ORDER BY estate.max(grade) DESC, site;
+
+\echo
+\echo '== The NHS 5x5 risk matrix (likelihood down, consequence across).'
+SELECT l AS likelihood,
+       string_agg(estate.risk_band(l, c)::text, ' | ' ORDER BY c) AS "consequence 1 .. 5"
+FROM generate_series(1, 5) AS l, generate_series(1, 5) AS c
+GROUP BY l ORDER BY l DESC;
+
+\echo
+\echo '== Bad input is an error that names the value:'
+\set ON_ERROR_STOP 0
+SELECT 'E'::estate.condition_grade;
+SELECT estate.risk_band(6, 3);

@@ -1,0 +1,42 @@
+/*
+ * settings.c - the library's settings under the reserved prefix "estate."
+ * (SPEC 7).  Loading the library (any estate function does) registers them.
+ */
+#include "estate.h"
+
+#include "utils/guc.h"
+
+double		estate_underused_rate = 0.25;
+double		estate_target_non_clinical_share = 0.35;
+double		estate_target_unoccupied_share = 0.025;
+
+void		_PG_init(void);
+
+void
+_PG_init(void)
+{
+	DefineCustomRealVariable("estate.underused_rate",
+							 "Utilisation rate below which a room is under-used.",
+							 "A local-policy threshold, not an NHS standard.",
+							 &estate_underused_rate,
+							 0.25, 0.0, 1.0,
+							 PGC_USERSET, 0, NULL, NULL, NULL);
+	DefineCustomRealVariable("estate.target_non_clinical_share",
+							 "Target maximum share of occupied floor area that is non-clinical.",
+							 "Lord Carter (2016): 35% for acute trusts.",
+							 &estate_target_non_clinical_share,
+							 0.35, 0.0, 1.0,
+							 PGC_USERSET, 0, NULL, NULL, NULL);
+	DefineCustomRealVariable("estate.target_unoccupied_share",
+							 "Target maximum share of floor area that is empty or under-used.",
+							 "Lord Carter (2016): 2.5% for acute trusts.",
+							 &estate_target_unoccupied_share,
+							 0.025, 0.0, 1.0,
+							 PGC_USERSET, 0, NULL, NULL, NULL);
+
+#if PG_VERSION_NUM >= 150000
+	MarkGUCPrefixReserved("estate");
+#else
+	EmitWarningsOnPlaceholders("estate");
+#endif
+}
