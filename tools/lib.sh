@@ -6,8 +6,12 @@ set -euo pipefail
 
 ESTATE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PG_MAJOR=${ESTATE_PG_MAJOR:-15}
-PG_BIN=/usr/lib/postgresql/$PG_MAJOR/bin
-PG_CONFIG=$PG_BIN/pg_config
+PG_CONFIG=/usr/lib/postgresql/$PG_MAJOR/bin/pg_config
+# ESTATE_SANDBOX=DIR installs into a private copy of the server's tree instead
+# of the system one (PostgreSQL finds its files relative to its binaries), so
+# several checkouts can be built and tested side by side.
+ESTATE_SANDBOX=${ESTATE_SANDBOX:-}
+PG_BIN=${ESTATE_SANDBOX:+$ESTATE_SANDBOX}/usr/lib/postgresql/$PG_MAJOR/bin
 
 say() { printf '\n== %s\n' "$*"; }
 
@@ -15,7 +19,7 @@ say() { printf '\n== %s\n' "$*"; }
 estate_require_root() {
 	if [ "$(id -u)" -ne 0 ]; then
 		command -v sudo >/dev/null || { echo "run this as root (sudo is not installed)" >&2; exit 1; }
-		exec sudo --preserve-env=CI,ESTATE_PG_MAJOR,ESTATE_FUZZ_SECONDS,ESTATE_KEEP "$0" "$@"
+		exec sudo --preserve-env=CI,ESTATE_PG_MAJOR,ESTATE_FUZZ_SECONDS,ESTATE_KEEP,ESTATE_SANDBOX "$0" "$@"
 	fi
 }
 
@@ -40,7 +44,15 @@ estate_base_packages() {
 estate_build_install() {
 	say "building estate for PostgreSQL $PG_MAJOR"
 	make -C "$ESTATE_ROOT" -s PG_CONFIG="$PG_CONFIG" COPT="${1:-}"
-	make -C "$ESTATE_ROOT" -s PG_CONFIG="$PG_CONFIG" install >/dev/null
+	if [ -n "$ESTATE_SANDBOX" ]; then
+		local d
+		for d in lib share; do
+			mkdir -p "$ESTATE_SANDBOX/usr/$d/postgresql"
+			rm -rf "$ESTATE_SANDBOX/usr/$d/postgresql/$PG_MAJOR"
+			cp -a "/usr/$d/postgresql/$PG_MAJOR" "$ESTATE_SANDBOX/usr/$d/postgresql/"
+		done
+	fi
+	make -C "$ESTATE_ROOT" -s PG_CONFIG="$PG_CONFIG" DESTDIR="$ESTATE_SANDBOX" install >/dev/null
 }
 
 # Start a cluster in a fresh temporary directory, owned by the postgres user
