@@ -862,7 +862,6 @@ CREATE FUNCTION @extschema@.load_eric(file_name text, year_label text, kind text
     RETURNS bigint
     LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
     SET search_path = pg_catalog, pg_temp
-    SET client_min_messages = warning
 AS $load$
 DECLARE
     ym          text[] := regexp_match(year_label, '^\s*(\d{4})\s*[-/_]\s*(\d{2}|\d{4})\s*$');
@@ -897,10 +896,6 @@ BEGIN
 
     -- One load of a year and kind at a time; a second waits, then replaces.
     PERFORM pg_advisory_xact_lock(1162037571, fy * 2 + CASE kind WHEN 'site' THEN 0 ELSE 1 END);
-
-    -- Work tables of an earlier call in this transaction go first.
-    DROP TABLE IF EXISTS pg_temp.eric_records, pg_temp.eric_columns, pg_temp.eric_rows,
-                         pg_temp.eric_cells, pg_temp.eric_values;
 
     -- Records: lines joined while a quoted field spans them, then split.
     CREATE TEMP TABLE eric_records ON COMMIT DROP AS
@@ -1174,6 +1169,10 @@ BEGIN
         RAISE EXCEPTION '% holds no % returns', file_name, kind
             USING ERRCODE = 'invalid_text_representation';
     END IF;
+    -- The work tables go now, not at commit: the next load in this
+    -- transaction (perhaps by another role) makes its own.
+    DROP TABLE pg_temp.eric_records, pg_temp.eric_columns, pg_temp.eric_rows,
+               pg_temp.eric_cells, pg_temp.eric_values;
     RETURN new_load;
 END
 $load$;
@@ -1658,10 +1657,10 @@ CROSS JOIN LATERAL (
                 THEN pg_catalog.bool_or((ln.definitions OPERATOR(pg_catalog.->>) c) IS DISTINCT FROM (lp.definitions OPERATOR(pg_catalog.->>) c)) END AS changed,
            pg_catalog.string_agg(pg_catalog.format('%s: %s -> %s'::text, c,
                                                    COALESCE(lp.definitions OPERATOR(pg_catalog.->>) c, 'not collected'::text),
-                                                   COALESCE(ln.definitions OPERATOR(pg_catalog.->>) c, 'not collected'::text)), '; '::text)
+                                                   COALESCE(ln.definitions OPERATOR(pg_catalog.->>) c, 'not collected'::text)), '; '::text ORDER BY u.n)
                FILTER (WHERE lp.definitions IS NOT NULL
                          AND (ln.definitions OPERATOR(pg_catalog.->>) c) IS DISTINCT FROM (lp.definitions OPERATOR(pg_catalog.->>) c)) AS note
-    FROM pg_catalog.unnest(cur.columns) AS c
+    FROM pg_catalog.unnest(cur.columns) WITH ORDINALITY AS u(c, n)
 ) AS d
 ORDER BY cur.level, cur.trust_code, cur.metric, cur.financial_year;
 COMMENT ON VIEW @extschema@.year_on_year IS
@@ -1689,30 +1688,34 @@ WITH current_load AS (
 ), columns AS (
     SELECT DISTINCT h.kind, h.column_name FROM @extschema@.eric_header AS h
 ), cells AS (
-    SELECT 'site'::text AS kind, e.financial_year, j.key AS column_name,
-           j.value OPERATOR(pg_catalog.<>) 'null'::jsonb AS filled,
-           j.key OPERATOR(pg_catalog.=) ANY (e.not_applicable) AS not_applicable
-    FROM @extschema@.eric_site AS e, pg_catalog.jsonb_each(pg_catalog.to_jsonb(e.*)) AS j
-    UNION ALL
-    SELECT 'trust'::text, e.financial_year, j.key,
-           j.value OPERATOR(pg_catalog.<>) 'null'::jsonb, j.key OPERATOR(pg_catalog.=) ANY (e.not_applicable)
-    FROM @extschema@.eric_trust AS e, pg_catalog.jsonb_each(pg_catalog.to_jsonb(e.*)) AS j
+    -- Every column of every return as a key of its JSON form, counted per year.
+    SELECT x.kind, x.financial_year, j.key AS column_name,
+           pg_catalog.count(*) AS returns,
+           pg_catalog.count(*) FILTER (WHERE j.value OPERATOR(pg_catalog.<>) 'null'::jsonb) AS filled,
+           pg_catalog.count(*) FILTER (WHERE j.key OPERATOR(pg_catalog.=) ANY (x.not_applicable)) AS not_applicable
+    FROM (SELECT 'site'::text AS kind, e.financial_year, e.not_applicable,
+                 pg_catalog.to_jsonb(e.*) OPERATOR(pg_catalog.-) 'other_items'::text AS j
+          FROM @extschema@.eric_site AS e
+          UNION ALL
+          SELECT 'trust'::text, e.financial_year, e.not_applicable,
+                 pg_catalog.to_jsonb(e.*) OPERATOR(pg_catalog.-) 'other_items'::text
+          FROM @extschema@.eric_trust AS e) AS x,
+         pg_catalog.jsonb_each(x.j) AS j
+    GROUP BY x.kind, x.financial_year, j.key
 )
 SELECT l.kind, l.financial_year::integer AS financial_year, l.year_label, c.column_name,
        l.definitions OPERATOR(pg_catalog.?) c.column_name AS collected,
        l.definitions OPERATOR(pg_catalog.->>) c.column_name AS definition,
-       pg_catalog.count(x.column_name) AS returns,
-       pg_catalog.count(x.column_name) FILTER (WHERE x.filled) AS filled,
-       pg_catalog.count(x.column_name) FILTER (WHERE x.not_applicable) AS not_applicable,
-       pg_catalog.count(x.column_name) FILTER (WHERE NOT x.filled AND NOT x.not_applicable) AS missing,
-       ((pg_catalog.count(x.column_name) FILTER (WHERE x.filled))::numeric OPERATOR(pg_catalog./)
-        NULLIF(pg_catalog.count(x.column_name), 0::bigint)::numeric)::numeric(5,4) AS filled_share
+       COALESCE(x.returns, 0::bigint) AS returns,
+       COALESCE(x.filled, 0::bigint) AS filled,
+       COALESCE(x.not_applicable, 0::bigint) AS not_applicable,
+       COALESCE(x.returns OPERATOR(pg_catalog.-) x.filled OPERATOR(pg_catalog.-) x.not_applicable, 0::bigint) AS missing,
+       (x.filled::numeric OPERATOR(pg_catalog./) NULLIF(x.returns, 0::bigint)::numeric)::numeric(5,4) AS filled_share
 FROM current_load AS l
 JOIN columns AS c ON c.kind OPERATOR(pg_catalog.=) l.kind
 LEFT JOIN cells AS x
   ON x.kind OPERATOR(pg_catalog.=) l.kind AND x.financial_year OPERATOR(pg_catalog.=) l.financial_year
  AND x.column_name OPERATOR(pg_catalog.=) c.column_name
-GROUP BY l.kind, l.financial_year, l.year_label, l.definitions, c.column_name
 ORDER BY l.kind, l.financial_year, c.column_name;
 COMMENT ON VIEW @extschema@.data_completeness IS
     'per ERIC column and financial year: returns filled, answered Not Applicable, and missing (blank or No Data Provided)';

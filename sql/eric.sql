@@ -475,7 +475,6 @@ CREATE FUNCTION @extschema@.load_eric(file_name text, year_label text, kind text
     RETURNS bigint
     LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
     SET search_path = pg_catalog, pg_temp
-    SET client_min_messages = warning
 AS $load$
 DECLARE
     ym          text[] := regexp_match(year_label, '^\s*(\d{4})\s*[-/_]\s*(\d{2}|\d{4})\s*$');
@@ -510,10 +509,6 @@ BEGIN
 
     -- One load of a year and kind at a time; a second waits, then replaces.
     PERFORM pg_advisory_xact_lock(1162037571, fy * 2 + CASE kind WHEN 'site' THEN 0 ELSE 1 END);
-
-    -- Work tables of an earlier call in this transaction go first.
-    DROP TABLE IF EXISTS pg_temp.eric_records, pg_temp.eric_columns, pg_temp.eric_rows,
-                         pg_temp.eric_cells, pg_temp.eric_values;
 
     -- Records: lines joined while a quoted field spans them, then split.
     CREATE TEMP TABLE eric_records ON COMMIT DROP AS
@@ -787,6 +782,10 @@ BEGIN
         RAISE EXCEPTION '% holds no % returns', file_name, kind
             USING ERRCODE = 'invalid_text_representation';
     END IF;
+    -- The work tables go now, not at commit: the next load in this
+    -- transaction (perhaps by another role) makes its own.
+    DROP TABLE pg_temp.eric_records, pg_temp.eric_columns, pg_temp.eric_rows,
+               pg_temp.eric_cells, pg_temp.eric_values;
     RETURN new_load;
 END
 $load$;
