@@ -1086,9 +1086,11 @@ BEGIN
         CREATE TEMP TABLE eric_values ON COMMIT DROP AS
         WITH v AS (
             SELECT rec, line_no, column_name,
-                   -- Parts add up; a column without any value stays NULL, never 0.
+                   -- Parts add up; Not Applicable parts add nothing, a missing
+                   -- part leaves the sum unknown; no value at all is NULL, never 0.
                    CASE min(data_type)
-                       WHEN 'numeric' THEN to_jsonb(sum(@extschema@.parse_amount(raw)) FILTER (WHERE data_type = 'numeric'))
+                       WHEN 'numeric' THEN CASE WHEN NOT bool_or(cell = 'missing')
+                                                THEN to_jsonb(sum(@extschema@.parse_amount(raw)) FILTER (WHERE data_type = 'numeric')) END
                        WHEN 'boolean' THEN to_jsonb(bool_or(lower(btrim(raw)) = 'yes')
                                                     FILTER (WHERE data_type = 'boolean' AND cell = 'value'))
                        -- Site types carried a numeric prefix in some years (1. General acute hospital).
