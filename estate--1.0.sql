@@ -670,22 +670,25 @@ CREATE TABLE @extschema@.eric_header (
     section     text,
     part        boolean NOT NULL DEFAULT false,
     definition  text NOT NULL,
+    shipped     boolean NOT NULL DEFAULT false,
     header_key  text NOT NULL GENERATED ALWAYS AS (@extschema@.eric_header_key(header)) STORED,
     section_key text GENERATED ALWAYS AS (@extschema@.eric_header_key(section)) STORED,
     UNIQUE NULLS NOT DISTINCT (kind, header_key, section_key)
 );
 COMMENT ON TABLE @extschema@.eric_header IS
-    'published ERIC headers and the table column each one fills, for every year the loader knows';
+    'published ERIC headers and the table column each one fills, for every year the loader knows; users may add rows for new headers';
 COMMENT ON COLUMN @extschema@.eric_header.kind IS 'site or trust file';
 COMMENT ON COLUMN @extschema@.eric_header.column_name IS 'column of estate.eric_site or estate.eric_trust';
 COMMENT ON COLUMN @extschema@.eric_header.header IS 'header as published in one of the years';
 COMMENT ON COLUMN @extschema@.eric_header.section IS 'section heading (row above the headers) that qualifies a header repeated in a file; NULL matches a header that occurs once';
 COMMENT ON COLUMN @extschema@.eric_header.part IS 'the column is the sum of all the part headers present in a file';
 COMMENT ON COLUMN @extschema@.eric_header.definition IS 'what the header measures; estate.year_on_year flags a column whose definition differs between years';
+COMMENT ON COLUMN @extschema@.eric_header.shipped IS 'the row ships with the extension (recreated by the install script, not dumped); rows users add are dumped';
 COMMENT ON COLUMN @extschema@.eric_header.header_key IS 'header as matched (estate.eric_header_key)';
 COMMENT ON COLUMN @extschema@.eric_header.section_key IS 'section as matched (estate.eric_header_key)';
 
-INSERT INTO @extschema@.eric_header (kind, column_name, header, section, part, definition) VALUES
+INSERT INTO @extschema@.eric_header (kind, column_name, header, section, part, definition, shipped)
+SELECT v.*, true FROM (VALUES
     -- identity, both kinds
     ('site', 'trust_code', 'Organisation Code', NULL, false, 'trust code'),
     ('site', 'trust_code', 'Trust Code', NULL, false, 'trust code'),
@@ -831,7 +834,8 @@ INSERT INTO @extschema@.eric_header (kind, column_name, header, section, part, d
     ('trust', 'false_alarms_count', 'False alarms - No call out (No.)', NULL, true, 'false alarms'),
     ('trust', 'false_alarms_count', 'False alarms - Call out (No.)', NULL, true, 'false alarms'),
     ('trust', 'fire_deaths_count', 'Number of deaths resulting from fire(s) (No.)', NULL, false, 'fire deaths'),
-    ('trust', 'fire_injuries_count', 'Number of people injured resulting from fire(s) (No.)', NULL, false, 'fire injuries');
+    ('trust', 'fire_injuries_count', 'Number of people injured resulting from fire(s) (No.)', NULL, false, 'fire injuries')
+) AS v;
 
 -- ---------------------------------------------------------------------------
 -- The loader
@@ -1187,9 +1191,12 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.eric_load', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.eric_load_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.eric_site', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.eric_trust', '');
+-- Headers users add for new years are theirs to keep; the shipped ones are recreated.
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.eric_header', 'WHERE NOT shipped');
 GRANT SELECT ON @extschema@.eric_load, @extschema@.eric_site, @extschema@.eric_trust, @extschema@.eric_header TO PUBLIC;
 GRANT INSERT, UPDATE, DELETE, TRUNCATE ON @extschema@.eric_load, @extschema@.eric_site, @extschema@.eric_trust
     TO @extowner@ WITH GRANT OPTION;
+GRANT INSERT, UPDATE, DELETE ON @extschema@.eric_header TO @extowner@ WITH GRANT OPTION;
 GRANT USAGE, SELECT, UPDATE ON SEQUENCE @extschema@.eric_load_id_seq TO @extowner@ WITH GRANT OPTION;
 
 -- ---------------------------------------------------------------------------
