@@ -1,7 +1,7 @@
 -- ERIC in the warehouse (SPEC 6): tables, privileges, the loader function on
 -- hand-made files, and the BI views on slices small enough to check by hand.
 BEGIN;
-SELECT plan(84);
+SELECT plan(85);
 
 -- The extension as a data engineer installs it: an ordinary role owns it.
 DROP EXTENSION estate;
@@ -32,6 +32,8 @@ SELECT has_index('estate', 'eric_site', 'eric_site_site_code_idx', 'site codes a
 SELECT is((SELECT string_agg(column_name, ', ' ORDER BY column_name) FROM (SELECT DISTINCT column_name FROM estate.eric_header) AS h
            WHERE column_name NOT IN (SELECT attname FROM pg_attribute WHERE attrelid IN ('estate.eric_site'::regclass, 'estate.eric_trust'::regclass))),
           NULL, 'every column of the header map exists');
+SELECT throws_ok($$INSERT INTO estate.eric_header (kind, column_name, header, definition) VALUES ('site', 'load_id', 'Load', 'x')$$,
+                 '23514', NULL, 'no header may fill the loader''s own columns');
 
 -- 2. Privileges (SPEC 1): everyone reads, the owner writes and may delegate.
 SELECT ok(has_table_privilege('eric_reader', 'estate.eric_site', 'SELECT'), 'PUBLIC may read eric_site');
