@@ -665,7 +665,9 @@ COMMENT ON FUNCTION @extschema@.eric_header_key(text) IS
 
 CREATE TABLE @extschema@.eric_header (
     kind        text NOT NULL CHECK (kind OPERATOR(pg_catalog.=) ANY (ARRAY['site', 'trust']::text[])),
-    column_name text NOT NULL,
+    -- The loader fills these itself; no header may.
+    column_name text NOT NULL CHECK (column_name OPERATOR(pg_catalog.<>) ALL (ARRAY['financial_year', 'year_label',
+                                     'not_applicable', 'other_items', 'load_id', 'source_row']::text[])),
     header      text NOT NULL,
     section     text,
     part        boolean NOT NULL DEFAULT false,
