@@ -33,6 +33,15 @@ extern Datum estate_ordinal_in(FunctionCallInfo fcinfo, const estate_ordinal *ki
 extern Datum estate_ordinal_out(FunctionCallInfo fcinfo, const estate_ordinal *kind);
 extern Datum estate_ordinal_recv(FunctionCallInfo fcinfo, const estate_ordinal *kind);
 
+/* Defines NAME_in, NAME_out and NAME_recv of a one-byte type over vocabulary KIND. */
+#define ESTATE_ORDINAL_TYPE_IO(name, kind) \
+	PG_FUNCTION_INFO_V1(name##_in); \
+	Datum name##_in(PG_FUNCTION_ARGS) { return estate_ordinal_in(fcinfo, &(kind)); } \
+	PG_FUNCTION_INFO_V1(name##_out); \
+	Datum name##_out(PG_FUNCTION_ARGS) { return estate_ordinal_out(fcinfo, &(kind)); } \
+	PG_FUNCTION_INFO_V1(name##_recv); \
+	Datum name##_recv(PG_FUNCTION_ARGS) { return estate_ordinal_recv(fcinfo, &(kind)); }
+
 /* Settings (SPEC 7), registered by _PG_init in settings.c. */
 extern double estate_underused_rate;
 extern double estate_target_non_clinical_share;
