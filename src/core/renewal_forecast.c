@@ -65,10 +65,11 @@ integer(cursor *c, int64_t min, int64_t max, int64_t *value)
 		magnitude = magnitude <= (uint64_t) INT64_MAX / 10
 			? magnitude * 10 + (uint64_t) (c->s[start + k] - '0') : UINT64_MAX;
 	}
-	if (magnitude > (uint64_t) INT64_MAX ||
-		(negative ? -(int64_t) magnitude < min : (int64_t) magnitude > max))
+	if (magnitude > (uint64_t) INT64_MAX)
 		return fail(c, ESTATE_ERR_RANGE, "A number is out of range.");
 	*value = negative ? -(int64_t) magnitude : (int64_t) magnitude;
+	if (*value < min || *value > max)
+		return fail(c, ESTATE_ERR_RANGE, "A number is out of range.");
 	return ESTATE_OK;
 }
 
