@@ -2,7 +2,7 @@
 -- casts, and the aggregates backlog_agg and sum (SPEC 3.1, 9), with the fast
 -- numeric decode checked against numeric_mul -> numeric_int8.
 BEGIN;
-SELECT plan(138);
+SELECT plan(140);
 
 -- The whole EXPLAIN output of a query as one text.
 CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $f$
@@ -344,6 +344,15 @@ SELECT ok(pg_temp.plan_of('SELECT estate.sum(b) FROM (SELECT estate.backlog(band
           'sum(backlog): the forced plan is a Partial Aggregate');
 SELECT is((SELECT estate.sum(estate.backlog(band, cost))::text FROM estate_backlog_elements), (SELECT b::text FROM serial_total),
           'sum(backlog(band, cost)) in parallel = backlog_agg serially');
+
+-- ---- SQL bodies are bound at creation, not through search_path ----------------
+CREATE SCHEMA evil;
+CREATE FUNCTION evil.cost(estate.backlog, estate.risk_band) RETURNS numeric LANGUAGE sql AS 'SELECT 999::numeric';
+CREATE FUNCTION evil.total(estate.backlog) RETURNS numeric LANGUAGE sql AS 'SELECT 999::numeric';
+SET LOCAL search_path = evil, estate, public;
+SELECT is((SELECT string_agg(cost::text, ',') FROM estate.backlog_rows('high=1, low=2')), '1.00,0.00,0.00,2.00,0.00',
+          'backlog_rows under a hostile search_path');
+SELECT is(estate.fci('high=1'::estate.backlog, 10), 0.1, 'fci(backlog) under a hostile search_path');
 
 SELECT * FROM finish();
 ROLLBACK;
