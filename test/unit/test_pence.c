@@ -367,5 +367,73 @@ main(void)
 	if (!all)
 		printf("#   %s\n", why);
 
+	/* Exact products: a x b against the oracle on the exact decimal product. */
+	all = true;
+	for (int k = 0; k < 200000 && all; k++)
+	{
+		uint64_t	a = rng() % 1000000000;
+		uint64_t	b = rng() % 1000000000;
+		int			sa = (int) (rng() % 7);
+		int			sb = (int) (rng() % 10);
+		bool		na = rng() & 1;
+		bool		nb = rng() & 1;
+		char		digits[3][48];
+		char		ip[3][48];
+		char		fp[3][48];
+		uint64_t	v[3] = {a, b, a * b};
+		int			sc[3] = {sa, sb, sa + sb};
+		unsigned char pa[64];
+		unsigned char pb[64];
+		size_t		la;
+		size_t		lb;
+		int64_t		got = 0;
+		int64_t		want = 0;
+		estate_status st;
+		estate_status want_st;
+
+		/* Each number as integer digits and sc fraction digits. */
+		for (int i = 0; i < 3; i++)
+		{
+			int			n = snprintf(digits[i], sizeof(digits[i]), "%0*llu", sc[i] + 1, (unsigned long long) v[i]);
+
+			memcpy(ip[i], digits[i], (size_t) (n - sc[i]));
+			ip[i][n - sc[i]] = '\0';
+			strcpy(fp[i], digits[i] + n - sc[i]);
+		}
+		la = encode(na, ip[0], fp[0], rng() & 1, pa);
+		lb = encode(nb, ip[1], fp[1], rng() & 1, pb);
+		st = estate_pence_from_product(pa, la, pb, lb, &got);
+		want_st = oracle(na != nb && a * b != 0, ip[2], fp[2], &want);
+		if (st != want_st || got != want)
+		{
+			all = false;
+			snprintf(why, sizeof(why), "%s%s.%s x %s%s.%s: %d/%lld, oracle %d/%lld", na ? "-" : "", ip[0], fp[0],
+					 nb ? "-" : "", ip[1], fp[1], st, (long long) got, want_st, (long long) want);
+		}
+	}
+	ok(all, "200,000 random exact products agree with the oracle");
+	if (!all)
+		printf("#   %s\n", why);
+	{
+		unsigned char pa[64];
+		unsigned char pb[64];
+		size_t		la = encode(false, "92233720368547758", "07", false, pa);
+		size_t		lb = encode(false, "1", "", false, pb);
+
+		is_int(estate_pence_from_product(pa, la, pb, lb, &p), ESTATE_OK, "INT64_MAX pence x 1");
+		ok(p == INT64_MAX, "is INT64_MAX");
+		lb = encode(false, "1", "00000000000000000001", false, pb);
+		is_int(estate_pence_from_product(pa, la, pb, lb, &p), ESTATE_OK, "x (1 + 1e-20) rounds back down");
+		lb = encode(false, "1", "00000001", false, pb);
+		is_int(estate_pence_from_product(pa, la, pb, lb, &p), ESTATE_ERR_RANGE, "x 1.00000001 is out of range");
+		la = encode(false, "10000000000", "", false, pa);
+		lb = encode(false, "10000000000", "", true, pb);
+		is_int(estate_pence_from_product(pa, la, pb, lb, &p), ESTATE_ERR_RANGE, "1e10 x 1e10 is out of range");
+		la = encode(false, "0", "0000000001", true, pa);
+		is_int(estate_pence_from_product(pa, la, pa, la, &p), ESTATE_OK, "1e-10 squared");
+		is_int(p, 0, "is 0 pence");
+		is_int(estate_pence_from_product(pa, la, (const uint16_t[]) {0xC000}, 2, &p), ESTATE_ERR_ARGUMENT, "x NaN");
+	}
+
 	return done_testing();
 }
