@@ -4,18 +4,7 @@
 BEGIN;
 SELECT plan(140);
 
--- The whole EXPLAIN output of a query as one text.
-CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $f$
-DECLARE
-  line text;
-  result text := '';
-BEGIN
-  FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
-    result := result || line || E'\n';
-  END LOOP;
-  RETURN result;
-END
-$f$;
+\ir include/plan_of.sql
 
 -- ---- text I/O -------------------------------------------------------------
 SELECT is(s::estate.backlog::text, canonical, format('%L reads as %s', s, canonical))

@@ -3,17 +3,7 @@
 BEGIN;
 SELECT plan(57);
 
-CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $f$
-DECLARE
-  line text;
-  result text := '';
-BEGIN
-  FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
-    result := result || line || E'\n';
-  END LOOP;
-  RETURN result;
-END
-$f$;
+\ir include/plan_of.sql
 
 -- ---- hand-computed schedules (from 2025) -----------------------------------
 SELECT is(estate.renewal_forecast(2010, 30, 1000, 2025, 10), '{0,0,0,0,0,0,0,0,0,0}'::numeric[],

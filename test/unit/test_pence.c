@@ -146,6 +146,15 @@ encode(bool negative, const char *ip, const char *fp, bool force_long, unsigned 
 	return len;
 }
 
+/* One TAP line for a loop of checks, with the first failure's detail. */
+static void
+report(bool all, const char *why, const char *label)
+{
+	ok(all, "%s", label);
+	if (!all)
+		printf("#   %s\n", why);
+}
+
 static uint64_t rng_state = 0x9E3779B97F4A7C15ULL;
 
 static uint64_t
@@ -325,9 +334,7 @@ main(void)
 		snprintf(fp, sizeof(fp), "%03d", v % 1000);
 		all = agrees(false, ip, fp, why, sizeof(why)) && agrees(true, ip, fp, why, sizeof(why));
 	}
-	ok(all, "dense range 0.000 .. 99.999 (both signs, both formats)");
-	if (!all)
-		printf("#   %s\n", why);
+	report(all, why, "dense range 0.000 .. 99.999 (both signs, both formats)");
 
 	/* A million random values: 0-22 integer digits, 0-12 decimals, both signs. */
 	all = true;
@@ -340,9 +347,7 @@ main(void)
 		random_digits(fp, (int) (rng() % 13));
 		all = agrees(rng() & 1, ip, fp, why, sizeof(why));
 	}
-	ok(all, "a million random values agree with the oracle");
-	if (!all)
-		printf("#   %s\n", why);
+	report(all, why, "a million random values agree with the oracle");
 
 	/* Around the int64 edges: every penny and half-penny within 1000 pence. */
 	all = true;
@@ -363,9 +368,7 @@ main(void)
 			all = all && agrees(sign, ip, fp, why, sizeof(why));
 		}
 	}
-	ok(all, "every penny and half-penny within 1000 pence of both int64 edges");
-	if (!all)
-		printf("#   %s\n", why);
+	report(all, why, "every penny and half-penny within 1000 pence of both int64 edges");
 
 	/* Exact products: a x b against the oracle on the exact decimal product. */
 	all = true;
@@ -411,9 +414,7 @@ main(void)
 					 nb ? "-" : "", ip[1], fp[1], st, (long long) got, want_st, (long long) want);
 		}
 	}
-	ok(all, "200,000 random exact products agree with the oracle");
-	if (!all)
-		printf("#   %s\n", why);
+	report(all, why, "200,000 random exact products agree with the oracle");
 	{
 		unsigned char pa[64];
 		unsigned char pb[64];
