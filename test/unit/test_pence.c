@@ -221,22 +221,22 @@ main(void)
 	bool		all;
 
 	/* Parsing: rounding half away from zero, range and syntax. */
-	is_int(parse("0", &p), ESTATE_OK, "0 parses");
-	is_int(p, 0, "0 is 0 pence");
-	parse("1200.5", &p);
-	is_int(p, 120050, "1200.5 is 120050 pence");
-	parse("0.005", &p);
-	is_int(p, 1, "0.005 rounds up to a penny");
-	parse("0.0049999999", &p);
-	is_int(p, 0, "0.0049999999 rounds down");
-	parse("2.675", &p);
-	is_int(p, 268, "2.675 rounds half away from zero (no binary floating point)");
-	parse("0007.10", &p);
-	is_int(p, 710, "leading zeros");
-	parse("92233720368547758.07", &p);
-	ok(p == INT64_MAX, "the largest amount is INT64_MAX pence");
-	parse("92233720368547758.0749", &p);
-	ok(p == INT64_MAX, "just below rounding past INT64_MAX");
+	{
+		static const struct
+		{
+			const char *text;
+			int64_t		pence;
+		}			cases[] = {
+			{"0", 0}, {"1200.5", 120050}, {"0.005", 1}, {"0.0049999999", 0},
+			{"2.675", 268},		/* half away from zero, no binary floating point */
+			{"0007.10", 710}, {"92233720368547758.07", INT64_MAX},
+			{"92233720368547758.0749", INT64_MAX},	/* just below rounding past INT64_MAX */
+		};
+
+		for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++)
+			ok(parse(cases[k].text, &p) == ESTATE_OK && p == cases[k].pence,
+			   "%s is %lld pence", cases[k].text, (long long) cases[k].pence);
+	}
 	is_int(parse("92233720368547758.075", &p), ESTATE_ERR_RANGE, "rounding past INT64_MAX is out of range");
 	is_int(parse("92233720368547758.08", &p), ESTATE_ERR_RANGE, "one penny too many");
 	is_int(parse("99999999999999999999999999999", &p), ESTATE_ERR_RANGE, "far too many digits");
