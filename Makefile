@@ -33,12 +33,20 @@ risk_band_high = highest
 SQL_PARTS = sql/header.sql \
 	build/condition_grade_type.sql sql/condition_grade.sql \
 	build/risk_band_type.sql sql/risk_band.sql \
+	sql/carbon.sql build/carbon_factors.sql \
+	sql/rebuild_cost.sql \
 	sql/disposal.sql
 
 build/%_type.sql: sql/ordinal_type.sql.in Makefile
 	@mkdir -p build
 	sed -e 's/@TYPE@/$*/g' -e 's/@WHAT@/$($*_what)/g' \
 	    -e 's/@LOW@/$($*_low)/g' -e 's/@HIGH@/$($*_high)/g' $< > $@
+
+# The carbon factors the install script loads (CREATE EXTENSION cannot read
+# files), generated from the shipped CSV.
+build/carbon_factors.sql: data/carbon_factors_2007-08_to_2020-21.csv tools/carbon_factors.pl
+	@mkdir -p build
+	perl tools/carbon_factors.pl $< > $@
 
 $(DATA): $(SQL_PARTS)
 	cat $(SQL_PARTS) > $@
