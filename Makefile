@@ -36,7 +36,7 @@ SQL_PARTS = sql/header.sql \
 	sql/backlog.sql sql/fci.sql sql/renewal_forecast.sql \
 	sql/carbon.sql build/carbon_factors.sql \
 	sql/rebuild_cost.sql \
-	sql/disposal.sql
+	sql/disposal.sql sql/disposal_impact.sql
 
 build/%_type.sql: sql/ordinal_type.sql.in Makefile
 	@mkdir -p build
@@ -78,7 +78,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_CC ?= clang
 FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc/core
 ORDINAL_FUZZERS = build/fuzz/condition_grade build/fuzz/risk_band
-FUZZERS = $(ORDINAL_FUZZERS) build/fuzz/backlog build/fuzz/renewal_forecast
+FUZZERS = $(ORDINAL_FUZZERS) build/fuzz/backlog build/fuzz/renewal_forecast build/fuzz/disposal_impact
 
 $(ORDINAL_FUZZERS): build/fuzz/%: test/fuzz/fuzz_ordinal.c $(CORE_SRCS)
 	@mkdir -p build/fuzz
