@@ -58,10 +58,13 @@ INSERT INTO estate.rebuild_cost (site_type, cost_per_m2_gbp, price_base, source)
 -- suitability, FCI against the proxy, FM running cost and carbon per m2.
 CREATE VIEW london_measures AS
 SELECT s.site_code, s.site_name, s.gia_m2,
+       estate.backlog(s.backlog_high_gbp, s.backlog_significant_gbp, s.backlog_moderate_gbp, s.backlog_low_gbp) AS backlog,
+       s.hard_fm_gbp + s.soft_fm_gbp AS running_cost_gbp,
        round((s.empty_pct + s.under_used_pct) / 100, 4) AS unoccupied_share,
        round(1 - s.not_suitable_pct / 100, 4) AS functional_suitability,
-       round((s.backlog_high_gbp + s.backlog_significant_gbp + s.backlog_moderate_gbp + s.backlog_low_gbp)
-             / estate.replacement_value_proxy(s.site_type, s.gia_m2), 4) AS fci,
+       round(estate.fci(estate.backlog(s.backlog_high_gbp, s.backlog_significant_gbp,
+                                       s.backlog_moderate_gbp, s.backlog_low_gbp),
+                        estate.replacement_value_proxy(s.site_type, s.gia_m2)), 4) AS fci,
        round((s.hard_fm_gbp + s.soft_fm_gbp) / s.gia_m2, 2) AS running_cost_per_m2,
        round((estate.carbon_kg('electricity', s.electricity_kwh, 2015)
               + estate.carbon_kg('gas', s.gas_kwh, 2015)
@@ -85,7 +88,8 @@ SELECT * FROM london_benchmark;
 
 -- The assessment with the default weights; the top five candidates.
 CREATE VIEW london_assessment AS
-SELECT m.site_code, m.site_name, m.gia_m2, a.*
+SELECT m.site_code, m.site_name, m.gia_m2, m.backlog, m.running_cost_gbp,
+       m.carbon_per_m2 * m.gia_m2 AS carbon_kg, a.*
 FROM london_measures AS m CROSS JOIN london_benchmark AS b,
      LATERAL estate.disposal_assessment(
          unoccupied_share => m.unoccupied_share::float8,
@@ -102,6 +106,25 @@ FROM london_assessment ORDER BY score DESC, site_code LIMIT 5;
 
 SELECT site_code, unnest(reasons) AS reason
 FROM (SELECT * FROM london_assessment ORDER BY score DESC, site_code LIMIT 3) AS top;
+
+-- What disposing of the candidates (review or dispose) in score order would
+-- release, as a BI tool would plot it: the group must keep 75% of its floor area.
+WITH estate_area AS (SELECT sum(gia_m2) AS m2 FROM london_2015)
+SELECT site_code,
+       (i).sites,
+       (i).floor_area_released::numeric(12, 2) AS released_m2,
+       (i).retained_floor_area::numeric(12, 2) AS retained_m2,
+       estate.total((i).backlog_avoided)::numeric(14, 2) AS backlog_avoided_gbp,
+       estate.critical_infrastructure_risk((i).backlog_avoided)::numeric(14, 2) AS cir_avoided_gbp,
+       (i).running_cost_saved::numeric(14, 2) AS running_cost_saved_gbp,
+       round((i).carbon_saved_kg / 1000, 1) AS carbon_saved_t,
+       (i).in_programme
+FROM (SELECT c.site_code,
+             estate.disposal_impact(c.gia_m2, c.backlog, c.running_cost_gbp, c.carbon_kg, e.m2, 0.75 * e.m2)
+                 OVER (ORDER BY c.score DESC, c.site_code ROWS UNBOUNDED PRECEDING) AS i
+      FROM london_assessment AS c CROSS JOIN estate_area AS e
+      WHERE c.recommendation <> 'retain') AS p
+ORDER BY (i).sites;
 
 -- The same sites with net zero weighted at 40% instead of 10%.
 SELECT m.site_code, round((a).score::numeric, 1) AS score, (a).recommendation, (a).reasons[1] AS first_reason
