@@ -38,8 +38,17 @@ argument_value(FunctionCallInfo fcinfo, int i)
 		case DTYPE_FLOAT8:
 			return PG_GETARG_FLOAT8(i);
 		case DTYPE_NUMERIC:
-			/* NaN and Infinity come through as such and are refused by the check. */
-			return DatumGetFloat8(DirectFunctionCall1(numeric_float8, PG_GETARG_DATUM(i)));
+			{
+				struct varlena *v = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(i));
+				double		d;
+
+				/* PostgreSQL's conversion goes through text: decode directly where exact. */
+				if (!VARATT_IS_EXTERNAL(v) && !VARATT_IS_COMPRESSED(v) &&
+					estate_disposal_numeric_double(VARDATA_ANY(v), VARSIZE_ANY_EXHDR(v), &d))
+					return d;
+				/* NaN and Infinity come through as such and are refused by the check. */
+				return DatumGetFloat8(DirectFunctionCall1(numeric_float8, PG_GETARG_DATUM(i)));
+			}
 		case DTYPE_INT4:
 			return PG_GETARG_INT32(i);
 		case DTYPE_BOOL:
@@ -84,9 +93,18 @@ disposal_assessment(PG_FUNCTION_ARGS)
 	/* "≤", "≥" and "×" where the database can hold them, ASCII otherwise. */
 	estate_disposal_assess(&in, GetDatabaseEncoding() == PG_UTF8, &r);
 
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "disposal_assessment must return a composite type");
-	tupdesc = BlessTupleDesc(tupdesc);
+	/* The result's descriptor, looked up once per call site. */
+	tupdesc = (TupleDesc) fcinfo->flinfo->fn_extra;
+	if (tupdesc == NULL)
+	{
+		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+
+		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+			elog(ERROR, "disposal_assessment must return a composite type");
+		tupdesc = BlessTupleDesc(CreateTupleDescCopy(tupdesc));
+		MemoryContextSwitchTo(old);
+		fcinfo->flinfo->fn_extra = tupdesc;
+	}
 
 	values[0] = Float8GetDatum(r.score);
 	nulls[0] = !r.has_score;

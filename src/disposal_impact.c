@@ -132,12 +132,19 @@ disposal_impact_state_send(PG_FUNCTION_ARGS)
 
 /* ---- the aggregate ------------------------------------------------------ */
 
-/* A required quantity argument, 0 or more, as hundredths. */
+/*
+ * A required quantity argument, 0 or more, as hundredths (rounded half away
+ * from zero, as pence are).  Positive amounts take the decode of the stored
+ * bytes; zero, negative, special and toasted values the checked path.
+ */
 static int64
 quantity(FunctionCallInfo fcinfo, int arg, const char *what)
 {
 	Numeric		num;
+	int64		hundredths;
 
+	if (!PG_ARGISNULL(arg) && estate_amount_pence_fast(PG_GETARG_DATUM(arg), &hundredths))
+		return hundredths;
 	if (PG_ARGISNULL(arg))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),

@@ -3,6 +3,7 @@
  * assessment (SPEC 5).
  */
 #include "disposal.h"
+#include "pence.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -191,46 +192,66 @@ estate_disposal_subscore(double figure, double keep, double dispose)
 	return round9(s);
 }
 
+/* Appends text to buf (size bytes, always NUL-terminated), at *len. */
+static void
+append(char *buf, size_t size, size_t *len, const char *text)
+{
+	size_t		n = strlen(text);
+
+	if (n > size - 1 - *len)
+		n = size - 1 - *len;
+	memcpy(buf + *len, text, n);
+	*len += n;
+	buf[*len] = '\0';
+}
+
 /*
- * A number with at most `decimals` decimals, trailing zeros dropped; huge
- * figures (a utilisation of 1e300 is allowed) in exponent form.
+ * A figure (never negative) with at most `decimals` (1 or 2) decimals,
+ * rounded half up, trailing zeros dropped; huge figures (a utilisation of
+ * 1e300 is allowed) in exponent form.  Hand-rolled: printf's conversion of
+ * a double would cost more than the whole assessment.
  */
 static void
 format_number(double v, int decimals, char *buf, size_t size)
 {
-	char	   *end;
+	uint64_t	scale = decimals == 1 ? 10 : 100;
+	uint64_t	n;
+	char		digits[24];
+	int			k = 0;
 
-	if (fabs(v) >= 1e15)
+	if (!(v >= 0 && v < 1e15))
 	{
 		snprintf(buf, size, "%.6g", v);
 		return;
 	}
-	snprintf(buf, size, "%.*f", decimals, v);
-	if (strchr(buf, '.') == NULL)
-		return;
-	end = buf + strlen(buf) - 1;
-	while (*end == '0')
-		*end-- = '\0';
-	if (*end == '.')
-		*end = '\0';
+	n = (uint64_t) (v * (double) scale + 0.5);
+	/* The decimals, least significant first, dropping trailing zeros. */
+	for (int d = 0; d < decimals; d++, n /= 10)
+		if (k > 0 || n % 10 != 0)
+			digits[k++] = (char) ('0' + n % 10);
+	if (k > 0)
+		digits[k++] = '.';
+	do
+	{
+		digits[k++] = (char) ('0' + n % 10);
+		n /= 10;
+	} while (n > 0);
+	if ((size_t) k >= size)
+		k = (int) size - 1;
+	for (int i = 0; i < k; i++)
+		buf[i] = digits[k - 1 - i];
+	buf[k] = '\0';
 }
 
 /* "12%" or "1.8×": a figure or threshold as the reasons show it. */
 static void
 format_figure(const figure *f, double v, bool unicode, char *buf, size_t size)
 {
-	char		number[32];
+	size_t		len;
 
-	if (f->percent)
-	{
-		format_number(v * 100, 1, number, sizeof(number));
-		snprintf(buf, size, "%s%%", number);
-	}
-	else
-	{
-		format_number(v, 2, number, sizeof(number));
-		snprintf(buf, size, "%s%s", number, unicode ? "×" : "x");
-	}
+	format_number(f->percent ? v * 100 : v, f->percent ? 1 : 2, buf, size);
+	len = strlen(buf);
+	append(buf, size, &len, f->percent ? "%" : unicode ? "×" : "x");
 }
 
 /* "utilisation 12% (dispose at ≤ 10%, keep at ≥ 60%)" */
@@ -238,19 +259,28 @@ static void
 phrase(const figure *f, double value, double keep, double dispose, bool unicode,
 	   char *buf, size_t size)
 {
-	const char *le = unicode ? "≤" : "<=";
-	const char *ge = unicode ? "≥" : ">=";
+	const char *le = unicode ? "≤ " : "<= ";
+	const char *ge = unicode ? "≥ " : ">= ";
 	bool		upward = dispose > keep;
-	char		v[40],
-				k[40],
-				d[40];
+	char		number[40];
+	size_t		len = 0;
 
-	format_figure(f, value, unicode, v, sizeof(v));
-	format_figure(f, keep, unicode, k, sizeof(k));
-	format_figure(f, dispose, unicode, d, sizeof(d));
-	snprintf(buf, size, "%s %s%s (dispose at %s %s, keep at %s %s)",
-			 f->label, v, f->percent ? "" : " benchmark",
-			 upward ? ge : le, d, upward ? le : ge, k);
+	buf[0] = '\0';
+	append(buf, size, &len, f->label);
+	append(buf, size, &len, " ");
+	format_figure(f, value, unicode, number, sizeof(number));
+	append(buf, size, &len, number);
+	if (!f->percent)
+		append(buf, size, &len, " benchmark");
+	append(buf, size, &len, " (dispose at ");
+	append(buf, size, &len, upward ? ge : le);
+	format_figure(f, dispose, unicode, number, sizeof(number));
+	append(buf, size, &len, number);
+	append(buf, size, &len, ", keep at ");
+	append(buf, size, &len, upward ? le : ge);
+	format_figure(f, keep, unicode, number, sizeof(number));
+	append(buf, size, &len, number);
+	append(buf, size, &len, ")");
 }
 
 /* The figure each criterion uses, or -1 when its data is missing. */
@@ -373,4 +403,35 @@ estate_disposal_assess(const estate_disposal_input *in, bool unicode,
 	if (out->criteria_used < min_criteria)
 		snprintf(out->reasons[out->nreasons++], DISPOSAL_REASON_LEN,
 				 "only %d of %d criteria known", out->criteria_used, out->criteria_weighted);
+}
+
+bool
+estate_disposal_numeric_double(const void *payload, size_t len, double *out)
+{
+	/* Powers of ten a double holds exactly. */
+	static const double exact[23] = {
+		1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+		1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
+	};
+	estate_numeric_head h;
+	uint64_t	mantissa = 0;
+	int			exponent;
+	double		v;
+
+	if (!estate_numeric_head_read(payload, len, &h) || h.special || h.ndigits > 4)
+		return false;
+	for (int i = 0; i < h.ndigits; i++)
+		mantissa = mantissa * 10000 + (uint64_t) estate_numeric_digit(&h, i);
+	/* Exact as a double, and then a single rounding (Clinger's fast path). */
+	if (mantissa > ((uint64_t) 1 << 53))
+		return false;
+	exponent = 4 * (h.weight - (h.ndigits - 1));
+	if (h.ndigits == 0)
+		exponent = 0;
+	if (exponent < -22 || exponent > 22)
+		return false;
+	v = (double) mantissa;
+	v = exponent >= 0 ? v * exact[exponent] : v / exact[-exponent];
+	*out = h.negative ? -v : v;
+	return true;
 }

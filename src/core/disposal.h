@@ -10,6 +10,7 @@
 #define ESTATE_CORE_DISPOSAL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "status.h"
 
@@ -139,6 +140,14 @@ typedef struct estate_disposal_result
  */
 extern void estate_disposal_assess(const estate_disposal_input *in, bool unicode,
 								   estate_disposal_result *out);
+
+/*
+ * A PostgreSQL numeric's stored payload as the nearest double, when that can
+ * be had with a single rounding (a mantissa of at most 2^53 and a decimal
+ * exponent within +-22: Clinger's fast path); false otherwise (and for NaN and infinities), when
+ * the caller takes PostgreSQL's own, slower conversion.
+ */
+extern bool estate_disposal_numeric_double(const void *payload, size_t len, double *out);
 
 /* Sub-score of a figure: 0 at keep, 1 at dispose, linear between, clamped. */
 extern double estate_disposal_subscore(double figure, double keep, double dispose);

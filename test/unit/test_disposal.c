@@ -3,6 +3,7 @@
  * server.  Every expected score is worked out by hand in the comment above it.
  */
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "tap.h"
@@ -318,6 +319,18 @@ main(void)
 	is_str(r.reasons[0], "utilisation 12.3% (dispose at ≤ 10%, keep at ≥ 60%)", "one decimal for percentages");
 	is_str(r.reasons[1], "running cost 1.67× benchmark (dispose at ≥ 2×, keep at ≤ 1×)", "two decimals for ratios");
 
+	/* Figures round half up: 12.25% shows as 12.3%, a ratio of 1.995 as 2. */
+	five(&in, 0.1225, 0.05, 1.0, 1.0, 1.0);
+	assess(&in);
+	is_str(r.reasons[0], "utilisation 12.3% (dispose at ≤ 10%, keep at ≥ 60%)", "12.25%% rounds half up");
+	five(&in, 0.6, 0.05, 1.0, 1.995, 1.0);
+	assess(&in);
+	is_str(r.reasons[0], "running cost 2× benchmark (dispose at ≥ 2×, keep at ≤ 1×)", "1.995 rounds to 2");
+	five(&in, 1e20, 0.05, 1.0, 1.0, 1.0);
+	set(&in, DARG_UTILISATION_KEEP, 1e30);
+	assess(&in);
+	is_str(r.reasons[0], "utilisation 1e+22% (dispose at ≤ 10%, keep at ≥ 1e+32%)", "huge figures in exponent form");
+
 	/* Bad arguments: each kind, and the first bad one is named. */
 	defaults(&in);
 	is_int(bad_arg(&in), -1, "defaults are valid");
@@ -377,6 +390,35 @@ main(void)
 	set(&in, DARG_UTILISATION, -1);
 	set(&in, DARG_W_SPACE, -1);
 	is_int(bad_arg(&in), DARG_UTILISATION, "the first bad argument in signature order");
+
+	/* Numeric payloads (short header: 0x8000 | sign 0x2000 | dscale << 7 | 7-bit weight). */
+	{
+		struct
+		{
+			uint16_t	words[5];
+			int			n;
+			double		expected;
+			bool		fast;
+		}			cases[] = {
+			{{0x8000 | (2 << 7) | 0x7F, 3000}, 2, 0.30, true},	/* 0.30: weight -1, digit 3000 */
+			{{0x8000 | (3 << 7) | 0x7F, 1750}, 2, 0.175, true},	/* 0.175 */
+			{{0x8000 | 0x2000 | (1 << 7) | 0x00, 12, 5000}, 3, -12.5, true},	/* -12.5 */
+			{{0x8000 | (0 << 7) | 0x01, 12, 3456}, 3, 123456, true},	/* 123456: weight 1 */
+			{{0x8000}, 1, 0, true},	/* zero: no digits */
+			{{0x8000 | (2 << 7) | 0x7F, 1, 2345, 6789, 1234}, 5, 0.0001234567891234, true},
+			{{0xC000}, 1, 0, false},	/* NaN */
+			{{0x8000 | (0 << 7) | 0x10, 1}, 2, 0, false},	/* 10^64: beyond the exact powers */
+		};
+
+		for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		{
+			double		d = -1;
+			bool		fast = estate_disposal_numeric_double(cases[i].words, cases[i].n * sizeof(uint16_t), &d);
+
+			ok(fast == cases[i].fast && (!fast || d == cases[i].expected),
+			   "numeric payload %zu: fast %d, %.17g", i, fast, d);
+		}
+	}
 
 	/* The argument table matches the SQL signature's names. */
 	is_str(estate_disposal_args[DARG_BENCHMARK_CARBON].name, "benchmark_carbon_per_m2", "argument names");
