@@ -37,7 +37,7 @@ DROP TABLE IF EXISTS bench_disposal;
 CREATE TABLE bench_disposal AS
 SELECT i AS id, i % $ESTATES AS estate_id,
        ((i::bigint * 2654435761) % 1000) / 10.0 AS score,
-       (100 + (i * 7919) % 20000)::numeric AS area,
+       (100 + (i::bigint * 7919) % 20000)::numeric AS area,
        round((((i::bigint * 40503) % 1000003) / 100.0)::numeric, 2) AS high,
        round((((i::bigint * 9973) % 1000003) / 100.0)::numeric, 2) AS significant,
        round((((i::bigint * 7727) % 1000003) / 100.0)::numeric, 2) AS moderate,

@@ -4,8 +4,8 @@
 #include "estate.h"
 
 #include "access/htup_details.h"
-#include "catalog/pg_type.h"
 #include "funcapi.h"
+#include "catalog/pg_type.h"
 #include "mb/pg_wchar.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
@@ -93,18 +93,7 @@ disposal_assessment(PG_FUNCTION_ARGS)
 	/* "≤", "≥" and "×" where the database can hold them, ASCII otherwise. */
 	estate_disposal_assess(&in, GetDatabaseEncoding() == PG_UTF8, &r);
 
-	/* The result's descriptor, looked up once per call site. */
-	tupdesc = (TupleDesc) fcinfo->flinfo->fn_extra;
-	if (tupdesc == NULL)
-	{
-		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
-
-		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-			elog(ERROR, "disposal_assessment must return a composite type");
-		tupdesc = BlessTupleDesc(CreateTupleDescCopy(tupdesc));
-		MemoryContextSwitchTo(old);
-		fcinfo->flinfo->fn_extra = tupdesc;
-	}
+	tupdesc = estate_result_tupdesc(fcinfo);
 
 	values[0] = Float8GetDatum(r.score);
 	nulls[0] = !r.has_score;

@@ -285,9 +285,7 @@ disposal_impact_final(PG_FUNCTION_ARGS)
 	Datum		values[7];
 	bool		nulls[7] = {false, false, false, false, false, false, false};
 
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "disposal_impact_final must return a composite type");
-	tupdesc = BlessTupleDesc(tupdesc);
+	tupdesc = estate_result_tupdesc(fcinfo);
 
 	values[0] = Int64GetDatum(s->sites);
 	values[1] = NumericGetDatum(estate_pence_numeric(s->floor_area));
