@@ -236,13 +236,12 @@ scale(estate_backlog *b, Numeric factor)
 				 errhint("A backlog is never negative: scale it by a factor of 0 or more.")));
 	for (int k = 0; k < BUCKET_COUNT; k++)
 	{
-		/* Pounds times factor is exact in numeric; the decode rounds it. */
-		Numeric		product = numeric_mul_opt_error(estate_pence_numeric(b->pence[k]), factor, NULL);
-		int64		pence = 0;
+		Numeric		pounds = estate_pence_numeric(b->pence[k]);
 
-		if (estate_pence_from_numeric(VARDATA_ANY(product), VARSIZE_ANY_EXHDR(product), &pence) != ESTATE_OK)
+		if (estate_pence_from_product(VARDATA_ANY(pounds), VARSIZE_ANY_EXHDR(pounds),
+									  VARDATA_ANY(factor), VARSIZE_ANY_EXHDR(factor),
+									  &r->pence[k]) != ESTATE_OK)
 			overflow_error(k);
-		r->pence[k] = pence;
 	}
 	PG_RETURN_POINTER(r);
 }

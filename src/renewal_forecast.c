@@ -87,18 +87,28 @@ check_inflation(Numeric inflation)
 				 errhint("The inflation is a yearly rate above -1, e.g. 0.03 for 3%%.")));
 }
 
+/* Byte equality of short payloads, inlined: this runs on every row. */
+static inline bool
+same_bytes(const char *a, const char *b, Size n)
+{
+	for (Size i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return false;
+	return true;
+}
+
 static bool
 same_numeric(Numeric a, Numeric b)
 {
 	/* The same bytes are the same value; otherwise compare (0.03 = 0.030). */
 	if (VARSIZE_ANY_EXHDR(a) == VARSIZE_ANY_EXHDR(b) &&
-		memcmp(VARDATA_ANY(a), VARDATA_ANY(b), VARSIZE_ANY_EXHDR(a)) == 0)
+		same_bytes(VARDATA_ANY(a), VARDATA_ANY(b), VARSIZE_ANY_EXHDR(a)))
 		return true;
 	return DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(pg_detoast_datum((struct varlena *) a)),
 											 NumericGetDatum(pg_detoast_datum((struct varlena *) b)))) == 0;
 }
 
-static void
+static inline void
 check_same(const RenewalState *s, int32 from_year, int32 horizon, Numeric inflation)
 {
 	if (s->from_year != from_year)
@@ -144,7 +154,7 @@ factors(FunctionCallInfo fcinfo, const RenewalState *s)
 
 	if (c != NULL && c->horizon >= s->horizon &&
 		VARSIZE(c->inflation) == VARSIZE(inflation) &&
-		memcmp(c->inflation, inflation, VARSIZE(inflation)) == 0)
+		same_bytes((const char *) c->inflation, (const char *) inflation, VARSIZE(inflation)))
 		return c;
 
 	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
@@ -211,8 +221,12 @@ renewal_forecast_trans(PG_FUNCTION_ARGS)
 	}
 	else
 	{
-		/* The 5-argument form's states all have no inflation. */
-		s = PG_GETARG_RENEWAL(0);
+		/*
+		 * As an aggregate the state is our own flat value (plain storage:
+		 * never packed or toasted), so no detoast call on every row.  The
+		 * 5-argument form's states all have no inflation.
+		 */
+		s = in_agg ? (RenewalState *) PG_GETARG_POINTER(0) : PG_GETARG_RENEWAL(0);
 		check_same(s, from_year, horizon, inflation);
 		if (!in_agg)
 			s = state_copy(CurrentMemoryContext, s);
@@ -240,17 +254,17 @@ renewal_forecast_trans(PG_FUNCTION_ARGS)
 
 		if (k > 0 && c != NULL && !c->zero)
 		{
-			/* cost x (1 + inflation)^k is exact in numeric; the decode rounds it. */
-			Numeric		inflated;
-
+			/* cost x (1 + inflation)^k, exact, rounded to the penny. */
 			if (cost == NULL)
-				cost = PG_GETARG_NUMERIC(3);
-			inflated = numeric_mul_opt_error(cost, c->factor[k], NULL);
-			if (estate_pence_from_numeric(VARDATA_ANY(inflated), VARSIZE_ANY_EXHDR(inflated), &amount) != ESTATE_OK)
+				cost = (Numeric) PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(3));
+			if (estate_pence_from_product(VARDATA_ANY(cost), VARSIZE_ANY_EXHDR(cost),
+										  VARDATA(c->factor[k]), VARSIZE(c->factor[k]) - VARHDRSZ,
+										  &amount) != ESTATE_OK)
 				ereport(ERROR,
 						(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-						 errmsg("the inflated replacement cost %s is out of range",
-								estate_numeric_text(inflated))));
+						 errmsg("the inflated replacement cost %s x %s is out of range",
+								estate_numeric_text(PG_GETARG_NUMERIC(3)),
+								estate_numeric_text(c->factor[k]))));
 		}
 		add_due(s, (int) k, amount);
 	}

@@ -201,3 +201,78 @@ estate_pence_from_numeric_wide(const estate_numeric_head *h, int64_t *pence)
 		return st;
 	return signed_pence(magnitude, h->negative, pence);
 }
+
+static bool
+digits_valid(const estate_numeric_head *h)
+{
+	for (int i = 0; i < h->ndigits; i++)
+	{
+		int			d = estate_numeric_digit(h, i);
+
+		if (d < 0 || d >= ESTATE_NUMERIC_NBASE)
+			return false;
+	}
+	return true;
+}
+
+/* Groups of weight -1 (the first four decimals) to 4; above that is beyond int64 pence. */
+#define PRODUCT_LOW_WEIGHT (-1)
+#define PRODUCT_HIGH_WEIGHT 4
+#define PRODUCT_GROUPS (PRODUCT_HIGH_WEIGHT - PRODUCT_LOW_WEIGHT + 1)
+
+estate_status
+estate_pence_from_product(const void *a, size_t alen, const void *b, size_t blen, int64_t *pence)
+{
+	estate_numeric_head ha;
+	estate_numeric_head hb;
+	estate_numeric_head hr;
+	int16_t		groups[PRODUCT_GROUPS] = {0};
+	uint64_t	carry = 0;
+	int			na;
+	int			nb;
+	int			weight;
+
+	if (!estate_numeric_head_read(a, alen, &ha) || ha.special ||
+		!estate_numeric_head_read(b, blen, &hb) || hb.special ||
+		!digits_valid(&ha) || !digits_valid(&hb))
+		return ESTATE_ERR_ARGUMENT;
+	na = ha.ndigits;
+	nb = hb.ndigits;
+	/*
+	 * Column p of the product has weight ha.weight + hb.weight - p; the carry
+	 * out of column 0 is one group higher.  Columns are summed from the least
+	 * significant up, so every carry is exact; only the groups that can
+	 * matter are kept.
+	 */
+	for (int p = na + nb - 2; p >= -1; p--)
+	{
+		uint64_t	sum = carry;
+		int			digit;
+
+		if (p >= 0)
+		{
+			int			lo = p - (nb - 1) > 0 ? p - (nb - 1) : 0;
+			int			hi = p < na - 1 ? p : na - 1;
+
+			for (int i = lo; i <= hi; i++)
+				sum += (uint64_t) estate_numeric_digit(&ha, i) * (uint64_t) estate_numeric_digit(&hb, p - i);
+		}
+		digit = (int) (sum % ESTATE_NUMERIC_NBASE);
+		carry = sum / ESTATE_NUMERIC_NBASE;
+		weight = ha.weight + hb.weight - p;
+		if (weight > PRODUCT_HIGH_WEIGHT && digit != 0)
+			return ESTATE_ERR_RANGE;
+		if (weight >= PRODUCT_LOW_WEIGHT && weight <= PRODUCT_HIGH_WEIGHT)
+			groups[PRODUCT_HIGH_WEIGHT - weight] = (int16_t) digit;
+	}
+	/* The kept groups, from the highest non-zero weight, read as a numeric. */
+	weight = ha.weight + hb.weight + 1;
+	weight = weight < PRODUCT_LOW_WEIGHT ? PRODUCT_LOW_WEIGHT
+		: weight > PRODUCT_HIGH_WEIGHT ? PRODUCT_HIGH_WEIGHT : weight;
+	hr.special = false;
+	hr.negative = na > 0 && nb > 0 && ha.negative != hb.negative;
+	hr.weight = weight;
+	hr.ndigits = weight - PRODUCT_LOW_WEIGHT + 1;
+	hr.digits = (const unsigned char *) (groups + (PRODUCT_HIGH_WEIGHT - weight));
+	return estate_pence_of_head(&hr, pence);
+}

@@ -142,33 +142,52 @@ estate_numeric_digit(const estate_numeric_head *h, int i)
 extern estate_status estate_pence_from_numeric_wide(const estate_numeric_head *h, int64_t *pence);
 
 /*
- * The numeric payload as signed pence, rounded half away from zero.
- * ESTATE_ERR_ARGUMENT for NaN and +-Infinity (and a payload too short to be
- * a numeric), ESTATE_ERR_RANGE beyond int64.
+ * A (non-special) numeric as signed pence, rounded half away from zero;
+ * ESTATE_ERR_RANGE beyond int64.
  *
  * In base 10000 the group just after the point holds the first four
  * decimals: /100 is the pennies and a remainder >= 50 rounds the magnitude
  * up; later groups cannot change that decision, and the sign comes last.
  */
 static inline estate_status
-estate_pence_from_numeric(const void *payload, size_t len, int64_t *pence)
+estate_pence_of_head(const estate_numeric_head *h, int64_t *pence)
 {
-	estate_numeric_head h;
 	int64_t		units = 0;
 	int			frac;
 
-	if (!estate_numeric_head_read(payload, len, &h) || h.special)
-		return ESTATE_ERR_ARGUMENT;
-	if (h.weight > ESTATE_NUMERIC_FAST_WEIGHT)
-		return estate_pence_from_numeric_wide(&h, pence);
+	if (h->weight > ESTATE_NUMERIC_FAST_WEIGHT)
+		return estate_pence_from_numeric_wide(h, pence);
 	/* At most four groups: below 10^16 pounds, so no overflow is possible. */
-	for (int i = 0; i <= h.weight; i++)
-		units = units * ESTATE_NUMERIC_NBASE + estate_numeric_digit(&h, i);
-	frac = estate_numeric_digit(&h, h.weight + 1);
+	for (int i = 0; i <= h->weight; i++)
+		units = units * ESTATE_NUMERIC_NBASE + estate_numeric_digit(h, i);
+	frac = estate_numeric_digit(h, h->weight + 1);
 	units = units * 100 + frac / 100 + (frac % 100 >= 50);
-	*pence = h.negative ? -units : units;
+	*pence = h->negative ? -units : units;
 	return ESTATE_OK;
 }
+
+/*
+ * The numeric payload as signed pence, as estate_pence_of_head;
+ * ESTATE_ERR_ARGUMENT for NaN and +-Infinity (and a payload too short to be
+ * a numeric).
+ */
+static inline estate_status
+estate_pence_from_numeric(const void *payload, size_t len, int64_t *pence)
+{
+	estate_numeric_head h;
+
+	if (!estate_numeric_head_read(payload, len, &h) || h.special)
+		return ESTATE_ERR_ARGUMENT;
+	return estate_pence_of_head(&h, pence);
+}
+
+/*
+ * The product of two numeric payloads as signed pence, rounded half away
+ * from zero: exact schoolbook multiplication in base 10000, without
+ * allocation.  Errors as estate_pence_from_numeric.
+ */
+extern estate_status estate_pence_from_product(const void *a, size_t alen, const void *b, size_t blen,
+											   int64_t *pence);
 
 /* true when the payload is a negative number (not NaN, not zero). */
 static inline bool

@@ -4,18 +4,8 @@
 BEGIN;
 SELECT plan(140);
 
--- The whole EXPLAIN output of a query as one text.
-CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $f$
-DECLARE
-  line text;
-  result text := '';
-BEGIN
-  FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
-    result := result || line || E'\n';
-  END LOOP;
-  RETURN result;
-END
-$f$;
+\ir include/plan_of.sql
+\ir include/binary_copy.sql
 
 -- ---- text I/O -------------------------------------------------------------
 SELECT is(s::estate.backlog::text, canonical, format('%L reads as %s', s, canonical))
@@ -50,12 +40,7 @@ INSERT INTO bl VALUES (1, 'high=1200.50, moderate=300'), (2, 'unassessed=0.01'),
   (4, 'high=92233720368547758.07, significant=92233720368547758.07, moderate=92233720368547758.07, low=92233720368547758.07, unassessed=92233720368547758.07'),
   (5, 'low=0');
 CREATE TEMP TABLE bl2(id int, v estate.backlog);
-CREATE FUNCTION pg_temp.binary_file() RETURNS text LANGUAGE sql AS
-  $$SELECT format('/tmp/estate_backlog_%s.bin', pg_backend_pid())$$;
-DO $$BEGIN
-  EXECUTE format('COPY bl TO %L WITH (FORMAT binary)', pg_temp.binary_file());
-  EXECUTE format('COPY bl2 FROM %L WITH (FORMAT binary)', pg_temp.binary_file());
-END$$;
+SELECT pg_temp.copy_binary('bl', 'bl2');
 SELECT is((SELECT count(*) FROM bl JOIN bl2 USING (id) WHERE bl.v::text IS NOT DISTINCT FROM bl2.v::text),
           5::bigint, 'binary COPY round-trips every backlog, NULL included');
 SELECT is(encode(estate.backlog_send('high=1, unassessed=0.02'), 'hex'),
@@ -63,26 +48,20 @@ SELECT is(encode(estate.backlog_send('high=1, unassessed=0.02'), 'hex'),
           'binary form: version 1, then high, significant, moderate, low, unassessed as int64 pence');
 
 -- A bytea field has the wire form of its bytes: write crafted payloads, read them back as backlogs.
-CREATE FUNCTION pg_temp.recv(payload text) RETURNS void LANGUAGE plpgsql AS $f$
-BEGIN
-  EXECUTE format($$COPY (SELECT 1, '\x%s'::bytea) TO %L WITH (FORMAT binary)$$, payload, pg_temp.binary_file());
-  EXECUTE format('COPY bl2 FROM %L WITH (FORMAT binary)', pg_temp.binary_file());
-END
-$f$;
 TRUNCATE bl2;
-SELECT lives_ok($$SELECT pg_temp.recv('01' || repeat('0000000000000001', 5))$$, 'a valid crafted payload loads');
+SELECT lives_ok($$SELECT pg_temp.recv('bl2', '01' || repeat('0000000000000001', 5))$$, 'a valid crafted payload loads');
 SELECT is((SELECT v::text FROM bl2), 'high=0.01, significant=0.01, moderate=0.01, low=0.01, unassessed=0.01',
           'and reads as sent');
-SELECT throws_ok($$SELECT pg_temp.recv(repeat('0000000000000001', 5))$$, '22P03',
+SELECT throws_ok($$SELECT pg_temp.recv('bl2', repeat('0000000000000001', 5))$$, '22P03',
                  'invalid binary input for type estate.backlog: 40 bytes, expected 41', 'a payload without version');
-SELECT throws_ok($$SELECT pg_temp.recv('01' || repeat('0000000000000001', 5) || '00')$$, '22P03',
+SELECT throws_ok($$SELECT pg_temp.recv('bl2', '01' || repeat('0000000000000001', 5) || '00')$$, '22P03',
                  'invalid binary input for type estate.backlog: 42 bytes, expected 41', 'a payload too long');
-SELECT throws_ok($$SELECT pg_temp.recv('02' || repeat('0000000000000001', 5))$$, '22P03',
+SELECT throws_ok($$SELECT pg_temp.recv('bl2', '02' || repeat('0000000000000001', 5))$$, '22P03',
                  'invalid binary input for type estate.backlog: version 2, expected 1', 'an unknown version');
-SELECT throws_ok($$SELECT pg_temp.recv('01' || repeat('0000000000000001', 3) || 'ffffffffffffffff' || '0000000000000001')$$,
+SELECT throws_ok($$SELECT pg_temp.recv('bl2', '01' || repeat('0000000000000001', 3) || 'ffffffffffffffff' || '0000000000000001')$$,
                  '22P03', 'invalid binary input for type estate.backlog: bucket "low" is negative (-1 pence)',
                  'a negative bucket');
-SELECT throws_ok($$SELECT pg_temp.recv('')$$, '22P03', NULL, 'an empty payload');
+SELECT throws_ok($$SELECT pg_temp.recv('bl2', '')$$, '22P03', NULL, 'an empty payload');
 SELECT is((SELECT count(*) FROM bl2), 1::bigint, 'failed binary loads stored nothing');
 
 -- ---- constructors ------------------------------------------------------------

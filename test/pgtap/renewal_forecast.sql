@@ -3,17 +3,8 @@
 BEGIN;
 SELECT plan(57);
 
-CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $f$
-DECLARE
-  line text;
-  result text := '';
-BEGIN
-  FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
-    result := result || line || E'\n';
-  END LOOP;
-  RETURN result;
-END
-$f$;
+\ir include/plan_of.sql
+\ir include/binary_copy.sql
 
 -- ---- hand-computed schedules (from 2025) -----------------------------------
 SELECT is(estate.renewal_forecast(2010, 30, 1000, 2025, 10), '{0,0,0,0,0,0,0,0,0,0}'::numeric[],
@@ -153,30 +144,19 @@ CREATE TEMP TABLE states(id int, s estate.renewal_forecast_state);
 INSERT INTO states VALUES (1, 'from_year=2025, horizon=3, inflation=0.025, elements=2, due={120.00,0.00,35.10}'),
   (2, 'from_year=-7, horizon=1, inflation=-0.999, elements=9223372036854775807, due={92233720368547758.07}'), (3, NULL);
 CREATE TEMP TABLE states2(id int, s estate.renewal_forecast_state);
-CREATE FUNCTION pg_temp.binary_file() RETURNS text LANGUAGE sql AS
-  $$SELECT format('/tmp/estate_renewal_%s.bin', pg_backend_pid())$$;
-DO $$BEGIN
-  EXECUTE format('COPY states TO %L WITH (FORMAT binary)', pg_temp.binary_file());
-  EXECUTE format('COPY states2 FROM %L WITH (FORMAT binary)', pg_temp.binary_file());
-END$$;
+SELECT pg_temp.copy_binary('states', 'states2');
 SELECT is((SELECT count(*) FROM states JOIN states2 USING (id) WHERE states.s::text IS NOT DISTINCT FROM states2.s::text),
           3::bigint, 'binary COPY round-trips states');
-CREATE FUNCTION pg_temp.recv(payload text) RETURNS void LANGUAGE plpgsql AS $f$
-BEGIN
-  EXECUTE format($$COPY (SELECT 1, '\x%s'::bytea) TO %L WITH (FORMAT binary)$$, payload, pg_temp.binary_file());
-  EXECUTE format('COPY states2 FROM %L WITH (FORMAT binary)', pg_temp.binary_file());
-END
-$f$;
 -- Version 1, from 2025, horizon 1, 1 element, inflation 0 (numeric_send of 0: 8 bytes), then the amount.
-SELECT lives_ok($$SELECT pg_temp.recv('01' || '000007e9' || '00000001' || '0000000000000001' || '00000008' || '0000000000000000' || '0000000000000064')$$,
+SELECT lives_ok($$SELECT pg_temp.recv('states2', '01' || '000007e9' || '00000001' || '0000000000000001' || '00000008' || '0000000000000000' || '0000000000000064')$$,
                 'a crafted state loads');
-SELECT throws_ok($$SELECT pg_temp.recv('02' || '000007e9' || '00000001' || '0000000000000001' || '00000008' || '0000000000000000' || '0000000000000064')$$,
+SELECT throws_ok($$SELECT pg_temp.recv('states2', '02' || '000007e9' || '00000001' || '0000000000000001' || '00000008' || '0000000000000000' || '0000000000000064')$$,
                  '22P03', 'invalid binary input for type estate.renewal_forecast_state', 'an unknown version');
-SELECT throws_ok($$SELECT pg_temp.recv('01' || '000007e9' || '00000065' || '0000000000000001' || '00000008' || '0000000000000000' || '0000000000000064')$$,
+SELECT throws_ok($$SELECT pg_temp.recv('states2', '01' || '000007e9' || '00000065' || '0000000000000001' || '00000008' || '0000000000000000' || '0000000000000064')$$,
                  '22P03', NULL, 'horizon 101');
-SELECT throws_ok($$SELECT pg_temp.recv('01' || '000007e9' || '00000001' || '0000000000000001' || '00000008' || '0000000000000000' || 'ffffffffffffffff')$$,
+SELECT throws_ok($$SELECT pg_temp.recv('states2', '01' || '000007e9' || '00000001' || '0000000000000001' || '00000008' || '0000000000000000' || 'ffffffffffffffff')$$,
                  '22P03', NULL, 'a negative amount due');
-SELECT throws_ok($$SELECT pg_temp.recv('01' || '000007e9' || '00000001' || '0000000000000001' || '00000008' || '0000000000000000' || '0000000000000064' || '00')$$,
+SELECT throws_ok($$SELECT pg_temp.recv('states2', '01' || '000007e9' || '00000001' || '0000000000000001' || '00000008' || '0000000000000000' || '0000000000000064' || '00')$$,
                  '22P03', NULL, 'a trailing byte');
 
 SELECT * FROM finish();

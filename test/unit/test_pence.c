@@ -146,6 +146,15 @@ encode(bool negative, const char *ip, const char *fp, bool force_long, unsigned 
 	return len;
 }
 
+/* One TAP line for a loop of checks, with the first failure's detail. */
+static void
+report(bool all, const char *why, const char *label)
+{
+	ok(all, "%s", label);
+	if (!all)
+		printf("#   %s\n", why);
+}
+
 static uint64_t rng_state = 0x9E3779B97F4A7C15ULL;
 
 static uint64_t
@@ -212,22 +221,22 @@ main(void)
 	bool		all;
 
 	/* Parsing: rounding half away from zero, range and syntax. */
-	is_int(parse("0", &p), ESTATE_OK, "0 parses");
-	is_int(p, 0, "0 is 0 pence");
-	parse("1200.5", &p);
-	is_int(p, 120050, "1200.5 is 120050 pence");
-	parse("0.005", &p);
-	is_int(p, 1, "0.005 rounds up to a penny");
-	parse("0.0049999999", &p);
-	is_int(p, 0, "0.0049999999 rounds down");
-	parse("2.675", &p);
-	is_int(p, 268, "2.675 rounds half away from zero (no binary floating point)");
-	parse("0007.10", &p);
-	is_int(p, 710, "leading zeros");
-	parse("92233720368547758.07", &p);
-	ok(p == INT64_MAX, "the largest amount is INT64_MAX pence");
-	parse("92233720368547758.0749", &p);
-	ok(p == INT64_MAX, "just below rounding past INT64_MAX");
+	{
+		static const struct
+		{
+			const char *text;
+			int64_t		pence;
+		}			cases[] = {
+			{"0", 0}, {"1200.5", 120050}, {"0.005", 1}, {"0.0049999999", 0},
+			{"2.675", 268},		/* half away from zero, no binary floating point */
+			{"0007.10", 710}, {"92233720368547758.07", INT64_MAX},
+			{"92233720368547758.0749", INT64_MAX},	/* just below rounding past INT64_MAX */
+		};
+
+		for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++)
+			ok(parse(cases[k].text, &p) == ESTATE_OK && p == cases[k].pence,
+			   "%s is %lld pence", cases[k].text, (long long) cases[k].pence);
+	}
 	is_int(parse("92233720368547758.075", &p), ESTATE_ERR_RANGE, "rounding past INT64_MAX is out of range");
 	is_int(parse("92233720368547758.08", &p), ESTATE_ERR_RANGE, "one penny too many");
 	is_int(parse("99999999999999999999999999999", &p), ESTATE_ERR_RANGE, "far too many digits");
@@ -325,9 +334,7 @@ main(void)
 		snprintf(fp, sizeof(fp), "%03d", v % 1000);
 		all = agrees(false, ip, fp, why, sizeof(why)) && agrees(true, ip, fp, why, sizeof(why));
 	}
-	ok(all, "dense range 0.000 .. 99.999 (both signs, both formats)");
-	if (!all)
-		printf("#   %s\n", why);
+	report(all, why, "dense range 0.000 .. 99.999 (both signs, both formats)");
 
 	/* A million random values: 0-22 integer digits, 0-12 decimals, both signs. */
 	all = true;
@@ -340,9 +347,7 @@ main(void)
 		random_digits(fp, (int) (rng() % 13));
 		all = agrees(rng() & 1, ip, fp, why, sizeof(why));
 	}
-	ok(all, "a million random values agree with the oracle");
-	if (!all)
-		printf("#   %s\n", why);
+	report(all, why, "a million random values agree with the oracle");
 
 	/* Around the int64 edges: every penny and half-penny within 1000 pence. */
 	all = true;
@@ -363,9 +368,73 @@ main(void)
 			all = all && agrees(sign, ip, fp, why, sizeof(why));
 		}
 	}
-	ok(all, "every penny and half-penny within 1000 pence of both int64 edges");
-	if (!all)
-		printf("#   %s\n", why);
+	report(all, why, "every penny and half-penny within 1000 pence of both int64 edges");
+
+	/* Exact products: a x b against the oracle on the exact decimal product. */
+	all = true;
+	for (int k = 0; k < 200000 && all; k++)
+	{
+		uint64_t	a = rng() % 1000000000;
+		uint64_t	b = rng() % 1000000000;
+		int			sa = (int) (rng() % 7);
+		int			sb = (int) (rng() % 10);
+		bool		na = rng() & 1;
+		bool		nb = rng() & 1;
+		char		digits[3][48];
+		char		ip[3][48];
+		char		fp[3][48];
+		uint64_t	v[3] = {a, b, a * b};
+		int			sc[3] = {sa, sb, sa + sb};
+		unsigned char pa[64];
+		unsigned char pb[64];
+		size_t		la;
+		size_t		lb;
+		int64_t		got = 0;
+		int64_t		want = 0;
+		estate_status st;
+		estate_status want_st;
+
+		/* Each number as integer digits and sc fraction digits. */
+		for (int i = 0; i < 3; i++)
+		{
+			int			n = snprintf(digits[i], sizeof(digits[i]), "%0*llu", sc[i] + 1, (unsigned long long) v[i]);
+
+			memcpy(ip[i], digits[i], (size_t) (n - sc[i]));
+			ip[i][n - sc[i]] = '\0';
+			strcpy(fp[i], digits[i] + n - sc[i]);
+		}
+		la = encode(na, ip[0], fp[0], rng() & 1, pa);
+		lb = encode(nb, ip[1], fp[1], rng() & 1, pb);
+		st = estate_pence_from_product(pa, la, pb, lb, &got);
+		want_st = oracle(na != nb && a * b != 0, ip[2], fp[2], &want);
+		if (st != want_st || got != want)
+		{
+			all = false;
+			snprintf(why, sizeof(why), "%s%s.%s x %s%s.%s: %d/%lld, oracle %d/%lld", na ? "-" : "", ip[0], fp[0],
+					 nb ? "-" : "", ip[1], fp[1], st, (long long) got, want_st, (long long) want);
+		}
+	}
+	report(all, why, "200,000 random exact products agree with the oracle");
+	{
+		unsigned char pa[64];
+		unsigned char pb[64];
+		size_t		la = encode(false, "92233720368547758", "07", false, pa);
+		size_t		lb = encode(false, "1", "", false, pb);
+
+		is_int(estate_pence_from_product(pa, la, pb, lb, &p), ESTATE_OK, "INT64_MAX pence x 1");
+		ok(p == INT64_MAX, "is INT64_MAX");
+		lb = encode(false, "1", "00000000000000000001", false, pb);
+		is_int(estate_pence_from_product(pa, la, pb, lb, &p), ESTATE_OK, "x (1 + 1e-20) rounds back down");
+		lb = encode(false, "1", "00000001", false, pb);
+		is_int(estate_pence_from_product(pa, la, pb, lb, &p), ESTATE_ERR_RANGE, "x 1.00000001 is out of range");
+		la = encode(false, "10000000000", "", false, pa);
+		lb = encode(false, "10000000000", "", true, pb);
+		is_int(estate_pence_from_product(pa, la, pb, lb, &p), ESTATE_ERR_RANGE, "1e10 x 1e10 is out of range");
+		la = encode(false, "0", "0000000001", true, pa);
+		is_int(estate_pence_from_product(pa, la, pa, la, &p), ESTATE_OK, "1e-10 squared");
+		is_int(p, 0, "is 0 pence");
+		is_int(estate_pence_from_product(pa, la, (const uint16_t[]) {0xC000}, 2, &p), ESTATE_ERR_ARGUMENT, "x NaN");
+	}
 
 	return done_testing();
 }

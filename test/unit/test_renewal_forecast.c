@@ -43,37 +43,37 @@ main(void)
 	is_int(t.from_year, -5, "from_year -5");
 
 	{
-		static const char *const bad[] = {
-			"", "from_year=2025", "horizon=3, from_year=2025, inflation=0, elements=0, due={0,0,0}",
-			"from_year=2025, horizon=2, inflation=0, elements=0, due={0}",
-			"from_year=2025, horizon=1, inflation=0, elements=0, due={0,0}",
-			"from_year=2025, horizon=1, inflation=0, elements=0, due={}",
-			"from_year=2025, horizon=1, inflation=0, elements=0, due={-1}",
-			"from_year=2025, horizon=1, inflation=0, elements=0, due={0} x",
-			"from_year=2025, horizon=1, inflation=1e2, elements=0, due={0}",
-			"from_year=2025, horizon=1, inflation=., elements=0, due={0}",
-			"from_year=2025, horizon=1, inflation=1., elements=0, due={0}",
-			"from_year=2025, horizon=1, inflation=-, elements=0, due={0}",
-			"from_year=x, horizon=1, inflation=0, elements=0, due={0}",
-			"from_year=2025, horizon=1, inflation=0, elements=0, due={0",
-			"from_year=2025, horizon=1, inflation=0, elements=0, due=0",
+		static const struct
+		{
+			const char *text;
+			estate_status status;
+		}			cases[] = {
+			{"", ESTATE_ERR_SYNTAX},
+			{"from_year=2025", ESTATE_ERR_SYNTAX},
+			{"horizon=3, from_year=2025, inflation=0, elements=0, due={0,0,0}", ESTATE_ERR_SYNTAX},
+			{"from_year=2025, horizon=2, inflation=0, elements=0, due={0}", ESTATE_ERR_SYNTAX},
+			{"from_year=2025, horizon=1, inflation=0, elements=0, due={0,0}", ESTATE_ERR_SYNTAX},
+			{"from_year=2025, horizon=1, inflation=0, elements=0, due={}", ESTATE_ERR_SYNTAX},
+			{"from_year=2025, horizon=1, inflation=0, elements=0, due={-1}", ESTATE_ERR_SYNTAX},
+			{"from_year=2025, horizon=1, inflation=0, elements=0, due={0} x", ESTATE_ERR_SYNTAX},
+			{"from_year=2025, horizon=1, inflation=1e2, elements=0, due={0}", ESTATE_ERR_SYNTAX},
+			{"from_year=2025, horizon=1, inflation=., elements=0, due={0}", ESTATE_ERR_SYNTAX},
+			{"from_year=2025, horizon=1, inflation=1., elements=0, due={0}", ESTATE_ERR_SYNTAX},
+			{"from_year=2025, horizon=1, inflation=-, elements=0, due={0}", ESTATE_ERR_SYNTAX},
+			{"from_year=x, horizon=1, inflation=0, elements=0, due={0}", ESTATE_ERR_SYNTAX},
+			{"from_year=2025, horizon=1, inflation=0, elements=0, due={0", ESTATE_ERR_SYNTAX},
+			{"from_year=2025, horizon=1, inflation=0, elements=0, due=0", ESTATE_ERR_SYNTAX},
+			{"from_year=2025, horizon=0, inflation=0, elements=0, due={}", ESTATE_ERR_RANGE},
+			{"from_year=2025, horizon=101, inflation=0, elements=0, due={0}", ESTATE_ERR_RANGE},
+			{"from_year=2147483648, horizon=1, inflation=0, elements=0, due={0}", ESTATE_ERR_RANGE},
+			{"from_year=2025, horizon=1, inflation=0, elements=-1, due={0}", ESTATE_ERR_RANGE},
+			{"from_year=2025, horizon=1, inflation=0, elements=99999999999999999999, due={0}", ESTATE_ERR_RANGE},
+			{"from_year=2025, horizon=1, inflation=0, elements=0, due={92233720368547758.08}", ESTATE_ERR_RANGE},
 		};
 
-		for (size_t k = 0; k < sizeof(bad) / sizeof(bad[0]); k++)
-			is_int(parse(bad[k], &t), ESTATE_ERR_SYNTAX, "'%s' is malformed", bad[k]);
-	}
-	{
-		static const char *const out[] = {
-			"from_year=2025, horizon=0, inflation=0, elements=0, due={}",
-			"from_year=2025, horizon=101, inflation=0, elements=0, due={0}",
-			"from_year=2147483648, horizon=1, inflation=0, elements=0, due={0}",
-			"from_year=2025, horizon=1, inflation=0, elements=-1, due={0}",
-			"from_year=2025, horizon=1, inflation=0, elements=99999999999999999999, due={0}",
-			"from_year=2025, horizon=1, inflation=0, elements=0, due={92233720368547758.08}",
-		};
-
-		for (size_t k = 0; k < sizeof(out) / sizeof(out[0]); k++)
-			is_int(parse(out[k], &t), ESTATE_ERR_RANGE, "'%s' is out of range", out[k]);
+		for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++)
+			is_int(parse(cases[k].text, &t), cases[k].status, "'%s' is %s", cases[k].text,
+				   cases[k].status == ESTATE_ERR_SYNTAX ? "malformed" : "out of range");
 	}
 	{
 		/* The extremes: INT32_MIN, horizon 100, INT64_MAX elements, full amounts. */
