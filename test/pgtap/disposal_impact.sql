@@ -2,6 +2,8 @@
 -- window over candidates in score order and as a plain aggregate.
 BEGIN;
 SELECT plan(54);
+\ir include/plan_of.sql
+\ir include/binary_copy.sql
 
 -- A hand-checked set: an estate of 10,000 m2 that must keep at least 7,000 m2.
 -- In score order, cumulative areas 1,000 / 2,500 / 3,000 / 3,400 / 3,500 m2
@@ -137,38 +139,28 @@ INSERT INTO st VALUES (1, 'sites=1, floor_area=1000.00, estate_floor_area=10000.
                           'running_cost=50000.00, carbon_kg=10000.50');
 INSERT INTO st VALUES (2, 'sites=0, floor_area=0, estate_floor_area=0, minimum_retained_area=0'), (3, NULL);
 CREATE TEMP TABLE st2(id int, s estate.disposal_impact_state);
-CREATE FUNCTION pg_temp.binary_file() RETURNS text LANGUAGE sql AS
-  $$SELECT format('/tmp/estate_disposal_impact_%s.bin', pg_backend_pid())$$;
-DO $$BEGIN
-  EXECUTE format('COPY st TO %L WITH (FORMAT binary)', pg_temp.binary_file());
-  EXECUTE format('COPY st2 FROM %L WITH (FORMAT binary)', pg_temp.binary_file());
-END$$;
+SELECT pg_temp.copy_binary('st', 'st2');
 SELECT is((SELECT count(*) FROM st JOIN st2 USING (id) WHERE st.s::text IS NOT DISTINCT FROM st2.s::text), 3::bigint,
           'binary COPY round-trips, NULL included');
 SELECT is(encode(estate.disposal_impact_state_send('sites=1, floor_area=0.01, estate_floor_area=0.02, minimum_retained_area=0, running_cost=0.03'), 'hex'),
           '01' || '0000000000000001' || '0000000000000001' || '0000000000000002' || '0000000000000000'
           || '0000000000000003' || '0000000000000000' || repeat('0000000000000000', 5) || '00000002',
           'binary form: version, sites, areas, running cost, carbon, backlog buckets, flags');
-CREATE FUNCTION pg_temp.recv(payload text) RETURNS void LANGUAGE plpgsql AS $f$
-BEGIN
-  EXECUTE format($$COPY (SELECT 9, '\x%s'::bytea) TO %L WITH (FORMAT binary)$$, payload, pg_temp.binary_file());
-  EXECUTE format('COPY st2 FROM %L WITH (FORMAT binary)', pg_temp.binary_file());
-END
-$f$;
-SELECT lives_ok($$SELECT pg_temp.recv('01' || '0000000000000001' || '0000000000000001' || '0000000000000002'
+TRUNCATE st2;
+SELECT lives_ok($$SELECT pg_temp.recv('st2', '01' || '0000000000000001' || '0000000000000001' || '0000000000000002'
                                       || repeat('0000000000000000', 8) || '00000000')$$, 'a crafted payload loads');
-SELECT is((SELECT s::text FROM st2 WHERE id = 9),
+SELECT is((SELECT s::text FROM st2 WHERE id = 1),
           'sites=1, floor_area=0.01, estate_floor_area=0.02, minimum_retained_area=0.00', 'and reads as sent');
-SELECT throws_ok($$SELECT pg_temp.recv('02' || repeat('0000000000000000', 11) || '00000000')$$, '22P03',
+SELECT throws_ok($$SELECT pg_temp.recv('st2', '02' || repeat('0000000000000000', 11) || '00000000')$$, '22P03',
                  'invalid binary input for type estate.disposal_impact_state: version 2, expected 1', 'an unknown version');
-SELECT throws_ok($$SELECT pg_temp.recv('01' || repeat('0000000000000000', 11))$$, '22P03',
+SELECT throws_ok($$SELECT pg_temp.recv('st2', '01' || repeat('0000000000000000', 11))$$, '22P03',
                  'invalid binary input for type estate.disposal_impact_state: 89 bytes, expected 93', 'too short');
-SELECT throws_ok($$SELECT pg_temp.recv('01' || 'ffffffffffffffff' || repeat('0000000000000000', 10) || '00000000')$$, '22P03',
+SELECT throws_ok($$SELECT pg_temp.recv('st2', '01' || 'ffffffffffffffff' || repeat('0000000000000000', 10) || '00000000')$$, '22P03',
                  'invalid binary input for type estate.disposal_impact_state', 'negative sites');
-SELECT throws_ok($$SELECT pg_temp.recv('01' || '0000000000000001' || '0000000000000005' || '0000000000000002'
+SELECT throws_ok($$SELECT pg_temp.recv('st2', '01' || '0000000000000001' || '0000000000000005' || '0000000000000002'
                                        || repeat('0000000000000000', 8) || '00000000')$$, '22P03',
                  'invalid binary input for type estate.disposal_impact_state', 'released beyond the estate');
-SELECT throws_ok($$SELECT pg_temp.recv('01' || repeat('0000000000000000', 11) || '00000010')$$, '22P03',
+SELECT throws_ok($$SELECT pg_temp.recv('st2', '01' || repeat('0000000000000000', 11) || '00000010')$$, '22P03',
                  'invalid binary input for type estate.disposal_impact_state', 'an unknown flag');
 
 -- Combine: parallel plans, and the same answer with and without workers.
@@ -184,20 +176,8 @@ SET LOCAL parallel_setup_cost = 0;
 SET LOCAL parallel_tuple_cost = 0;
 SET LOCAL min_parallel_table_scan_size = 0;
 SET LOCAL max_parallel_workers_per_gather = 2;
-CREATE FUNCTION pg_temp.plan_has(q text, node text) RETURNS boolean LANGUAGE plpgsql AS $f$
-DECLARE
-  line text;
-BEGIN
-  FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
-    IF strpos(line, node) > 0 THEN
-      RETURN true;
-    END IF;
-  END LOOP;
-  RETURN false;
-END
-$f$;
-SELECT ok(pg_temp.plan_has('SELECT estate.disposal_impact(area, backlog, running, carbon, 100000000, 0) FROM disposal_impact_many',
-                           'Partial Aggregate'), 'a Partial Aggregate plan when parallelism is forced');
+SELECT ok(pg_temp.plan_of('SELECT estate.disposal_impact(area, backlog, running, carbon, 100000000, 0) FROM disposal_impact_many')
+          ~ 'Partial Aggregate', 'a Partial Aggregate plan when parallelism is forced');
 SELECT is((SELECT estate.disposal_impact(area, backlog, running, carbon, 100000000, 0)::text FROM disposal_impact_many),
           (SELECT r FROM serial_result), 'parallel result equals the serial one');
 SELECT is(estate.disposal_impact_combine('sites=1, floor_area=1, estate_floor_area=10, minimum_retained_area=0',
