@@ -13,6 +13,7 @@
 #include "libpq/pqformat.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/memutils.h"
 
 #include "core/renewal_forecast.h"
 
@@ -134,10 +135,13 @@ add_due(RenewalState *s, int year, int64 pence)
 
 /*
  * (1 + inflation)^k for k < horizon, exact, cached for the query in the
- * function's fn_extra; rebuilt when the inflation or horizon changes.
+ * function's fn_extra; rebuilt when the inflation or horizon changes (groups
+ * with different inflations, read interleaved, rebuild it often: correct,
+ * but slower than one inflation per query).
  */
 typedef struct FactorCache
 {
+	MemoryContext cxt;			/* holds the numerics; reset on a rebuild */
 	Numeric		inflation;
 	int			horizon;
 	bool		zero;			/* no compounding: the cost itself */
@@ -157,9 +161,16 @@ factors(FunctionCallInfo fcinfo, const RenewalState *s)
 		same_bytes((const char *) c->inflation, (const char *) inflation, VARSIZE(inflation)))
 		return c;
 
-	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
 	if (c == NULL)
-		c = (FactorCache *) palloc0(sizeof(FactorCache));
+	{
+		c = (FactorCache *) MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(FactorCache));
+		c->cxt = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt, "renewal_forecast factors",
+									   ALLOCSET_SMALL_SIZES);
+		fcinfo->flinfo->fn_extra = c;
+	}
+	else
+		MemoryContextReset(c->cxt);
+	old = MemoryContextSwitchTo(c->cxt);
 	c->inflation = (Numeric) palloc(VARSIZE(inflation));
 	memcpy(c->inflation, inflation, VARSIZE(inflation));
 	c->horizon = s->horizon;
@@ -174,7 +185,6 @@ factors(FunctionCallInfo fcinfo, const RenewalState *s)
 			c->factor[k] = numeric_mul_opt_error(c->factor[k - 1], base, NULL);
 	}
 	MemoryContextSwitchTo(old);
-	fcinfo->flinfo->fn_extra = c;
 	return c;
 }
 

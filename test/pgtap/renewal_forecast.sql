@@ -1,7 +1,7 @@
 -- estate.renewal_forecast (SPEC 3.3, 9): hand-computed schedules, inflation,
 -- NULLs, bad parameters, the state type's I/O, and parallel plans.
 BEGIN;
-SELECT plan(57);
+SELECT plan(58);
 
 \ir include/plan_of.sql
 \ir include/binary_copy.sql
@@ -39,6 +39,12 @@ SELECT is((SELECT estate.renewal_forecast(i, l, c, 2025, 4, 0.03) FROM (VALUES (
           '0.03 and 0.030 are the same inflation');
 SELECT is((SELECT estate.renewal_forecast(2020, 3, 10, 2025, 10, 0)), estate.renewal_forecast(2020, 3, 10, 2025, 10),
           'inflation 0 equals the 5-argument form');
+
+SELECT is((SELECT array_agg(f ORDER BY g)::text FROM (
+             SELECT g, estate.renewal_forecast(2024, 1, 100, 2025, 3, i) AS f
+             FROM (SELECT n % 2 AS g, CASE n % 2 WHEN 0 THEN 0.1 ELSE 0.2 END AS i
+                   FROM generate_series(1, 6) n) t GROUP BY g) s),
+          '{{300.00,330.00,363.00},{300.00,360.00,432.00}}', 'groups with their own inflation, rows interleaved');
 
 -- A chart-ready (year, cost) table.
 SELECT is((SELECT string_agg((2025 + k - 1) || ':' || cost, ' ' ORDER BY k)
