@@ -33,6 +33,8 @@ typedef struct RenewalState
 #define PG_GETARG_RENEWAL(n) ((RenewalState *) PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
 
 #define RENEWAL_BINARY_VERSION 1
+/* version, from_year, horizon, element count, length of the inflation */
+#define RENEWAL_BINARY_HEAD (1 + 4 + 4 + 8 + 4)
 
 static RenewalState *
 state_new(MemoryContext cxt, int32 from_year, int32 horizon, Numeric inflation, int64 elements)
@@ -388,6 +390,8 @@ renewal_forecast_state_send(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
+static void binary_error(const char *detail) pg_attribute_noreturn();
+
 static void
 binary_error(const char *detail)
 {
@@ -397,20 +401,64 @@ binary_error(const char *detail)
 			 errdetail("%s", detail)));
 }
 
+/*
+ * The inflation: numeric_recv over the next n bytes of buf.  What it rejects
+ * (a length that does not add up, a digit or sign it does not know, a weight
+ * numeric cannot hold) is a fault of our value, so it is reported as ours,
+ * 22P03, with numeric's message as the detail.  numeric_recv holds no
+ * resources, so its error can be caught and replaced without a
+ * subtransaction; errors of any other kind (out of memory, cancel) go on.
+ */
+static Numeric
+recv_inflation(StringInfo buf, int n)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+	StringInfoData sub;
+	Numeric		inflation = NULL;
+
+	sub.data = buf->data + buf->cursor;
+	sub.len = sub.maxlen = n;
+	sub.cursor = 0;
+	PG_TRY();
+	{
+		inflation = DatumGetNumeric(DirectFunctionCall3(numeric_recv, PointerGetDatum(&sub),
+														ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1)));
+	}
+	PG_CATCH();
+	{
+		ErrorData  *e;
+
+		MemoryContextSwitchTo(cxt);
+		e = CopyErrorData();
+		if (ERRCODE_TO_CATEGORY(e->sqlerrcode) != ERRCODE_DATA_EXCEPTION &&
+			e->sqlerrcode != ERRCODE_PROTOCOL_VIOLATION)
+			PG_RE_THROW();
+		FlushErrorState();
+		binary_error(psprintf("The inflation is not a binary numeric: %s.", e->message));
+	}
+	PG_END_TRY();
+	if (sub.cursor != n)
+		binary_error("The inflation's length is wrong.");
+	buf->cursor += n;
+	return inflation;
+}
+
 PG_FUNCTION_INFO_V1(renewal_forecast_state_recv);
 Datum
 renewal_forecast_state_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	StringInfoData sub;
 	int32		from_year;
 	int32		horizon;
 	int64		elements;
 	int32		n;
 	Numeric		inflation;
 	RenewalState *s;
+	const char *why;
 
-	/* pq_getmsg* raise 22P03 themselves when the message is too short. */
+	/* The fixed fields first: pq_getmsg* would report a short value as a protocol violation. */
+	if (buf->len - buf->cursor < RENEWAL_BINARY_HEAD)
+		binary_error("The value is too short.");
 	if (pq_getmsgbyte(buf) != RENEWAL_BINARY_VERSION)
 		binary_error("Unknown version.");
 	from_year = pq_getmsgint(buf, 4);
@@ -423,15 +471,7 @@ renewal_forecast_state_recv(PG_FUNCTION_ARGS)
 		binary_error("The element count is negative.");
 	if (n < 0 || n > buf->len - buf->cursor)
 		binary_error("The inflation's length is out of range.");
-	/* numeric_recv validates the digits; read it from a slice of buf. */
-	sub.data = buf->data + buf->cursor;
-	sub.len = sub.maxlen = n;
-	sub.cursor = 0;
-	inflation = DatumGetNumeric(DirectFunctionCall3(numeric_recv, PointerGetDatum(&sub),
-													ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1)));
-	if (sub.cursor != n)
-		binary_error("The inflation's length is wrong.");
-	buf->cursor += n;
+	inflation = recv_inflation(buf, n);
 	if (numeric_is_nan(inflation) || numeric_is_inf(inflation) ||
 		DatumGetBool(DirectFunctionCall2(numeric_le, NumericGetDatum(inflation),
 										 NumericGetDatum(int64_to_numeric(-1)))))
@@ -445,5 +485,7 @@ renewal_forecast_state_recv(PG_FUNCTION_ARGS)
 		if (s->due[k] < 0)
 			binary_error("An amount due is negative.");
 	}
+	if ((why = estate_renewal_check(s->elements, s->due, s->horizon)) != NULL)
+		binary_error(why);
 	PG_RETURN_POINTER(s);
 }

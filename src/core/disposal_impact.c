@@ -56,6 +56,8 @@ estate_impact_check(const estate_disposal_impact *s)
 		return "A measure that is not known must be 0.";
 	if (s->floor_area > s->estate_floor_area)
 		return "The floor area released exceeds the estate's floor area.";
+	if (s->sites == 0 && (s->floor_area != 0 || s->known != 0))
+		return "Nothing is released when no site was seen (sites=0).";
 	return NULL;
 }
 

@@ -111,6 +111,16 @@ decimal(cursor *c, const char **text, size_t *text_len)
 	return ESTATE_OK;
 }
 
+const char *
+estate_renewal_check(int64_t elements, const int64_t *due, int horizon)
+{
+	if (elements == 0)
+		for (int k = 0; k < horizon; k++)
+			if (due[k] != 0)
+				return "Nothing can fall due when no element was seen (elements=0).";
+	return NULL;
+}
+
 estate_status
 estate_renewal_parse(const char *s, size_t len, estate_renewal_text *t, const char **why)
 {
@@ -164,6 +174,11 @@ estate_renewal_parse(const char *s, size_t len, estate_renewal_text *t, const ch
 	if (n != t->horizon)
 	{
 		st = fail(&c, ESTATE_ERR_SYNTAX, "There must be exactly one amount due per year of the horizon.");
+		goto done;
+	}
+	if ((c.why = estate_renewal_check(t->elements, t->due, t->horizon)) != NULL)
+	{
+		st = ESTATE_ERR_SYNTAX;
 		goto done;
 	}
 	if (c.i != len)

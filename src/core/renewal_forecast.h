@@ -45,7 +45,13 @@ typedef struct estate_renewal_text
 } estate_renewal_text;
 
 /*
- * ESTATE_ERR_SYNTAX when malformed, ESTATE_ERR_RANGE when a number is out of
+ * NULL when the counts of a state are consistent (an aggregate can have
+ * produced them), else why not.
+ */
+extern const char *estate_renewal_check(int64_t elements, const int64_t *due, int horizon);
+
+/*
+ * ESTATE_ERR_SYNTAX when malformed or inconsistent (estate_renewal_check), ESTATE_ERR_RANGE when a number is out of
  * its range (horizon 1-100, elements >= 0, amounts within int64 pence);
  * *why says which.
  */

@@ -3,7 +3,7 @@
  *
  * Beyond crashes and undefined behaviour it checks the contract: a parsed
  * state has a horizon of 1-100, a non-negative element count and amounts,
- * and an inflation span inside the input.
+ * nothing due without an element, and an inflation span inside the input.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -32,5 +32,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (int k = 0; k < t.horizon; k++)
 		if (t.due[k] < 0)
 			abort();
+	if (estate_renewal_check(t.elements, t.due, t.horizon) != NULL)
+		abort();
 	return 0;
 }

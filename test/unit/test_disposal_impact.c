@@ -91,6 +91,15 @@ main(void)
 	b = site(0, 0, 0);
 	b.minimum_retained_area = 2000000;
 	ok(estate_impact_check(&b) == NULL, "a minimum above the estate's area is allowed (nothing can go)");
+	b = site(0, 0, 0);
+	b.sites = 0;
+	ok(estate_impact_check(&b) == NULL, "no site: the empty state of an estate");
+	b = site(100, 0, 0);
+	b.sites = 0;
+	ok(estate_impact_check(&b) != NULL, "floor area released by no site");
+	b = site(0, 0, IMPACT_KNOWN_CARBON);
+	b.sites = 0;
+	ok(estate_impact_check(&b) != NULL, "a measure known from no site");
 
 	/* Text form: canonical output, round trip, optional measures. */
 	b = site(150000, 123456, IMPACT_KNOWN_RUNNING_COST | IMPACT_KNOWN_BACKLOG | IMPACT_KNOWN_CARBON);

@@ -38,7 +38,7 @@ main(void)
 	is_int(t.elements, 2, "elements");
 	ok(t.inflation_len == 5 && memcmp(t.inflation, "0.025", 5) == 0, "inflation span");
 	ok(t.due[0] == 12000 && t.due[1] == 0 && t.due[2] == 3510, "amounts due in pence");
-	is_int(parse(" from_year = -5 ,horizon=1,inflation=-0.5,elements=0,due={ 1 } ", &t), ESTATE_OK,
+	is_int(parse(" from_year = -5 ,horizon=1,inflation=-0.5,elements=1,due={ 1 } ", &t), ESTATE_OK,
 		   "spaces, negative year and inflation");
 	is_int(t.from_year, -5, "from_year -5");
 
@@ -56,6 +56,8 @@ main(void)
 			{"from_year=2025, horizon=1, inflation=0, elements=0, due={}", ESTATE_ERR_SYNTAX},
 			{"from_year=2025, horizon=1, inflation=0, elements=0, due={-1}", ESTATE_ERR_SYNTAX},
 			{"from_year=2025, horizon=1, inflation=0, elements=0, due={0} x", ESTATE_ERR_SYNTAX},
+			/* no element seen, yet something due: no aggregate makes that */
+			{"from_year=2025, horizon=2, inflation=0, elements=0, due={0,0.01}", ESTATE_ERR_SYNTAX},
 			{"from_year=2025, horizon=1, inflation=1e2, elements=0, due={0}", ESTATE_ERR_SYNTAX},
 			{"from_year=2025, horizon=1, inflation=., elements=0, due={0}", ESTATE_ERR_SYNTAX},
 			{"from_year=2025, horizon=1, inflation=1., elements=0, due={0}", ESTATE_ERR_SYNTAX},
