@@ -89,6 +89,13 @@ build/fuzz/%: test/fuzz/fuzz_%.c $(CORE_SRCS) $(wildcard src/core/*.h)
 	@mkdir -p build/fuzz
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(CORE_SRCS)
 
+# Random binary input to every type's receive function, through a server:
+# test/run runs it against its cluster (libpq, no sanitizers: the server is
+# what is tested).
+build/recv: test/fuzz/recv.c
+	@mkdir -p build
+	$(CC) -std=c99 -O1 -g -Wall -Wextra -Werror -I$(includedir) -o $@ $< -L$(libdir) -lpq
+
 .PHONY: fuzz
 fuzz: $(FUZZERS)
 	@for f in $(FUZZERS); do \

@@ -148,20 +148,22 @@ value_at(const char *s, size_t len, size_t *i, int f, estate_disposal_impact *ou
 	}
 	while (*i < len && s[*i] != ',' && !estate_is_space(s[*i]))
 		(*i)++;
-	if (f == F_SITES && memchr(s + start, '.', *i - start) != NULL)
+	if (f == F_SITES)
 	{
-		*why = "sites is a whole number.";
-		return ESTATE_ERR_SYNTAX;
+		/* A count, so the whole int64 range (binary input allows it too). */
+		st = (*i > start && s[start] != '-') ? estate_parse_int64(s + start, *i - start, &out->sites)
+			: ESTATE_ERR_SYNTAX;
+		if (st != ESTATE_OK)
+			*why = st == ESTATE_ERR_RANGE ? "sites is beyond 64 bits." : "sites is a whole number.";
+		return st;
 	}
-	/* Every quantity is in hundredths, as pence are: parse it as an amount. */
+	/* Every other quantity is in hundredths, as pence are: parse it as an amount. */
 	st = estate_pence_parse(s + start, *i - start,
 							(int64_t *) ((char *) out + fields[f].offset));
 	if (st != ESTATE_OK)
 		*why = st == ESTATE_ERR_RANGE
 			? "A quantity is beyond 64 bits in hundredths."
 			: "A quantity must be digits with an optional decimal part, with no sign or exponent.";
-	else if (f == F_SITES)
-		out->sites /= 100;
 	return st;
 }
 

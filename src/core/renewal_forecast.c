@@ -49,26 +49,11 @@ integer(cursor *c, int64_t min, int64_t max, int64_t *value)
 {
 	size_t		start;
 	size_t		n = token(c, &start);
-	size_t		k = 0;
-	bool		negative = n > 0 && c->s[start] == '-';
-	uint64_t	magnitude = 0;
+	estate_status st = estate_parse_int64(c->s + start, n, value);
 
-	if (negative)
-		k++;
-	if (k == n)
+	if (st == ESTATE_ERR_SYNTAX)
 		return fail(c, ESTATE_ERR_SYNTAX, "Expected an integer.");
-	for (; k < n; k++)
-	{
-		if (!estate_is_digit(c->s[start + k]))
-			return fail(c, ESTATE_ERR_SYNTAX, "Expected an integer.");
-		/* Saturate past int64: still read the digits, then report range. */
-		magnitude = magnitude <= (uint64_t) INT64_MAX / 10
-			? magnitude * 10 + (uint64_t) (c->s[start + k] - '0') : UINT64_MAX;
-	}
-	if (magnitude > (uint64_t) INT64_MAX)
-		return fail(c, ESTATE_ERR_RANGE, "A number is out of range.");
-	*value = negative ? -(int64_t) magnitude : (int64_t) magnitude;
-	if (*value < min || *value > max)
+	if (st != ESTATE_OK || *value < min || *value > max)
 		return fail(c, ESTATE_ERR_RANGE, "A number is out of range.");
 	return ESTATE_OK;
 }

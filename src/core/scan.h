@@ -6,6 +6,9 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+
+#include "status.h"
 
 static inline bool
 estate_is_space(char c)
@@ -26,6 +29,33 @@ estate_skip_spaces(const char *s, size_t len, size_t i)
 	while (i < len && estate_is_space(s[i]))
 		i++;
 	return i;
+}
+
+/*
+ * The len bytes of s as -?[0-9]+, nothing else: ESTATE_ERR_SYNTAX when they
+ * are not that, ESTATE_ERR_RANGE when the magnitude is beyond INT64_MAX.
+ */
+static inline estate_status
+estate_parse_int64(const char *s, size_t len, int64_t *value)
+{
+	size_t		k = (len > 0 && s[0] == '-') ? 1 : 0;
+	bool		negative = k == 1;
+	uint64_t	magnitude = 0;
+
+	if (k == len)
+		return ESTATE_ERR_SYNTAX;
+	for (; k < len; k++)
+	{
+		if (!estate_is_digit(s[k]))
+			return ESTATE_ERR_SYNTAX;
+		/* Saturate past int64: still check the digits, then report range. */
+		magnitude = magnitude <= (uint64_t) INT64_MAX / 10
+			? magnitude * 10 + (uint64_t) (s[k] - '0') : UINT64_MAX;
+	}
+	if (magnitude > (uint64_t) INT64_MAX)
+		return ESTATE_ERR_RANGE;
+	*value = negative ? -(int64_t) magnitude : (int64_t) magnitude;
+	return ESTATE_OK;
 }
 
 #endif

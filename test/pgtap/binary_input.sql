@@ -44,6 +44,7 @@ INSERT INTO sample VALUES
   ('estate.renewal_forecast_state', 'from_year=2147483647, horizon=100, inflation=123456789.123456789, elements=9223372036854775807, due={'
                                     || array_to_string(array_fill('92233720368547758.07'::text, ARRAY[100]), ',') || '}'),
   ('estate.disposal_impact_state', 'sites=0, floor_area=0.00, estate_floor_area=0.00, minimum_retained_area=0.00'),
+  ('estate.disposal_impact_state', 'sites=9223372036854775807, floor_area=0.00, estate_floor_area=0.00, minimum_retained_area=0.00'),
   ('estate.disposal_impact_state', 'sites=2, floor_area=1500.00, estate_floor_area=10000.00, minimum_retained_area=7000.00, '
                                    || 'backlog=(high=100.00, significant=0.00, moderate=0.00, low=0.00, unassessed=0.01), '
                                    || 'running_cost=50000.00, carbon_kg=10000.50');
