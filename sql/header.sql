@@ -9,18 +9,29 @@
 \echo Use "CREATE EXTENSION estate" to load this file. \quit
 
 -- CREATE EXTENSION uses an existing schema "estate" as it finds it.  Whoever
--- owns a schema can drop and replace the objects in it, so refuse one that
--- belongs to neither the installing role nor a superuser.
+-- owns a schema can rename or drop it with the extension in it (and plant
+-- objects in it), so refuse one that belongs to neither the installing role
+-- nor a superuser.  A superuser installing is told and goes on: that is what
+-- pg_restore does with a dump of a database whose extension an ordinary role
+-- created (CREATE SCHEMA, ALTER SCHEMA ... OWNER TO that role, then CREATE
+-- EXTENSION), and a superuser decides whom to trust.
 DO $$
 DECLARE
     owner pg_catalog.oid := (SELECT n.nspowner FROM pg_catalog.pg_namespace AS n
                              WHERE n.oid OPERATOR(pg_catalog.=) '@extschema@'::pg_catalog.regnamespace);
+    super CONSTANT pg_catalog.regrole[] := ARRAY(SELECT r.oid::pg_catalog.regrole FROM pg_catalog.pg_roles AS r WHERE r.rolsuper);
 BEGIN
     IF owner OPERATOR(pg_catalog.<>) '@extowner@'::pg_catalog.regrole
-       AND NOT (SELECT r.rolsuper FROM pg_catalog.pg_roles AS r WHERE r.oid OPERATOR(pg_catalog.=) owner) THEN
-        RAISE EXCEPTION 'schema "@extschema@" is owned by role "%", not by the installing role', owner::pg_catalog.regrole
-            USING ERRCODE = 'insufficient_privilege',
-                  HINT = 'Drop or rename that schema, or install as its owner.';
+       AND NOT owner::pg_catalog.regrole OPERATOR(pg_catalog.=) ANY (super) THEN
+        IF '@extowner@'::pg_catalog.regrole OPERATOR(pg_catalog.=) ANY (super) THEN
+            RAISE WARNING 'schema "@extschema@" is owned by role "%", not by the installing role', owner::pg_catalog.regrole
+                USING DETAIL = 'That role can rename or drop the schema, and the extension with it.',
+                      HINT = 'Expected when restoring a dump of a database whose extension that role created.';
+        ELSE
+            RAISE EXCEPTION 'schema "@extschema@" is owned by role "%", not by the installing role', owner::pg_catalog.regrole
+                USING ERRCODE = 'insufficient_privilege',
+                      HINT = 'Drop or rename that schema, or install as its owner.';
+        END IF;
     END IF;
 END
 $$;
