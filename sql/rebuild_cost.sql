@@ -31,7 +31,7 @@ COMMENT ON COLUMN @extschema@.rebuild_cost.price_base IS 'the date or index the 
 COMMENT ON COLUMN @extschema@.rebuild_cost.source IS 'where the figure comes from';
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.rebuild_cost'::pg_catalog.regclass, ''::text);
 GRANT SELECT ON @extschema@.rebuild_cost TO PUBLIC;
-GRANT INSERT, UPDATE, DELETE, TRUNCATE ON @extschema@.rebuild_cost TO @extowner@;
+GRANT INSERT, UPDATE, DELETE, TRUNCATE ON @extschema@.rebuild_cost TO @extowner@ WITH GRANT OPTION;
 
 CREATE FUNCTION @extschema@.replacement_value_proxy(site_type text, gross_internal_floor_area_m2 numeric)
     RETURNS numeric
