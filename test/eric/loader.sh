@@ -104,4 +104,22 @@ out=$("$root/bin/estate-load-ics" -d $db "$data/ods/etr.csv" "$data/ods/succ.csv
 ok $? "estate-load-ics loads the ODS files"
 is "$out" "estate.ics_mapping: 270 trusts mapped from ODS (footprint 2026-03-31)" "270 of the 273 trusts map (3 Welsh trusts have no ICB)"
 
+# File names and a TMPDIR with quotes, a newline, $( ), backticks and a
+# backslash are data, never part of the psql script (a name that got in
+# would create table public.injected).
+tmp=$(mktemp -d)
+nl=$'\n'
+odd="it's \"odd\"; \$(touch pwned) \`touch pwned\`${nl}CREATE TABLE public.injected ();-- \\"
+cp "$fixtures/ERIC - 2022_23 - Site data.csv" "$tmp/$odd.csv"
+mkdir "$tmp/tmp 'q'${nl}\$x \\"
+out=$(cd "$tmp" && TMPDIR="$tmp/tmp 'q'${nl}\$x \\" "$load" -d $db --year 2022/23 --kind site "$odd.csv" 2>&1)
+ok $? "estate-load-eric: a file name and TMPDIR with quotes, a newline, \$( ), backticks and a backslash"
+is "$(q $db "SELECT file_name FROM estate.eric_load ORDER BY load_id DESC LIMIT 1")" "$odd.csv" \
+	"estate-load-eric: the file name is recorded as it is"
+for f in etr succ icb; do cp "$data/ods/$( [ $f = icb ] && echo icb_names_codes_dec_2024 || echo $f).csv" "$tmp/$f $odd.csv"; done
+out=$(cd "$tmp" && TMPDIR="$tmp/tmp 'q'${nl}\$x \\" "$root/bin/estate-load-ics" -d $db "etr $odd.csv" "succ $odd.csv" "icb $odd.csv" 2>&1)
+is "$out" "estate.ics_mapping: 270 trusts mapped from ODS (footprint 2026-03-31)" "estate-load-ics: the same file names"
+is "$(q $db "SELECT to_regclass('public.injected') IS NULL")$(find "$tmp" -name pwned | wc -l)" t0 "nothing in the names ran"
+rm -rf "$tmp"
+
 done_testing
