@@ -62,17 +62,28 @@ estate_build_install() {
 estate_cluster_start() {
 	ESTATE_TMP=$(mktemp -d /tmp/estate.XXXXXX)
 	chown postgres: "$ESTATE_TMP"
-	local port=54320
-	while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
-	say "starting a throwaway cluster in $ESTATE_TMP (port $port)"
+	trap estate_cluster_stop EXIT
 	runuser -u postgres -- "$PG_BIN/initdb" -D "$ESTATE_TMP/data" -A trust -U postgres \
 		-E UTF8 --no-locale --no-sync >"$ESTATE_TMP/initdb.log" 2>&1 \
 		|| { cat "$ESTATE_TMP/initdb.log"; exit 1; }
-	runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$ESTATE_TMP/data" -l "$ESTATE_TMP/server.log" -w \
-		-o "-p $port -k $ESTATE_TMP -c listen_addresses=127.0.0.1 -c fsync=off -c max_worker_processes=16" \
-		start >/dev/null || { cat "$ESTATE_TMP/server.log"; exit 1; }
+	# A port found free can be taken by another process before the server
+	# binds it: on "Address already in use", move on to the next port.
+	local port=54320 tries=0
+	while :; do
+		while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+		say "starting a throwaway cluster in $ESTATE_TMP (port $port)"
+		: >"$ESTATE_TMP/server.log"
+		runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$ESTATE_TMP/data" -l "$ESTATE_TMP/server.log" -w \
+			-o "-p $port -k $ESTATE_TMP -c listen_addresses=127.0.0.1 -c fsync=off -c max_worker_processes=16" \
+			start >/dev/null && break
+		tries=$((tries + 1))
+		if ! grep -q 'Address already in use' "$ESTATE_TMP/server.log" || [ "$tries" -ge 20 ]; then
+			cat "$ESTATE_TMP/server.log"
+			exit 1
+		fi
+		port=$((port + 1))
+	done
 	export PGHOST=$ESTATE_TMP PGPORT=$port PGUSER=postgres PGDATABASE=postgres
-	trap estate_cluster_stop EXIT
 }
 
 estate_cluster_stop() {
