@@ -72,7 +72,7 @@ estate_cluster_start() {
 	while :; do
 		while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
 		say "starting a throwaway cluster in $ESTATE_TMP (port $port)"
-		: >"$ESTATE_TMP/server.log"
+		rm -f "$ESTATE_TMP/server.log"
 		runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$ESTATE_TMP/data" -l "$ESTATE_TMP/server.log" -w \
 			-o "-p $port -k $ESTATE_TMP -c listen_addresses=127.0.0.1 -c fsync=off -c max_worker_processes=16" \
 			start >/dev/null && break
