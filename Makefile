@@ -32,7 +32,8 @@ risk_band_high = highest
 
 SQL_PARTS = sql/header.sql \
 	build/condition_grade_type.sql sql/condition_grade.sql \
-	build/risk_band_type.sql sql/risk_band.sql
+	build/risk_band_type.sql sql/risk_band.sql \
+	sql/core_hours.sql sql/space_utilisation.sql
 
 build/%_type.sql: sql/ordinal_type.sql.in Makefile
 	@mkdir -p build
