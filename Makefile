@@ -69,11 +69,16 @@ FUZZ_SECONDS ?= 60
 FUZZ_CC ?= clang
 FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc/core
 ORDINAL_FUZZERS = build/fuzz/condition_grade build/fuzz/risk_band
-FUZZERS = $(ORDINAL_FUZZERS)
+TEXT_FUZZERS = build/fuzz/core_hours build/fuzz/utilisation_state
+FUZZERS = $(ORDINAL_FUZZERS) $(TEXT_FUZZERS)
 
 $(ORDINAL_FUZZERS): build/fuzz/%: test/fuzz/fuzz_ordinal.c $(CORE_SRCS)
 	@mkdir -p build/fuzz
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -DFUZZ_KIND=estate_$* -o $@ $^
+
+$(TEXT_FUZZERS): build/fuzz/%: test/fuzz/fuzz_%.c $(CORE_SRCS)
+	@mkdir -p build/fuzz
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $^
 
 .PHONY: fuzz
 fuzz: $(FUZZERS)

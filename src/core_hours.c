@@ -241,6 +241,11 @@ estate_span_bounds(Datum span, const char *argument, TimestampTz *lo, TimestampT
 	/* Only lengths of time matter, so [a, b] measures the same as [a, b). */
 	*lo = DatumGetTimestampTz(lower.val);
 	*hi = DatumGetTimestampTz(upper.val);
+	/* Lengths are int64 microseconds: about 292,000 years at most. */
+	if ((uint64) *hi - (uint64) *lo > (uint64) PG_INT64_MAX)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s is too long: \"%s\"", argument, range_text(span))));
 }
 
 /* Closed dates: no NULLs or infinities; returned ascending and distinct. */

@@ -393,7 +393,7 @@ estate_core_hours_parse(const char *s, size_t len, estate_core_hours *out,
 			fail(&p, "Expected ',' or ';' and another group, or an IANA time-zone name at the end.");
 			goto error;
 		}
-		while (peek(&p) >= 0 && !is_space(peek(&p)))
+		while (peek(&p) >= 0 && !is_space(peek(&p)) && peek(&p) != ',' && peek(&p) != ';')
 			p.pos++;
 		if (!estate_zone_name_shape_ok(s + zone_start, p.pos - zone_start))
 		{

@@ -46,6 +46,9 @@ estate_state_check_key(int32_t capacity, int64_t lo, int64_t hi,
 		return invalid(detail, "The capacity must be positive.");
 	if (lo == TS_NOBEGIN || hi == TS_NOEND || lo >= hi)
 		return invalid(detail, "The span must be finite and not empty.");
+	/* Lengths are int64 microseconds: at most about 292,000 years. */
+	if ((uint64_t) hi - (uint64_t) lo > (uint64_t) INT64_MAX)
+		return invalid(detail, "The span is too long.");
 	for (size_t i = 0; i < nclosed; i++)
 	{
 		if (closed[i] == DATE_NOBEGIN || closed[i] == DATE_NOEND)
@@ -228,7 +231,7 @@ read_int(cursor *c, int64_t min, int64_t max, int64_t *out)
 	if (digits == 0)
 		return 0;
 	*out = negative ? (int64_t) ((uint64_t) 0 - u) : (int64_t) u;
-	return 1;
+	return *out >= min;
 }
 
 estate_status
@@ -281,7 +284,10 @@ estate_state_parse(const char *s, size_t len, estate_state_text *out,
 		int64_t		offset;
 		int64_t		duration;
 		int64_t		headcount = ESTATE_HEADCOUNT_UNKNOWN;
-		int64_t		room = out->span_hi > out->span_lo ? out->span_hi - out->span_lo : 0;
+		/* The span's length, computed without overflow; checked below. */
+		uint64_t	span_len = out->span_hi > out->span_lo ?
+			(uint64_t) out->span_hi - (uint64_t) out->span_lo : 0;
+		int64_t		room = span_len > (uint64_t) INT64_MAX ? 0 : (int64_t) span_len;
 
 		if (out->nperiods > 0 && !expect(&c, ","))
 			return invalid(detail, "Periods are separated by ','.");
