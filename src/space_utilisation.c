@@ -66,21 +66,29 @@ flat_size(size_t core_len, size_t nclosed, size_t nperiods)
 		nperiods * sizeof(estate_period);
 }
 
-/* The expanded form. */
+/*
+ * The expanded form.  The fields each row needs come first, so that a row
+ * touches two cache lines of it besides the end of the periods.
+ */
 typedef struct UtilExpanded
 {
 	ExpandedObjectHeader hdr;
+	MemoryContext owner;		/* the aggregate context it was made for */
+	estate_period *periods;
+	size_t		nperiods;
+	size_t		nalloc;
+	int64		last_start;		/* of the last period */
+	uint64		key_id;			/* row keys with this id are known equal to
+								 * the group's; 0 when none is */
 	int32		capacity;
+	bool		sorted;
 	int64		span_lo;
 	int64		span_hi;
 	uint8	   *core;
 	size_t		core_len;
 	int32	   *closed;
 	size_t		nclosed;
-	estate_period *periods;
-	size_t		nperiods;
-	size_t		nalloc;
-	bool		sorted;
+	/* the core hours' bytes follow */
 } UtilExpanded;
 
 /* A read view of either form. */
@@ -174,14 +182,16 @@ new_expanded(MemoryContext parent, const estate_group_key *key, size_t nalloc)
 {
 	MemoryContext cxt = AllocSetContextCreate(parent, "estate utilisation state",
 											  ALLOCSET_SMALL_SIZES);
-	UtilExpanded *eo = MemoryContextAllocZero(cxt, sizeof(UtilExpanded));
+	/* The core hours sit right after the header: each row compares them. */
+	UtilExpanded *eo = MemoryContextAllocZero(cxt, sizeof(UtilExpanded) + key->core_len);
 
 	EOH_init_header(&eo->hdr, &util_methods, cxt);
+	eo->owner = parent;
 	eo->capacity = key->capacity;
 	eo->span_lo = key->span_lo;
 	eo->span_hi = key->span_hi;
 	eo->core_len = key->core_len;
-	eo->core = MemoryContextAlloc(cxt, Max(key->core_len, 1));
+	eo->core = (uint8 *) (eo + 1);
 	memcpy(eo->core, key->core, key->core_len);
 	eo->nclosed = key->nclosed;
 	eo->closed = MemoryContextAlloc(cxt, sizeof(int32) * Max(key->nclosed, 1));
@@ -204,13 +214,13 @@ is_expanded(Datum d)
 static void
 util_view(Datum d, UtilView *v)
 {
-	memset(v, 0, sizeof(*v));
 	if (is_expanded(d))
 	{
 		UtilExpanded *eo = (UtilExpanded *) DatumGetEOHP(d);
 
 		Assert(eo->hdr.eoh_methods == &util_methods);
 		v->expanded = eo;
+		v->flat = NULL;
 		v->key.capacity = eo->capacity;
 		v->key.span_lo = eo->span_lo;
 		v->key.span_hi = eo->span_hi;
@@ -231,6 +241,7 @@ util_view(Datum d, UtilView *v)
 					(errcode(ERRCODE_DATA_CORRUPTED),
 					 errmsg("estate.utilisation_state of unknown version %d", f->version)));
 		v->flat = f;
+		v->expanded = NULL;
 		v->key.capacity = f->capacity;
 		v->key.span_lo = f->span_lo;
 		v->key.span_hi = f->span_hi;
@@ -450,7 +461,10 @@ utilisation_state_recv(PG_FUNCTION_ARGS)
 /* Per-call cache of the arguments that usually repeat from row to row. */
 typedef struct RowCache
 {
-	TypeCacheEntry *range_type;
+	uint64		key_id;			/* id of the last row's key, below */
+	int32		capacity;
+	size_t		key_nclosed;
+	bytea	   *core_raw;
 	bytea	   *span_raw;		/* a copy of the last span argument */
 	TimestampTz span_lo;
 	TimestampTz span_hi;
@@ -514,6 +528,7 @@ closed_of_row(FunctionCallInfo fcinfo, RowCache *cache, Datum closed, estate_gro
 
 		if (cache->closed)
 			pfree(cache->closed);
+		cache->key_id = 0;		/* the dates behind the last key id changed */
 		cache->closed = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(int32) * Max(n, 1));
 		memcpy(cache->closed, dates, sizeof(int32) * n);
 		cache->nclosed = n;
@@ -521,6 +536,79 @@ closed_of_row(FunctionCallInfo fcinfo, RowCache *cache, Datum closed, estate_gro
 	}
 	key->closed = cache->closed;
 	key->nclosed = cache->nclosed;
+}
+
+/*
+ * A period's bounds clipped to the span; false when nothing is left.  The
+ * tstzrange is read where it lies, without the copy detoasting a packed
+ * value makes: after the varlena header come the range type's OID, the
+ * bounds that are present (8 bytes each, unpadded) and a flags byte last.
+ * That is range_serialize's layout, an on-disk format pg_upgrade keeps.
+ */
+static bool
+period_in_span(Datum period, TimestampTz span_lo, TimestampTz span_hi, estate_period *p)
+{
+	struct varlena *v = (struct varlena *) DatumGetPointer(period);
+	const char *data;
+	Size		len;
+	uint8		flags;
+	Size		expected;
+	Size		off = sizeof(Oid);
+	int64		bound;
+
+	if (VARATT_IS_EXTERNAL(v) || VARATT_IS_COMPRESSED(v))
+		v = PG_DETOAST_DATUM(period);
+	data = VARDATA_ANY(v);
+	len = VARSIZE_ANY_EXHDR(v);
+	flags = (uint8) data[len - 1];
+	if (flags & RANGE_EMPTY)
+		return false;
+	expected = sizeof(Oid) + 1 + (RANGE_HAS_LBOUND(flags) ? 8 : 0) + (RANGE_HAS_UBOUND(flags) ? 8 : 0);
+	if (len != expected)
+		elog(ERROR, "unexpected tstzrange layout (%zu bytes, flags 0x%02x)", len, flags);
+	p->start = span_lo;
+	p->end = span_hi;
+	if (RANGE_HAS_LBOUND(flags))
+	{
+		memcpy(&bound, data + off, sizeof(bound));
+		off += sizeof(bound);
+		p->start = Max(bound, span_lo);
+	}
+	if (RANGE_HAS_UBOUND(flags))
+	{
+		memcpy(&bound, data + off, sizeof(bound));
+		p->end = Min(bound, span_hi);
+	}
+	return p->start < p->end;
+}
+
+/*
+ * An id for the row's key: the same as the last row's when the key is, a
+ * new one otherwise.  A group remembers the id of the key it last matched,
+ * so that rows repeating it skip comparing core hours and dates with the
+ * group's copies, which are often no longer in the CPU's cache.
+ */
+static uint64
+row_key_id(FunctionCallInfo fcinfo, RowCache *cache, const estate_group_key *key)
+{
+	static uint64 last_id = 0;
+
+	if (cache->key_id != 0 && cache->capacity == key->capacity &&
+		VARSIZE(cache->core_raw) - VARHDRSZ == key->core_len &&
+		memcmp(VARDATA(cache->core_raw), key->core, key->core_len) == 0 &&
+		cache->span_lo == key->span_lo && cache->span_hi == key->span_hi &&
+		cache->key_nclosed == key->nclosed)
+		return cache->key_id;
+	/* Dates, when given, are cache->closed, which resets key_id on change. */
+	cache->key_nclosed = key->nclosed;
+	if (cache->core_raw)
+		pfree(cache->core_raw);
+	cache->core_raw = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, VARHDRSZ + key->core_len);
+	SET_VARSIZE(cache->core_raw, VARHDRSZ + key->core_len);
+	memcpy(VARDATA(cache->core_raw), key->core, key->core_len);
+	cache->capacity = key->capacity;
+	cache->key_id = ++last_id;
+	return cache->key_id;
 }
 
 static char *
@@ -555,90 +643,100 @@ check_same_group(const estate_group_key *state, const estate_group_key *row)
 			 errhint("One group is one room: group by the room and give all its rows the same capacity, core hours, span and closed dates.")));
 }
 
-/*
- * Add periods (sorted or not) to a state and return the state to keep: the
- * same datum when it changed in place, otherwise a new one.
- */
-static Datum
-util_append(MemoryContext aggcontext, Datum state, const estate_group_key *key,
-			const estate_period *add, size_t nadd, bool add_sorted)
+/* Whether a state is a read-write expanded object of this aggregate's. */
+static bool
+is_own_expanded(Datum state, MemoryContext aggcontext)
 {
-	if (is_expanded(state) && DatumIsReadWriteExpandedObject(state, false, -1) &&
-		MemoryContextGetParent(DatumGetEOHP(state)->eoh_context) == aggcontext)
+	return is_expanded(state) && DatumIsReadWriteExpandedObject(state, false, -1) &&
+		((UtilExpanded *) DatumGetEOHP(state))->owner == aggcontext;
+}
+
+static void
+expanded_append(UtilExpanded *eo, const estate_period *add, size_t nadd, bool add_sorted)
+{
+	size_t		total = eo->nperiods + nadd;
+	bool		interleaved = nadd > 0 && eo->nperiods > 0 && add[0].start < eo->last_start;
+
+	if (nadd == 0)
+		return;
+
+	if (eo->sorted && add_sorted && interleaved && nadd > 1)
 	{
-		UtilExpanded *eo = (UtilExpanded *) DatumGetEOHP(state);
-		size_t		total = eo->nperiods + nadd;
-		bool		interleaved = nadd > 0 && eo->nperiods > 0 &&
-			add[0].start < eo->periods[eo->nperiods - 1].start;
+		/* Two sorted runs (two workers' scans): merge, so that the final
+		 * function need not sort. */
+		size_t		cap = Max(total, eo->nalloc);
+		estate_period *merged = MemoryContextAllocHuge(eo->hdr.eoh_context,
+													   cap * sizeof(estate_period));
 
-		if (nadd == 0)
-			return state;
-		if (eo->sorted && add_sorted && interleaved)
-		{
-			/* Two sorted runs (say, two workers' scans): merge, so the
-			 * final function need not sort. */
-			size_t		cap = Max(total, eo->nalloc);
-			estate_period *merged = MemoryContextAllocHuge(eo->hdr.eoh_context,
-														   cap * sizeof(estate_period));
-
-			estate_periods_merge(eo->periods, eo->nperiods, add, nadd, merged);
-			pfree(eo->periods);
-			eo->periods = merged;
-			eo->nalloc = cap;
-		}
-		else
-		{
-			if (total > eo->nalloc)
-			{
-				eo->nalloc = Max(total, 2 * eo->nalloc);
-				eo->periods = repalloc_huge(eo->periods, eo->nalloc * sizeof(estate_period));
-			}
-			memcpy(eo->periods + eo->nperiods, add, nadd * sizeof(estate_period));
-			eo->sorted = eo->sorted && add_sorted && !interleaved;
-		}
-		eo->nperiods = total;
-		return state;
+		estate_periods_merge(eo->periods, eo->nperiods, add, nadd, merged);
+		pfree(eo->periods);
+		eo->periods = merged;
+		eo->nalloc = cap;
+		eo->last_start = Max(eo->last_start, add[nadd - 1].start);
 	}
 	else
 	{
-		UtilView	v;
-		size_t		total;
-		bool		sorted;
-
-		util_view(state, &v);
-		total = v.nperiods + nadd;
-		sorted = v.sorted && add_sorted &&
-			!(nadd > 0 && v.nperiods > 0 && add[0].start < v.periods[v.nperiods - 1].start);
-		if (nadd == 0 && v.flat == (UtilFlat *) DatumGetPointer(state))
-			return state;
-		/* In place when there is room (the state is ours: aggregate memory). */
-		if (v.flat == (UtilFlat *) DatumGetPointer(state) && total <= (size_t) v.flat->nalloc)
+		if (total > eo->nalloc)
 		{
-			memcpy(v.periods + v.nperiods, add, nadd * sizeof(estate_period));
-			v.flat->nperiods = (int32) total;
-			v.flat->flags = sorted ? STATE_SORTED : 0;
-			return state;
+			eo->nalloc = Max(total, 2 * eo->nalloc);
+			eo->periods = repalloc_huge(eo->periods, eo->nalloc * sizeof(estate_period));
 		}
-		if (total > FLAT_MAX_PERIODS)
-		{
-			UtilExpanded *eo = new_expanded(aggcontext, key, Max(total, 2 * (size_t) FLAT_MAX_PERIODS));
-
-			memcpy(eo->periods, v.periods, v.nperiods * sizeof(estate_period));
-			eo->nperiods = v.nperiods;
-			eo->sorted = v.sorted;
-			return util_append(aggcontext, EOHPGetRWDatum(&eo->hdr), key, add, nadd, add_sorted);
-		}
+		if (nadd == 1)
+			eo->periods[eo->nperiods] = add[0];	/* inline, not a call */
 		else
-		{
-			/* A new flat value twice the size; the executor copies it into
-			 * aggregate memory and frees the old one. */
-			size_t		nalloc = Min(Max(total, 2 * v.nperiods), (size_t) FLAT_MAX_PERIODS);
-			UtilFlat   *f = new_flat(key, v.periods, v.nperiods, nalloc, sorted);
+			memcpy(eo->periods + eo->nperiods, add, nadd * sizeof(estate_period));
+		eo->sorted = eo->sorted && add_sorted && !interleaved;
+		eo->last_start = add[nadd - 1].start;
+	}
+	eo->nperiods = total;
+}
 
-			memcpy(FLAT_PERIODS(f) + v.nperiods, add, nadd * sizeof(estate_period));
-			f->nperiods = (int32) total;
-			return PointerGetDatum(f);
-		}
+/*
+ * Add periods (sorted or not) to a state seen through v, and return the
+ * state to keep: the same datum when it changed in place, else a new one.
+ */
+static Datum
+util_append(MemoryContext aggcontext, Datum state, const UtilView *v,
+			const estate_period *add, size_t nadd, bool add_sorted)
+{
+	size_t		total = v->nperiods + nadd;
+	bool		sorted = v->sorted && add_sorted &&
+		!(nadd > 0 && v->nperiods > 0 && add[0].start < v->periods[v->nperiods - 1].start);
+	bool		in_place = v->flat == (UtilFlat *) DatumGetPointer(state);
+
+	if (v->expanded && is_own_expanded(state, aggcontext))
+	{
+		expanded_append(v->expanded, add, nadd, add_sorted);
+		return state;
+	}
+	if (nadd == 0 && in_place)
+		return state;
+	/* In place when there is room: the state is in aggregate memory. */
+	if (in_place && total <= (size_t) v->flat->nalloc)
+	{
+		memcpy(v->periods + v->nperiods, add, nadd * sizeof(estate_period));
+		v->flat->nperiods = (int32) total;
+		v->flat->flags = sorted ? STATE_SORTED : 0;
+		return state;
+	}
+	if (total > FLAT_MAX_PERIODS)
+	{
+		UtilExpanded *eo = new_expanded(aggcontext, &v->key, Max(total, 2 * (size_t) FLAT_MAX_PERIODS));
+
+		expanded_append(eo, v->periods, v->nperiods, v->sorted);
+		expanded_append(eo, add, nadd, add_sorted);
+		return EOHPGetRWDatum(&eo->hdr);
+	}
+	else
+	{
+		/* A new flat value twice the size; the executor copies it into
+		 * aggregate memory and frees the old one. */
+		size_t		nalloc = Min(Max(total, 2 * v->nperiods), (size_t) FLAT_MAX_PERIODS);
+		UtilFlat   *f = new_flat(&v->key, v->periods, v->nperiods, nalloc, sorted);
+
+		memcpy(FLAT_PERIODS(f) + v->nperiods, add, nadd * sizeof(estate_period));
+		f->nperiods = (int32) total;
+		return PointerGetDatum(f);
 	}
 }
 
@@ -707,23 +805,11 @@ utilisation_transition(FunctionCallInfo fcinfo, bool core_from_setting)
 				 errmsg("headcount must not be negative: %d", PG_GETARG_INT32(2))));
 
 	/* A period in use: not NULL, not empty, headcount unknown or positive. */
-	if (!PG_ARGISNULL(1) && (PG_ARGISNULL(2) || PG_GETARG_INT32(2) > 0))
+	if (!PG_ARGISNULL(1) && (PG_ARGISNULL(2) || PG_GETARG_INT32(2) > 0) &&
+		period_in_span(PG_GETARG_DATUM(1), key.span_lo, key.span_hi, &p))
 	{
-		RangeType  *r = PG_GETARG_RANGE_P(1);
-		RangeBound	lower;
-		RangeBound	upper;
-		bool		empty;
-
-		if (cache->range_type == NULL)
-			cache->range_type = lookup_type_cache(RangeTypeGetOid(r), TYPECACHE_RANGE_INFO);
-		range_deserialize(cache->range_type, r, &lower, &upper, &empty);
-		if (!empty)
-		{
-			p.start = lower.infinite ? key.span_lo : Max(DatumGetTimestampTz(lower.val), key.span_lo);
-			p.end = upper.infinite ? key.span_hi : Min(DatumGetTimestampTz(upper.val), key.span_hi);
-			p.headcount = PG_ARGISNULL(2) ? ESTATE_HEADCOUNT_UNKNOWN : PG_GETARG_INT32(2);
-			have_period = p.start < p.end;
-		}
+		p.headcount = PG_ARGISNULL(2) ? ESTATE_HEADCOUNT_UNKNOWN : PG_GETARG_INT32(2);
+		have_period = true;
 	}
 
 	if (PG_ARGISNULL(0))
@@ -731,13 +817,31 @@ utilisation_transition(FunctionCallInfo fcinfo, bool core_from_setting)
 		/* The first row of a group; the executor copies this into place. */
 		return PointerGetDatum(new_flat(&key, &p, have_period ? 1 : 0, 1, true));
 	}
+	else if (is_own_expanded(PG_GETARG_DATUM(0), aggcontext))
+	{
+		/* A large group: the row goes straight into the expanded object. */
+		UtilExpanded *eo = (UtilExpanded *) DatumGetEOHP(PG_GETARG_DATUM(0));
+		uint64		key_id = row_key_id(fcinfo, cache, &key);
+
+		if (eo->key_id != key_id)
+		{
+			UtilView	v;
+
+			util_view(PG_GETARG_DATUM(0), &v);
+			check_same_group(&v.key, &key);
+			eo->key_id = key_id;
+		}
+		if (have_period)
+			expanded_append(eo, &p, 1, true);
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
 	else
 	{
 		UtilView	v;
 
 		util_view(PG_GETARG_DATUM(0), &v);
 		check_same_group(&v.key, &key);
-		return util_append(aggcontext, PG_GETARG_DATUM(0), &v.key, &p,
+		return util_append(aggcontext, PG_GETARG_DATUM(0), &v, &p,
 						   have_period ? 1 : 0, true);
 	}
 }
@@ -780,8 +884,8 @@ utilisation_combine(PG_FUNCTION_ARGS)
 		{
 			UtilExpanded *eo = new_expanded(aggcontext, &b.key, b.nperiods);
 
-			return util_append(aggcontext, EOHPGetRWDatum(&eo->hdr), &b.key,
-							   b.periods, b.nperiods, b.sorted);
+			expanded_append(eo, b.periods, b.nperiods, b.sorted);
+			return EOHPGetRWDatum(&eo->hdr);
 		}
 		PG_RETURN_POINTER(new_flat(&b.key, b.periods, b.nperiods, Max(b.nperiods, 1), b.sorted));
 	}
@@ -791,7 +895,7 @@ utilisation_combine(PG_FUNCTION_ARGS)
 
 		util_view(PG_GETARG_DATUM(0), &a);
 		check_same_group(&a.key, &b.key);
-		return util_append(aggcontext, PG_GETARG_DATUM(0), &a.key,
+		return util_append(aggcontext, PG_GETARG_DATUM(0), &a,
 						   b.periods, b.nperiods, b.sorted);
 	}
 }
@@ -896,7 +1000,11 @@ sweep_state(FunctionCallInfo fcinfo, Datum state, bool cells_wanted,
 		periods = v->periods;
 		estate_periods_sort(periods, v->nperiods);
 		if (v->expanded)
+		{
 			v->expanded->sorted = true;
+			if (v->nperiods > 0)
+				v->expanded->last_start = periods[v->nperiods - 1].start;
+		}
 		else
 			v->flat->flags |= STATE_SORTED;
 	}
