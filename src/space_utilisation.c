@@ -461,6 +461,8 @@ utilisation_state_recv(PG_FUNCTION_ARGS)
 /* Per-call cache of the arguments that usually repeat from row to row. */
 typedef struct RowCache
 {
+	bool		inspected;		/* the call's arguments have been looked at */
+	bool		fixed;			/* core, span and closed are constants */
 	uint64		key_id;			/* id of the last row's key, below */
 	int32		capacity;
 	size_t		key_nclosed;
@@ -583,13 +585,13 @@ period_in_span(Datum period, TimestampTz span_lo, TimestampTz span_hi, estate_pe
 }
 
 /*
- * An id for the row's key: the same as the last row's when the key is, a
- * new one otherwise.  A group remembers the id of the key it last matched,
+ * Give the row's key an id: the last row's when the key is the same, a new
+ * one otherwise.  A group remembers the id of the key it last matched,
  * so that rows repeating it skip comparing core hours and dates with the
  * group's copies, which are often no longer in the CPU's cache.
  */
-static uint64
-row_key_id(FunctionCallInfo fcinfo, RowCache *cache, const estate_group_key *key)
+static void
+intern_row_key(FunctionCallInfo fcinfo, RowCache *cache, const estate_group_key *key)
 {
 	static uint64 last_id = 0;
 
@@ -598,7 +600,7 @@ row_key_id(FunctionCallInfo fcinfo, RowCache *cache, const estate_group_key *key
 		memcmp(VARDATA(cache->core_raw), key->core, key->core_len) == 0 &&
 		cache->span_lo == key->span_lo && cache->span_hi == key->span_hi &&
 		cache->key_nclosed == key->nclosed)
-		return cache->key_id;
+		return;
 	/* Dates, when given, are cache->closed, which resets key_id on change. */
 	cache->key_nclosed = key->nclosed;
 	if (cache->core_raw)
@@ -608,7 +610,6 @@ row_key_id(FunctionCallInfo fcinfo, RowCache *cache, const estate_group_key *key
 	memcpy(VARDATA(cache->core_raw), key->core, key->core_len);
 	cache->capacity = key->capacity;
 	cache->key_id = ++last_id;
-	return cache->key_id;
 }
 
 static char *
@@ -752,6 +753,61 @@ aggregate_context(FunctionCallInfo fcinfo, const char *name)
 	return aggcontext;
 }
 
+/* The core hours, span and closed dates of a row, and the key's id. */
+static void
+row_key(FunctionCallInfo fcinfo, RowCache *cache, bool core_from_setting, estate_group_key *key)
+{
+	int			span_arg = core_from_setting ? 4 : 5;
+
+	if (core_from_setting)
+		key->core = estate_core_hours_setting_bytes(&key->core_len);
+	else
+	{
+		bytea	   *core;
+
+		if (PG_ARGISNULL(4))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("core hours must not be NULL"),
+					 errhint("Omit the argument to use the setting estate.core_hours.")));
+		core = PG_GETARG_BYTEA_PP(4);
+		key->core = ESTATE_CORE_BYTES(core);
+		key->core_len = ESTATE_CORE_NBYTES(core);
+	}
+	if (PG_ARGISNULL(span_arg))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("span must not be NULL")));
+	span_of_row(fcinfo, cache, PG_GETARG_DATUM(span_arg), key);
+	if (PG_NARGS() > span_arg + 1 && !PG_ARGISNULL(span_arg + 1))
+		closed_of_row(fcinfo, cache, PG_GETARG_DATUM(span_arg + 1), key);
+	intern_row_key(fcinfo, cache, key);
+}
+
+/*
+ * Whether the core hours, span and closed dates of this call are constants
+ * (as they usually are: literals in the query), so that every row carries
+ * the same ones and only the capacity can differ between rows.  Aggregates
+ * merged into one transition share their arguments, so one Aggref speaks for
+ * all.  The setting's core hours could be changed by a set_config() in the
+ * query itself, so that form is never fixed.
+ */
+static void
+inspect_arguments(FunctionCallInfo fcinfo, RowCache *cache, bool core_from_setting)
+{
+	Aggref	   *aggref = AggGetAggref(fcinfo);
+
+	cache->inspected = true;
+	cache->fixed = false;
+	if (aggref == NULL || core_from_setting)
+		return;
+	/* Aggregate arguments: period, headcount, capacity, core, span[, closed]. */
+	for (int i = 3; i < list_length(aggref->args); i++)
+		if (!IsA(((TargetEntry *) list_nth(aggref->args, i))->expr, Const))
+			return;
+	cache->fixed = true;
+}
+
 /*
  * One row: (state, period, headcount, capacity, core, span[, closed]), with
  * the core from the setting when core_from_setting.
@@ -761,7 +817,6 @@ utilisation_transition(FunctionCallInfo fcinfo, bool core_from_setting)
 {
 	MemoryContext aggcontext = aggregate_context(fcinfo, "utilisation_transfn");
 	RowCache   *cache = row_cache(fcinfo);
-	int			span_arg = core_from_setting ? 4 : 5;
 	estate_group_key key = {0};
 	estate_period p = {0, 0, 0};
 	bool		have_period = false;
@@ -776,28 +831,20 @@ utilisation_transition(FunctionCallInfo fcinfo, bool core_from_setting)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("capacity must be positive: %d", key.capacity)));
-	if (core_from_setting)
-		key.core = estate_core_hours_setting_bytes(&key.core_len);
-	else
+	if (!cache->inspected)
+		inspect_arguments(fcinfo, cache, core_from_setting);
+	if (cache->fixed && cache->key_id != 0)
 	{
-		bytea	   *core;
-
-		if (PG_ARGISNULL(4))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("core hours must not be NULL"),
-					 errhint("Omit the argument to use the setting estate.core_hours.")));
-		core = PG_GETARG_BYTEA_PP(4);
-		key.core = ESTATE_CORE_BYTES(core);
-		key.core_len = ESTATE_CORE_NBYTES(core);
+		/* Constant arguments, read and checked on the first row. */
+		key.core = (const uint8 *) VARDATA(cache->core_raw);
+		key.core_len = VARSIZE(cache->core_raw) - VARHDRSZ;
+		key.span_lo = cache->span_lo;
+		key.span_hi = cache->span_hi;
+		key.closed = cache->closed;
+		key.nclosed = cache->key_nclosed;
 	}
-	if (PG_ARGISNULL(span_arg))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("span must not be NULL")));
-	span_of_row(fcinfo, cache, PG_GETARG_DATUM(span_arg), &key);
-	if (PG_NARGS() > span_arg + 1 && !PG_ARGISNULL(span_arg + 1))
-		closed_of_row(fcinfo, cache, PG_GETARG_DATUM(span_arg + 1), &key);
+	else
+		row_key(fcinfo, cache, core_from_setting, &key);
 
 	if (!PG_ARGISNULL(2) && PG_GETARG_INT32(2) < 0)
 		ereport(ERROR,
@@ -819,17 +866,20 @@ utilisation_transition(FunctionCallInfo fcinfo, bool core_from_setting)
 	}
 	else if (is_own_expanded(PG_GETARG_DATUM(0), aggcontext))
 	{
-		/* A large group: the row goes straight into the expanded object. */
+		/*
+		 * A large group: the row goes straight into the expanded object.
+		 * Its key is compared only when the row's key is not one it has
+		 * matched before (fixed arguments: only the capacity can differ).
+		 */
 		UtilExpanded *eo = (UtilExpanded *) DatumGetEOHP(PG_GETARG_DATUM(0));
-		uint64		key_id = row_key_id(fcinfo, cache, &key);
 
-		if (eo->key_id != key_id)
+		if (cache->fixed ? eo->capacity != key.capacity : eo->key_id != cache->key_id)
 		{
 			UtilView	v;
 
 			util_view(PG_GETARG_DATUM(0), &v);
 			check_same_group(&v.key, &key);
-			eo->key_id = key_id;
+			eo->key_id = cache->key_id;
 		}
 		if (have_period)
 			expanded_append(eo, &p, 1, true);
@@ -840,7 +890,8 @@ utilisation_transition(FunctionCallInfo fcinfo, bool core_from_setting)
 		UtilView	v;
 
 		util_view(PG_GETARG_DATUM(0), &v);
-		check_same_group(&v.key, &key);
+		if (!cache->fixed || v.key.capacity != key.capacity)
+			check_same_group(&v.key, &key);
 		return util_append(aggcontext, PG_GETARG_DATUM(0), &v, &p,
 						   have_period ? 1 : 0, true);
 	}
