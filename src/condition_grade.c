@@ -7,26 +7,7 @@
 
 PG_MODULE_MAGIC;
 
-PG_FUNCTION_INFO_V1(condition_grade_in);
-Datum
-condition_grade_in(PG_FUNCTION_ARGS)
-{
-	return estate_ordinal_in(fcinfo, &estate_condition_grade);
-}
-
-PG_FUNCTION_INFO_V1(condition_grade_out);
-Datum
-condition_grade_out(PG_FUNCTION_ARGS)
-{
-	return estate_ordinal_out(fcinfo, &estate_condition_grade);
-}
-
-PG_FUNCTION_INFO_V1(condition_grade_recv);
-Datum
-condition_grade_recv(PG_FUNCTION_ARGS)
-{
-	return estate_ordinal_recv(fcinfo, &estate_condition_grade);
-}
+ESTATE_ORDINAL_TYPE_IO(condition_grade, estate_condition_grade)
 
 PG_FUNCTION_INFO_V1(needs_backlog);
 Datum

@@ -63,13 +63,24 @@ estate_zone_lookup(const char *name, char *canonical)
 	return tz;
 }
 
+/* The stored value of core hours whose zone is already canonical. */
+static bytea *
+core_hours_pack(const estate_core_hours *ch)
+{
+	size_t		size = estate_core_hours_encoded_size(ch);
+	bytea	   *result = palloc(VARHDRSZ + size);
+
+	SET_VARSIZE(result, VARHDRSZ + size);
+	estate_core_hours_encode(ch, (uint8 *) VARDATA(result));
+	return result;
+}
+
 /* Parse text into a canonical value with its zone checked; NULL on failure. */
 static bytea *
 core_hours_from_text(const char *str, const char **detail, bool *bad_zone, char *zone)
 {
 	estate_core_hours *ch = palloc(sizeof(estate_core_hours));
 	char		canonical[ESTATE_ZONE_MAX + 1];
-	size_t		size;
 	bytea	   *result;
 
 	*bad_zone = false;
@@ -82,10 +93,7 @@ core_hours_from_text(const char *str, const char **detail, bool *bad_zone, char 
 		return NULL;
 	}
 	strcpy(ch->zone, canonical);
-	size = estate_core_hours_encoded_size(ch);
-	result = palloc(VARHDRSZ + size);
-	SET_VARSIZE(result, VARHDRSZ + size);
-	estate_core_hours_encode(ch, (uint8 *) VARDATA(result));
+	result = core_hours_pack(ch);
 	pfree(ch);
 	return result;
 }
@@ -142,8 +150,9 @@ estate_core_hours_unpack(const uint8 *bytes, size_t len, pg_tz **tz)
 	return ch;
 }
 
-static char *
-core_hours_text(const uint8 *bytes, size_t len)
+/* The canonical text of stored core hours. */
+char *
+estate_core_hours_text(const uint8 *bytes, size_t len)
 {
 	estate_core_hours *ch = estate_core_hours_unpack(bytes, len, NULL);
 	char	   *out = palloc(estate_core_hours_text_max(ch) + 1);
@@ -159,7 +168,7 @@ core_hours_out(PG_FUNCTION_ARGS)
 {
 	bytea	   *v = PG_GETARG_BYTEA_PP(0);
 
-	PG_RETURN_CSTRING(core_hours_text(ESTATE_CORE_BYTES(v), ESTATE_CORE_NBYTES(v)));
+	PG_RETURN_CSTRING(estate_core_hours_text(ESTATE_CORE_BYTES(v), ESTATE_CORE_NBYTES(v)));
 }
 
 /* Binary form: the stored bytes, validated like text input on the way in. */
@@ -173,8 +182,6 @@ core_hours_recv(PG_FUNCTION_ARGS)
 	estate_core_hours *ch = palloc(sizeof(estate_core_hours));
 	const char *detail = NULL;
 	char		canonical[ESTATE_ZONE_MAX + 1];
-	bytea	   *result;
-	size_t		size;
 
 	if (estate_core_hours_decode(bytes, (size_t) len, ch, &detail) != ESTATE_OK)
 		ereport(ERROR,
@@ -187,11 +194,7 @@ core_hours_recv(PG_FUNCTION_ARGS)
 				 errmsg("invalid binary input for type estate.core_hours"),
 				 errdetail("\"%s\" is not an IANA time-zone name in the server's time-zone database.", ch->zone)));
 	strcpy(ch->zone, canonical);
-	size = estate_core_hours_encoded_size(ch);
-	result = palloc(VARHDRSZ + size);
-	SET_VARSIZE(result, VARHDRSZ + size);
-	estate_core_hours_encode(ch, (uint8 *) VARDATA(result));
-	PG_RETURN_BYTEA_P(result);
+	PG_RETURN_BYTEA_P(core_hours_pack(ch));
 }
 
 PG_FUNCTION_INFO_V1(core_hours_send);
@@ -592,7 +595,7 @@ estate_core_hours_check(char **newval, void **extra, GucSource source)
 	 * The GUC machinery frees the value and extra itself, with its own
 	 * allocator.  SHOW then gives the canonical spelling.
 	 */
-	canonical = core_hours_text((const uint8 *) VARDATA(value), VARSIZE(value) - VARHDRSZ);
+	canonical = estate_core_hours_text((const uint8 *) VARDATA(value), VARSIZE(value) - VARHDRSZ);
 #if PG_VERSION_NUM >= 160000
 	setting = guc_malloc(LOG, offsetof(core_hours_setting, bytes) + VARSIZE(value) - VARHDRSZ);
 	copy = guc_strdup(LOG, canonical);

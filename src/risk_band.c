@@ -7,26 +7,7 @@
 #include "core/grade.h"
 #include "core/risk.h"
 
-PG_FUNCTION_INFO_V1(risk_band_in);
-Datum
-risk_band_in(PG_FUNCTION_ARGS)
-{
-	return estate_ordinal_in(fcinfo, &estate_risk_band);
-}
-
-PG_FUNCTION_INFO_V1(risk_band_out);
-Datum
-risk_band_out(PG_FUNCTION_ARGS)
-{
-	return estate_ordinal_out(fcinfo, &estate_risk_band);
-}
-
-PG_FUNCTION_INFO_V1(risk_band_recv);
-Datum
-risk_band_recv(PG_FUNCTION_ARGS)
-{
-	return estate_ordinal_recv(fcinfo, &estate_risk_band);
-}
+ESTATE_ORDINAL_TYPE_IO(risk_band, estate_risk_band)
 
 static void
 check_factor(const char *argument, int value, const char *scale)

@@ -166,9 +166,7 @@ space_shares(FunctionCallInfo fcinfo, double non_clinical_target, double unoccup
 	non_clinical_share = share(non_clinical, occupied);
 	unoccupied_share = share(unoccupied, gia);
 
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "space_profile must return a composite type");
-	tupdesc = BlessTupleDesc(tupdesc);
+	tupdesc = estate_result_tupdesc(fcinfo);
 	values[0] = Float8GetDatum(non_clinical_share);
 	values[1] = Float8GetDatum(unoccupied_share);
 	values[2] = BoolGetDatum(non_clinical_share <= non_clinical_target);

@@ -80,15 +80,9 @@ typedef struct UtilExpanded
 	int64		last_start;		/* of the last period */
 	uint64		key_id;			/* row keys with this id are known equal to
 								 * the group's; 0 when none is */
-	int32		capacity;
 	bool		sorted;
-	int64		span_lo;
-	int64		span_hi;
-	uint8	   *core;
-	size_t		core_len;
-	int32	   *closed;
-	size_t		nclosed;
-	/* the core hours' bytes follow */
+	estate_group_key key;		/* capacity first; its core hours point just
+								 * past this struct, its dates into cxt */
 } UtilExpanded;
 
 /* A read view of either form. */
@@ -124,7 +118,7 @@ static Size
 util_get_flat_size(ExpandedObjectHeader *eohptr)
 {
 	UtilExpanded *eo = (UtilExpanded *) eohptr;
-	Size		size = flat_size(eo->core_len, eo->nclosed, eo->nperiods);
+	Size		size = flat_size(eo->key.core_len, eo->key.nclosed, eo->nperiods);
 
 	check_flat_limit(eo->nperiods, size);
 	return size;
@@ -156,10 +150,8 @@ static void
 util_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 {
 	UtilExpanded *eo = (UtilExpanded *) eohptr;
-	estate_group_key key = {eo->capacity, eo->span_lo, eo->span_hi,
-	eo->core, eo->core_len, eo->closed, eo->nclosed};
 
-	write_flat(result, allocated_size, &key, eo->periods, eo->nperiods, eo->nperiods, eo->sorted);
+	write_flat(result, allocated_size, &eo->key, eo->periods, eo->nperiods, eo->nperiods, eo->sorted);
 }
 
 /* A new flat state in the current memory context, with room for nalloc. */
@@ -187,16 +179,11 @@ new_expanded(MemoryContext parent, const estate_group_key *key, size_t nalloc)
 
 	EOH_init_header(&eo->hdr, &util_methods, cxt);
 	eo->owner = parent;
-	eo->capacity = key->capacity;
-	eo->span_lo = key->span_lo;
-	eo->span_hi = key->span_hi;
-	eo->core_len = key->core_len;
-	eo->core = (uint8 *) (eo + 1);
-	memcpy(eo->core, key->core, key->core_len);
-	eo->nclosed = key->nclosed;
-	eo->closed = MemoryContextAlloc(cxt, sizeof(int32) * Max(key->nclosed, 1));
-	if (key->nclosed > 0)
-		memcpy(eo->closed, key->closed, key->nclosed * sizeof(int32));
+	eo->key = *key;
+	eo->key.core = memcpy(eo + 1, key->core, key->core_len);
+	eo->key.closed = key->nclosed == 0 ? NULL :
+		memcpy(MemoryContextAlloc(cxt, sizeof(int32) * key->nclosed), key->closed,
+			   sizeof(int32) * key->nclosed);
 	eo->nalloc = Max(nalloc, 1);
 	eo->periods = MemoryContextAllocHuge(cxt, eo->nalloc * sizeof(estate_period));
 	eo->nperiods = 0;
@@ -221,13 +208,7 @@ util_view(Datum d, UtilView *v)
 		Assert(eo->hdr.eoh_methods == &util_methods);
 		v->expanded = eo;
 		v->flat = NULL;
-		v->key.capacity = eo->capacity;
-		v->key.span_lo = eo->span_lo;
-		v->key.span_hi = eo->span_hi;
-		v->key.core = eo->core;
-		v->key.core_len = eo->core_len;
-		v->key.closed = eo->closed;
-		v->key.nclosed = eo->nclosed;
+		v->key = eo->key;
 		v->periods = eo->periods;
 		v->nperiods = eo->nperiods;
 		v->sorted = eo->sorted;
@@ -259,17 +240,6 @@ util_view(Datum d, UtilView *v)
  * Text and binary I/O (Citus ships states as text)
  * ------------------------------------------------------------------------- */
 
-static char *
-core_text_of(const estate_group_key *key)
-{
-	estate_core_hours *ch = estate_core_hours_unpack(key->core, key->core_len, NULL);
-	char	   *text = palloc(estate_core_hours_text_max(ch) + 1);
-
-	estate_core_hours_format(ch, text);
-	pfree(ch);
-	return text;
-}
-
 PG_FUNCTION_INFO_V1(utilisation_state_out);
 Datum
 utilisation_state_out(PG_FUNCTION_ARGS)
@@ -280,7 +250,7 @@ utilisation_state_out(PG_FUNCTION_ARGS)
 	char	   *out;
 
 	util_view(PG_GETARG_DATUM(0), &v);
-	core_text = core_text_of(&v.key);
+	core_text = estate_core_hours_text(v.key.core, v.key.core_len);
 	max = estate_state_text_max(strlen(core_text), v.key.nclosed, v.nperiods);
 	out = palloc_extended(max + 1, MCXT_ALLOC_HUGE);
 	check_flat_limit(v.nperiods, estate_state_format(&v.key, core_text, v.periods, v.nperiods, out));
@@ -633,7 +603,8 @@ check_same_group(const estate_group_key *state, const estate_group_key *row)
 						  timestamptz_text(state->span_lo), timestamptz_text(state->span_hi),
 						  timestamptz_text(row->span_lo), timestamptz_text(row->span_hi));
 	else if (strcmp(what, "core") == 0)
-		detail = psprintf("Found \"%s\" and \"%s\".", core_text_of(state), core_text_of(row));
+		detail = psprintf("Found \"%s\" and \"%s\".", estate_core_hours_text(state->core, state->core_len),
+						  estate_core_hours_text(row->core, row->core_len));
 	else
 		detail = psprintf("Found %zu and %zu distinct closed dates, or different ones.",
 						  state->nclosed, row->nclosed);
@@ -873,7 +844,7 @@ utilisation_transition(FunctionCallInfo fcinfo, bool core_from_setting)
 		 */
 		UtilExpanded *eo = (UtilExpanded *) DatumGetEOHP(PG_GETARG_DATUM(0));
 
-		if (cache->fixed ? eo->capacity != key.capacity : eo->key_id != cache->key_id)
+		if (cache->fixed ? eo->key.capacity != key.capacity : eo->key_id != cache->key_id)
 		{
 			UtilView	v;
 
@@ -955,42 +926,47 @@ utilisation_combine(PG_FUNCTION_ARGS)
  * Final functions
  * ------------------------------------------------------------------------- */
 
-/* The core pieces of the last group's key, kept for the next group. */
-typedef struct PieceCache
+/*
+ * What a final function keeps between groups: the core pieces of the last
+ * group's key (groups usually share core hours and span), and the composite
+ * result's descriptor.
+ */
+typedef struct FinalCache
 {
 	bool		valid;
-	int64		span_lo;
-	int64		span_hi;
-	uint8	   *core;
-	size_t		core_len;
-	int32	   *closed;
-	size_t		nclosed;
+	estate_group_key key;		/* capacity unused; core and closed owned */
 	estate_core_piece *pieces;
 	size_t		npieces;
-} PieceCache;
+	TupleDesc	tupdesc;
+} FinalCache;
+
+static FinalCache *
+final_cache(FunctionCallInfo fcinfo)
+{
+	if (fcinfo->flinfo->fn_extra == NULL)
+		fcinfo->flinfo->fn_extra = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(FinalCache));
+	return fcinfo->flinfo->fn_extra;
+}
 
 static const estate_core_piece *
 core_pieces_for(FunctionCallInfo fcinfo, const estate_group_key *key, bool cells, size_t *n)
 {
-	PieceCache *c = fcinfo->flinfo->fn_extra;
+	FinalCache *c = final_cache(fcinfo);
 	MemoryContext old;
 	estate_core_piece *pieces;
 	const char *what;
 
-	if (c == NULL)
-		c = fcinfo->flinfo->fn_extra = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(PieceCache));
 	if (c->valid)
 	{
-		estate_group_key cached = {key->capacity, c->span_lo, c->span_hi,
-		c->core, c->core_len, c->closed, c->nclosed};
-
-		if (estate_group_key_equal(&cached, key, &what))
+		c->key.capacity = key->capacity;
+		if (estate_group_key_equal(&c->key, key, &what))
 		{
 			*n = c->npieces;
 			return c->pieces;
 		}
-		pfree(c->core);
-		pfree(c->closed);
+		pfree((void *) c->key.core);
+		if (c->key.closed)
+			pfree((void *) c->key.closed);
 		pfree(c->pieces);
 		c->valid = false;
 	}
@@ -1001,15 +977,10 @@ core_pieces_for(FunctionCallInfo fcinfo, const estate_group_key *key, bool cells
 	c->pieces = palloc_extended(sizeof(estate_core_piece) * Max(c->npieces, 1), MCXT_ALLOC_HUGE);
 	if (c->npieces > 0)
 		memcpy(c->pieces, pieces, sizeof(estate_core_piece) * c->npieces);
-	c->span_lo = key->span_lo;
-	c->span_hi = key->span_hi;
-	c->core = palloc(key->core_len);
-	memcpy(c->core, key->core, key->core_len);
-	c->core_len = key->core_len;
-	c->closed = palloc(sizeof(int32) * Max(key->nclosed, 1));
-	if (key->nclosed > 0)
-		memcpy(c->closed, key->closed, key->nclosed * sizeof(int32));
-	c->nclosed = key->nclosed;
+	c->key = *key;
+	c->key.core = memcpy(palloc(key->core_len), key->core, key->core_len);
+	c->key.closed = key->nclosed == 0 ? NULL :
+		memcpy(palloc(sizeof(int32) * key->nclosed), key->closed, sizeof(int32) * key->nclosed);
 	c->valid = true;
 	MemoryContextSwitchTo(old);
 	*n = c->npieces;
@@ -1089,9 +1060,16 @@ utilisation_final(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("peak headcount %lld is out of range for integer", (long long) u.peak_headcount)));
 
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "utilisation_final must return a composite type");
-	tupdesc = BlessTupleDesc(tupdesc);
+	tupdesc = final_cache(fcinfo)->tupdesc;
+	if (tupdesc == NULL)
+	{
+		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+
+		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+			elog(ERROR, "utilisation_final must return a composite type");
+		tupdesc = final_cache(fcinfo)->tupdesc = BlessTupleDesc(CreateTupleDescCopy(tupdesc));
+		MemoryContextSwitchTo(old);
+	}
 	values[0] = Float8GetDatum(u.hours_available);
 	values[1] = Float8GetDatum(u.hours_in_use);
 	values[2] = Float8GetDatum(u.frequency);

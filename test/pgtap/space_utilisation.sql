@@ -203,13 +203,7 @@ SET LOCAL parallel_tuple_cost = 0;
 SET LOCAL min_parallel_table_scan_size = 0;
 SET LOCAL max_parallel_workers_per_gather = 2;
 SET LOCAL parallel_leader_participation = off;
-CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $f$
-DECLARE line text; result text := '';
-BEGIN
-  FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP result := result || line || E'\n'; END LOOP;
-  RETURN result;
-END
-$f$;
+\ir include/plan_of.sql
 SELECT ok(pg_temp.plan_of($$SELECT room, estate.space_utilisation(period, headcount, capacity, 'Mon-Fri 08:00-18:00, Sat 09:00-13:00', '[2024-03-18,2024-04-08)')
                            FROM estate_test_bookings GROUP BY room$$) ~ 'Partial', 'the parallel plan has a Partial Aggregate');
 SELECT is((SELECT string_agg(room || u || uc || h, ';' ORDER BY room) FROM (
@@ -248,9 +242,9 @@ SELECT is((SELECT estate.utilisation_final(s)::text FROM states WHERE kind = 'la
           'the final function of a stored state gives the aggregate');
 SELECT is((SELECT estate.utilisation_final(s::text::estate.utilisation_state)::text FROM states WHERE kind = 'large'),
           (SELECT estate.utilisation_final(s)::text FROM states WHERE kind = 'large'), 'and so does its text round trip');
-SELECT lives_ok(format('COPY states TO %L WITH (FORMAT binary)', '/tmp/estate_states_' || pg_backend_pid() || '.bin'), 'binary COPY of states out');
+\ir include/binary_copy.sql
 CREATE TEMP TABLE states2 (LIKE states);
-SELECT lives_ok(format('COPY states2 FROM %L WITH (FORMAT binary)', '/tmp/estate_states_' || pg_backend_pid() || '.bin'), 'and in');
+SELECT lives_ok($$SELECT pg_temp.copy_binary('states', 'states2')$$, 'binary COPY of states out and in');
 SELECT is((SELECT count(*) FROM states JOIN states2 USING (kind) WHERE states.s::text = states2.s::text), 2::bigint,
           'binary COPY round-trips states');
 
@@ -267,22 +261,18 @@ FROM (VALUES (1, ''), (2, 'v2 capacity=1 span=0,10 core="Mon 08:00-18:00 UTC" cl
 SELECT lives_ok($$SELECT 'v1 capacity=1 span=0,10 core="mon 08:00-18:00 utc" closed={} periods={0+1*1}'::estate.utilisation_state$$,
                 'a state with non-canonical core hours is accepted');
 
-CREATE FUNCTION pg_temp.recv_state(b bytea) RETURNS void LANGUAGE plpgsql AS $f$
-DECLARE f text := '/tmp/estate_states_' || pg_backend_pid() || '.bin';
-BEGIN
-  EXECUTE format('COPY (SELECT %L::text, %L::bytea) TO %L WITH (FORMAT binary)', 'x', b, f);
-  TRUNCATE states2;
-  EXECUTE format('COPY states2 FROM %L WITH (FORMAT binary)', f);
-END
-$f$;
-CREATE TEMP TABLE good AS SELECT estate.utilisation_state_send(s) AS b FROM states WHERE kind = 'small';
-SELECT lives_ok($$SELECT pg_temp.recv_state((SELECT b FROM good))$$, 'a sent state is received');
-SELECT throws_ok($$SELECT pg_temp.recv_state(overlay((SELECT b FROM good) placing '\x02' from 1))$$, '22P03', NULL, 'bad version byte');
-SELECT throws_ok($$SELECT pg_temp.recv_state(substr((SELECT b FROM good), 1, length((SELECT b FROM good)) - 1))$$, '22P03', NULL, 'truncated');
-SELECT throws_ok($$SELECT pg_temp.recv_state((SELECT b FROM good) || '\x00'::bytea)$$, '22P03', NULL, 'trailing bytes');
-SELECT throws_ok($$SELECT pg_temp.recv_state(overlay((SELECT b FROM good) placing '\x00000000' from 2))$$, '22P03', NULL, 'capacity 0');
-SELECT throws_ok($$SELECT pg_temp.recv_state(overlay((SELECT b FROM good) placing int8send(0) from 14))$$, '22P03', NULL, 'span ending before it starts');
-SELECT throws_ok($$SELECT pg_temp.recv_state(overlay((SELECT b FROM good) placing '\xfffffffe' from length((SELECT b FROM good)) - 3))$$,
+CREATE TEMP TABLE state_in (id int, s estate.utilisation_state);
+CREATE TEMP TABLE good AS SELECT encode(estate.utilisation_state_send(s), 'hex') AS b FROM states WHERE kind = 'small';
+SELECT lives_ok($$SELECT pg_temp.recv('state_in', (SELECT b FROM good))$$, 'a sent state is received');
+SELECT is((SELECT s::text FROM state_in), (SELECT s::text FROM states WHERE kind = 'small'), 'unchanged');
+SELECT throws_ok($$SELECT pg_temp.recv('state_in', '02' || substr((SELECT b FROM good), 3))$$, '22P03', NULL, 'bad version byte');
+SELECT throws_ok($$SELECT pg_temp.recv('state_in', substr((SELECT b FROM good), 1, length((SELECT b FROM good)) - 2))$$, '22P03', NULL, 'truncated');
+SELECT throws_ok($$SELECT pg_temp.recv('state_in', (SELECT b FROM good) || '00')$$, '22P03', NULL, 'trailing bytes');
+-- bytes: version (1), capacity (4), span start (8), span end (8), ...
+SELECT throws_ok($$SELECT pg_temp.recv('state_in', '01' || '00000000' || substr((SELECT b FROM good), 11))$$, '22P03', NULL, 'capacity 0');
+SELECT throws_ok($$SELECT pg_temp.recv('state_in', substr((SELECT b FROM good), 1, 26) || '0000000000000000' || substr((SELECT b FROM good), 43))$$,
+                 '22P03', NULL, 'span ending before it starts');
+SELECT throws_ok($$SELECT pg_temp.recv('state_in', substr((SELECT b FROM good), 1, length((SELECT b FROM good)) - 8) || 'fffffffe')$$,
                  '22P03', NULL, 'a negative headcount other than unknown');
 
 -- Rows of one group must agree (22023); bad values (22023).

@@ -13,13 +13,7 @@ SET LOCAL timezone = 'UTC';
 SET LOCAL enable_sort = off;
 SET LOCAL work_mem = '2GB';
 SET LOCAL max_parallel_workers_per_gather = 0;
-CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $f$
-DECLARE line text; result text := '';
-BEGIN
-  FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP result := result || line || E'\n'; END LOOP;
-  RETURN result;
-END
-$f$;
+\ir include/plan_of.sql
 -- Room g / 2 has bookings at 09:00 + (g % 7) hours, 1 hour each, with
 -- 1 + g % 3 people, capacity 2, on Monday 1 January 2024 (core 08:00-18:00).
 CREATE TEMP VIEW million AS
