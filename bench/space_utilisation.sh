@@ -37,7 +37,7 @@ FROM (SELECT i, 1 + (i * 7919) % $ROOMS AS room,
 -- Sensor intervals of 3 seconds in time order from 1 January 2024; the
 -- headcount is 0 for about half of them.
 CREATE TABLE bench_sensor AS
-SELECT 1 AS room, 12 AS capacity, tstzrange(t, t + interval '3 seconds') AS period,
+SELECT tstzrange(t, t + interval '3 seconds') AS period,
        greatest(((i * 7919) % 11)::int - 5, 0) AS headcount
 FROM (SELECT i, timestamptz '2024-01-01 00:00' + i * interval '3 seconds' AS t
       FROM generate_series(0::bigint, $SENSOR - 1) AS i) AS g;
@@ -48,18 +48,20 @@ SQL
 SPAN="[2024-01-01, 2025-01-01)"
 CORE="Mon-Fri 08:00-18:00 Europe/London"
 
-ext_query() {  # table
+# Each query takes the table, and its room and capacity expressions (the
+# sensor table is one room: constants).
+ext_query() {  # table, room, capacity
 	cat <<SQL
 SELECT room, (u).hours_available, (u).hours_in_use, (u).frequency, (u).occupancy, (u).rate
-FROM (SELECT room, estate.space_utilisation(period, headcount, capacity, '$CORE', '$SPAN') AS u
-      FROM $1 GROUP BY room) AS s
+FROM (SELECT $2 AS room, estate.space_utilisation(period, headcount, $3, '$CORE', '$SPAN') AS u
+      FROM $1 GROUP BY 1) AS s
 SQL
 }
 
 # Core segments per local weekday and the core multirange; time in use (and
 # with a known headcount) from range_agg intersected with it; person-hours
 # from joining each period to the segments of the local days it touches.
-sql_query() {  # table
+sql_query() {  # table, room, capacity
 	cat <<SQL
 WITH segs AS MATERIALIZED (
   SELECT d::date AS day,
@@ -71,18 +73,18 @@ WITH segs AS MATERIALIZED (
   SELECT range_agg(seg) AS mr, sum(extract(epoch FROM upper(seg) - lower(seg))) AS avail
   FROM segs WHERE NOT isempty(seg)
 ), person AS (
-  SELECT b.room, sum(b.headcount * extract(epoch FROM upper(b.period * s.seg) - lower(b.period * s.seg))) AS person_s
+  SELECT $2 AS room, sum(b.headcount * extract(epoch FROM upper(b.period * s.seg) - lower(b.period * s.seg))) AS person_s
   FROM $1 b
   CROSS JOIN LATERAL generate_series(-1, (upper(b.period) AT TIME ZONE 'Europe/London')::date
                                          - (lower(b.period) AT TIME ZONE 'Europe/London')::date) AS k
   JOIN segs s ON s.day = (lower(b.period) AT TIME ZONE 'Europe/London')::date + k
   WHERE b.headcount > 0 AND s.seg && b.period
-  GROUP BY b.room
+  GROUP BY 1
 ), used AS (
-  SELECT room, max(capacity) AS capacity,
+  SELECT $2 AS room, max($3) AS capacity,
          range_agg(period) FILTER (WHERE headcount IS NULL OR headcount > 0) AS used,
          range_agg(period) FILTER (WHERE headcount > 0) AS known
-  FROM $1 GROUP BY room
+  FROM $1 GROUP BY 1
 ), measures AS (
   SELECT u.room, u.capacity, c.avail, coalesce(p.person_s, 0) AS person_s,
          (SELECT coalesce(sum(extract(epoch FROM upper(x) - lower(x))), 0) FROM unnest(u.used * c.mr) x) AS in_use,
@@ -97,11 +99,11 @@ SQL
 }
 
 # Rooms on which the two disagree (beyond a relative 1e-9).
-disagreements() {  # table
+disagreements() {  # table, room, capacity
 	psql_run -At <<SQL | tail -1
 CREATE FUNCTION pg_temp.near(a float8, b numeric) RETURNS boolean LANGUAGE sql AS
   'SELECT (a IS NULL AND b IS NULL) OR abs(a - b) <= 1e-9 * greatest(1, abs(b))';
-SELECT count(*) FROM ($(ext_query "$1")) e FULL JOIN ($(sql_query "$1")) s USING (room)
+SELECT count(*) FROM ($(ext_query "$@")) e FULL JOIN ($(sql_query "$@")) s USING (room)
 WHERE NOT (pg_temp.near(e.hours_available, s.hours_available) AND pg_temp.near(e.hours_in_use, s.hours_in_use)
            AND pg_temp.near(e.frequency, s.frequency) AND pg_temp.near(e.occupancy, s.occupancy)
            AND pg_temp.near(e.rate, s.rate)) IS NOT FALSE;
@@ -110,18 +112,19 @@ SQL
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'; }
 
-compare() {  # label, table
-	local diff ext sql
-	diff=$(disagreements "$2")
-	ext=$(time_query "$(ext_query "$2")")
-	sql=$(time_query "$(sql_query "$2")")
+compare() {  # label, table, room, capacity
+	local label=$1 diff ext sql
+	shift
+	diff=$(disagreements "$@")
+	ext=$(time_query "$(ext_query "$@")")
+	sql=$(time_query "$(sql_query "$@")")
 	printf '%s: extension %s ms, plain SQL %s ms, ratio %sx (target 20x); disagreements: %s\n' \
-		"$1" "$ext" "$sql" "$(ratio "$sql" "$ext")" "$diff"
+		"$label" "$ext" "$sql" "$(ratio "$sql" "$ext")" "$diff"
 	[ "$diff" = 0 ]
 }
 
-compare "$BOOKINGS bookings over $ROOMS rooms" bench_bookings
-compare "one room, $SENSOR sensor intervals" bench_sensor
+compare "$BOOKINGS bookings over $ROOMS rooms" bench_bookings room capacity
+compare "one room, $SENSOR sensor intervals" bench_sensor 1 12
 
 # The state's size: a custom aggregate returns the state itself.
 psql_run -At <<SQL
@@ -135,24 +138,12 @@ FROM (SELECT count(*) FILTER (WHERE headcount > 0) AS in_use, count(*) AS total,
 SQL
 
 # 1 parallel worker (plus the leader) against none: best of three each.
-parallel_ms() {  # query
-	local best= t
-	for _ in 1 2 3; do
-		t=$(psql_run -At <<SQL | sed -n 's/.*Execution Time: \([0-9.]*\) ms.*/\1/p'
-SET max_parallel_workers_per_gather = 1;
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-EXPLAIN (ANALYZE, TIMING OFF) $1
-SQL
-)
-		if [ -z "$best" ] || awk "BEGIN { exit !($t < $best) }"; then best=$t; fi
-	done
-	echo "$best"
-}
-for table in bench_bookings bench_sensor; do
-	serial=$(time_query "$(ext_query "$table")")
-	parallel=$(parallel_ms "$(ext_query "$table")")
-	printf '%s: 0 workers %s ms, 1 worker %s ms, speed-up %sx\n' "$table" "$serial" "$parallel" "$(ratio "$serial" "$parallel")"
+PARALLEL="SET max_parallel_workers_per_gather = 1; SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0; SET min_parallel_table_scan_size = 0;"
+for args in "bench_bookings room capacity" "bench_sensor 1 12"; do
+	set -- $args
+	serial=$(time_query "$(ext_query "$@")")
+	parallel=$(time_query "$(ext_query "$@")" "$PARALLEL")
+	printf '%s: 0 workers %s ms, 1 worker %s ms, speed-up %sx\n' "$1" "$serial" "$parallel" "$(ratio "$serial" "$parallel")"
 done
 psql_run -c 'DROP TABLE bench_bookings, bench_sensor'

@@ -445,11 +445,12 @@ typedef struct RowCache
 	size_t		nclosed;
 } RowCache;
 
-static RowCache *
-row_cache(FunctionCallInfo fcinfo)
+/* A function's per-call-site cache in fn_extra, zeroed when first made. */
+static void *
+call_cache(FunctionCallInfo fcinfo, Size size)
 {
 	if (fcinfo->flinfo->fn_extra == NULL)
-		fcinfo->flinfo->fn_extra = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(RowCache));
+		fcinfo->flinfo->fn_extra = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, size);
 	return fcinfo->flinfo->fn_extra;
 }
 
@@ -787,7 +788,7 @@ static Datum
 utilisation_transition(FunctionCallInfo fcinfo, bool core_from_setting)
 {
 	MemoryContext aggcontext = aggregate_context(fcinfo, "utilisation_transfn");
-	RowCache   *cache = row_cache(fcinfo);
+	RowCache   *cache = (RowCache *) call_cache(fcinfo, sizeof(RowCache));
 	estate_group_key key = {0};
 	estate_period p = {0, 0, 0};
 	bool		have_period = false;
@@ -940,18 +941,10 @@ typedef struct FinalCache
 	TupleDesc	tupdesc;
 } FinalCache;
 
-static FinalCache *
-final_cache(FunctionCallInfo fcinfo)
-{
-	if (fcinfo->flinfo->fn_extra == NULL)
-		fcinfo->flinfo->fn_extra = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(FinalCache));
-	return fcinfo->flinfo->fn_extra;
-}
-
 static const estate_core_piece *
 core_pieces_for(FunctionCallInfo fcinfo, const estate_group_key *key, bool cells, size_t *n)
 {
-	FinalCache *c = final_cache(fcinfo);
+	FinalCache *c = ((FinalCache *) call_cache(fcinfo, sizeof(FinalCache)));
 	MemoryContext old;
 	estate_core_piece *pieces;
 	const char *what;
@@ -1060,14 +1053,14 @@ utilisation_final(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("peak headcount %lld is out of range for integer", (long long) u.peak_headcount)));
 
-	tupdesc = final_cache(fcinfo)->tupdesc;
+	tupdesc = ((FinalCache *) call_cache(fcinfo, sizeof(FinalCache)))->tupdesc;
 	if (tupdesc == NULL)
 	{
 		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
 
 		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
 			elog(ERROR, "utilisation_final must return a composite type");
-		tupdesc = final_cache(fcinfo)->tupdesc = BlessTupleDesc(CreateTupleDescCopy(tupdesc));
+		tupdesc = ((FinalCache *) call_cache(fcinfo, sizeof(FinalCache)))->tupdesc = BlessTupleDesc(CreateTupleDescCopy(tupdesc));
 		MemoryContextSwitchTo(old);
 	}
 	values[0] = Float8GetDatum(u.hours_available);
