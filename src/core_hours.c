@@ -370,8 +370,9 @@ piece_add(piece_list *l, int64 start, int64 end, int32 cell)
  * skipped spring hour to no cell at all.
  */
 static void
-hour_cells(TimestampTz lo, TimestampTz hi, pg_tz *tz, piece_list *cells)
+add_hour_cells(TimestampTz lo, TimestampTz hi, pg_tz *tz, piece_list *cells)
 {
+	const pg_time_t unix_epoch_shift = (pg_time_t) (POSTGRES_EPOCH_JDATE - UNIX_EPOCH_JDATE) * SECS_PER_DAY;
 	TimestampTz t = lo;
 
 	while (t < hi)
@@ -391,11 +392,11 @@ hour_cells(TimestampTz lo, TimestampTz hi, pg_tz *tz, piece_list *cells)
 			((int64) tm.tm_min * USECS_PER_MINUTE + (int64) tm.tm_sec * USECS_PER_SEC + fsec);
 		/* Seconds since 1970 of t, rounded down. */
 		unix_t = (pg_time_t) ((t - (t % USECS_PER_SEC + USECS_PER_SEC) % USECS_PER_SEC) / USECS_PER_SEC)
-			+ (pg_time_t) (POSTGRES_EPOCH_JDATE - UNIX_EPOCH_JDATE) * SECS_PER_DAY;
+			+ unix_epoch_shift;
 		if (pg_next_dst_boundary(&unix_t, &before_gmtoff, &before_isdst, &boundary,
 								 &after_gmtoff, &after_isdst, tz) == 1)
 		{
-			TimestampTz change = (TimestampTz) (boundary - (pg_time_t) (POSTGRES_EPOCH_JDATE - UNIX_EPOCH_JDATE) * SECS_PER_DAY) * USECS_PER_SEC;
+			TimestampTz change = (TimestampTz) (boundary - unix_epoch_shift) * USECS_PER_SEC;
 
 			if (change > t && change < next)
 				next = change;
@@ -486,29 +487,15 @@ estate_core_pieces(const uint8 *core, size_t core_len, TimestampTz lo, Timestamp
 	if (raw.p)
 		pfree(raw.p);
 
+	/* Heatmap cells: cut each piece of core time at local clock hours. */
 	if (with_cells && merged.n > 0)
 	{
 		piece_list	cells = {NULL, 0, 0};
-		piece_list	tagged = {NULL, 0, 0};
-		size_t		i = 0,
-					j = 0;
 
-		hour_cells(merged.p[0].start, merged.p[merged.n - 1].end, tz, &cells);
-		while (i < merged.n && j < cells.n)
-		{
-			int64		s = Max(merged.p[i].start, cells.p[j].start);
-			int64		e = Min(merged.p[i].end, cells.p[j].end);
-
-			if (s < e)
-				piece_add(&tagged, s, e, cells.p[j].cell);
-			if (merged.p[i].end < cells.p[j].end)
-				i++;
-			else
-				j++;
-		}
-		pfree(cells.p);
+		for (size_t i = 0; i < merged.n; i++)
+			add_hour_cells(merged.p[i].start, merged.p[i].end, tz, &cells);
 		pfree(merged.p);
-		merged = tagged;
+		merged = cells;
 	}
 	*out = merged.p;
 	return merged.n;
