@@ -244,11 +244,11 @@ estate_span_bounds(Datum span, const char *argument, TimestampTz *lo, TimestampT
 	/* Only lengths of time matter, so [a, b] measures the same as [a, b). */
 	*lo = DatumGetTimestampTz(lower.val);
 	*hi = DatumGetTimestampTz(upper.val);
-	/* Lengths are int64 microseconds: about 292,000 years at most. */
-	if ((uint64) *hi - (uint64) *lo > (uint64) PG_INT64_MAX)
+	if ((uint64) *hi - (uint64) *lo > (uint64) ESTATE_SPAN_MAX_US)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s is too long: \"%s\"", argument, range_text(span))));
+				 errmsg("%s is longer than %d years: \"%s\"", argument, ESTATE_SPAN_MAX_YEARS, range_text(span)),
+				 errhint("Measure a longer span a century or less at a time.")));
 }
 
 /* Closed dates: no NULLs or infinities; returned ascending and distinct. */

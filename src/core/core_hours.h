@@ -32,6 +32,16 @@
 #define ESTATE_CORE_HOURS_VERSION 1
 
 /*
+ * Longest span measured against core hours: 100 years (36,525 days) of
+ * microseconds.  The core time of a span is worked out day by day (and, for
+ * the heatmap, hour by hour), so memory and time grow with its length: a
+ * century is at most about 900,000 hourly pieces (some 20 MB), while the
+ * 290,000 years a timestamptz range can span would ask for many gigabytes.
+ */
+#define ESTATE_SPAN_MAX_YEARS	100
+#define ESTATE_SPAN_MAX_US		((int64_t) 36525 * 24 * 3600 * 1000000)
+
+/*
  * One segment of core time: local minutes [start, end) of a weekday
  * (0 = Monday).  end <= 1440 on the same day; end > 1440 runs past midnight
  * into the next day, and is then less than start + 1440.

@@ -46,9 +46,8 @@ estate_state_check_key(int32_t capacity, int64_t lo, int64_t hi,
 		return invalid(detail, "The capacity must be positive.");
 	if (lo == TS_NOBEGIN || hi == TS_NOEND || lo >= hi)
 		return invalid(detail, "The span must be finite and not empty.");
-	/* Lengths are int64 microseconds: at most about 292,000 years. */
-	if ((uint64_t) hi - (uint64_t) lo > (uint64_t) INT64_MAX)
-		return invalid(detail, "The span is too long.");
+	if ((uint64_t) hi - (uint64_t) lo > (uint64_t) ESTATE_SPAN_MAX_US)
+		return invalid(detail, "The span is longer than 100 years.");
 	for (size_t i = 0; i < nclosed; i++)
 	{
 		if (closed[i] == DATE_NOBEGIN || closed[i] == DATE_NOEND)

@@ -1,7 +1,7 @@
 -- estate.core_hours and estate.available_hours (SPEC 4.1): grammar, canonical
 -- output, zones, binary I/O, elapsed hours across clock changes, closed dates.
 BEGIN;
-SELECT plan(122);
+SELECT plan(125);
 
 -- Spans below are written in London time.
 SET LOCAL timezone = 'Europe/London';
@@ -161,6 +161,15 @@ SELECT throws_ok($$SELECT estate.available_hours('empty', 'Mon-Fri 08:00-18:00')
                  'span must be a bounded, non-empty range: "empty"', 'an empty span is rejected');
 SELECT throws_ok($$SELECT estate.available_hours('[2024-01-01, infinity)', 'Mon-Fri 08:00-18:00')$$, '22023',
                  NULL, 'an infinite bound is rejected');
+-- A span is at most 100 years (36,525 days): core time is worked out day by
+-- day, and 290,000 years asked for gigabytes.
+SELECT is(estate.available_hours(tstzrange('2000-01-01 00:00+00', '2000-01-01 00:00+00'::timestamptz + interval '36525 days'),
+                                 'Mon-Sun 00:00-24:00 UTC'), 876600::float8, 'a span of exactly 100 years (36,525 days of 24 hours)');
+SELECT throws_ok($$SELECT estate.available_hours(tstzrange('2000-01-01 00:00+00', '2100-01-01 00:00:00.000001+00'), 'Mon-Fri 08:00-18:00')$$,
+                 '22023', 'span is longer than 100 years: "["2000-01-01 00:00:00+00","2100-01-01 00:00:00.000001+00")"',
+                 'a span one microsecond over 100 years is rejected');
+SELECT throws_ok($$SELECT estate.available_hours('[2024-01-01, 200000-01-01)', 'Mon-Sun 00:00-24:00')$$, '22023', NULL,
+                 'so is a span of 198,000 years');
 SELECT throws_ok($$SELECT estate.available_hours('[2024-01-01, 2024-02-01)', 'Mon-Fri 08:00-18:00', '{2024-01-08,NULL}')$$, '22023',
                  'closed dates must not contain NULL', 'a NULL closed date is rejected');
 SELECT throws_ok($$SELECT estate.available_hours('[2024-01-01, 2024-02-01)', 'Mon-Fri 08:00-18:00', '{infinity}')$$, '22023',

@@ -2,7 +2,7 @@
 -- estate.room_status and estate.space_profile (SPEC 4.2-4.4): hand-computed
 -- cases, serial against parallel, the state type, every bad argument.
 BEGIN;
-SELECT plan(119);
+SELECT plan(121);
 
 SET LOCAL timezone = 'Europe/London';
 
@@ -291,6 +291,10 @@ SELECT throws_ok($$SELECT estate.space_utilisation(p, 1, 10, 'Mon-Fri 08:00-18:0
 SELECT lives_ok($$SELECT estate.space_utilisation(p, 1, 10, 'Mon-Fri 08:00-18:00', '[2024-01-08,2024-01-09)', c)
                   FROM (VALUES ('[2024-01-08 09:00,2024-01-08 10:00)'::tstzrange, '{2024-01-02,2024-01-01}'::date[]), (NULL, '{2024-01-01,2024-01-02,2024-01-01}')) v(p, c)$$,
                 'the same closed dates in another order and repeated are the same');
+SELECT throws_ok($$SELECT estate.utilisation_heatmap('[2024-01-08 09:00,2024-01-08 10:00)', 1, 10, 'Mon-Sun 00:00-24:00', '[2024-01-08,230000-01-01)')$$,
+                 '22023', NULL, 'a span over 100 years (a heatmap over 228,000 years asked for gigabytes)');
+SELECT throws_ok($$SELECT 'v1 capacity=1 span=0,3155760000000001 core="Mon 08:00-18:00 UTC" closed={} periods={}'::estate.utilisation_state$$,
+                 '22P02', NULL, 'a state whose span is over 100 years');
 SELECT throws_ok($$SELECT estate.space_utilisation('[2024-01-08 09:00,2024-01-08 10:00)', -1, 10, 'Mon-Fri 08:00-18:00', '[2024-01-08,2024-01-09)')$$,
                  '22023', 'headcount must not be negative: -1', 'a negative headcount');
 SELECT throws_ok($$SELECT estate.space_utilisation('[2024-01-08 09:00,2024-01-08 10:00)', 1, 0, 'Mon-Fri 08:00-18:00', '[2024-01-08,2024-01-09)')$$,
