@@ -5,7 +5,7 @@
 -- 22P03, never another error, a crash or a different value.  The random
 -- counterpart is test/fuzz/recv.c (run by test/run).
 BEGIN;
-SELECT plan(19);
+SELECT plan(23);
 SET LOCAL client_min_messages = warning;
 
 \ir include/binary_copy.sql
@@ -43,6 +43,13 @@ INSERT INTO sample VALUES
   ('estate.renewal_forecast_state', 'from_year=-2147483648, horizon=1, inflation=-0.999, elements=0, due={0.00}'),
   ('estate.renewal_forecast_state', 'from_year=2147483647, horizon=100, inflation=123456789.123456789, elements=9223372036854775807, due={'
                                     || array_to_string(array_fill('92233720368547758.07'::text, ARRAY[100]), ',') || '}'),
+  ('estate.core_hours', 'Mon-Fri 08:00-18:00 Europe/London'),
+  ('estate.core_hours', 'Mon,Wed,Fri 09:00-17:00, Sat 09:00-13:00 UTC'),
+  ('estate.core_hours', 'Mon-Sun 20:00-08:00 America/New_York'),
+  ('estate.utilisation_state', 'v1 capacity=20 span=757987200000000,758073600000000 core="Mon-Fri 08:00-18:00 Europe/London" '
+                               || 'closed={} periods={32400000000+7200000000*10,36000000000+7200000000*?}'),
+  ('estate.utilisation_state', 'v1 capacity=2147483647 span=-1577880000000000,1577880000000000 core="Mon-Sun 20:00-08:00 Asia/Kolkata" '
+                               || 'closed={8000,8001,9000} periods={0+1*1,5+5*2147483647,7+100*?}'),
   ('estate.disposal_impact_state', 'sites=0, floor_area=0.00, estate_floor_area=0.00, minimum_retained_area=0.00'),
   ('estate.disposal_impact_state', 'sites=9223372036854775807, floor_area=0.00, estate_floor_area=0.00, minimum_retained_area=0.00'),
   ('estate.disposal_impact_state', 'sites=2, floor_area=1500.00, estate_floor_area=10000.00, minimum_retained_area=7000.00, '
@@ -193,19 +200,68 @@ SELECT is(pg_temp.received('estate.renewal_forecast_state', pg_temp.renewal(1, 1
           'ok from_year=2025, horizon=1, inflation=0, elements=1, due={0.01}',
           'renewal_forecast_state: an unnormalised inflation (a leading zero digit; digits below the display scale) reads as numeric reads it');
 
+-- ---- core_hours: version, zone, segments (the stored form) ----------------------
+-- The wire form of Mon-Fri 08:00-18:00 Europe/London with one byte range replaced.
+CREATE FUNCTION pg_temp.core(at int, bytes text) RETURNS text LANGUAGE sql AS $$
+  SELECT encode(overlay(estate.core_hours_send('Mon-Fri 08:00-18:00 Europe/London') PLACING decode(bytes, 'hex') FROM at), 'hex')
+$$;
+-- Bytes: version, zone length, segment count (2, little-endian), the zone,
+-- then per segment the weekday (0 = Monday), start and end minutes (2 each).
+SELECT is((SELECT string_agg(format('%s: %s', why, pg_temp.received('estate.core_hours', payload)), ', ' ORDER BY why)
+           FROM (VALUES ('version 2', pg_temp.core(1, '02')),
+                        ('a zone the server does not know', pg_temp.core(5, encode(convert_to('Mars/Olympus!', 'UTF8'), 'hex'))),
+                        ('a zone length beyond the value', pg_temp.core(2, 'ff')),
+                        ('more segments than follow', pg_temp.core(3, '0600')),
+                        ('a segment of a day or more', pg_temp.core(21, 'e007')),
+                        ('a segment ending before it starts', pg_temp.core(21, 'df01')),
+                        ('weekday 7', pg_temp.core(18, '07')),
+                        ('a segment repeated', pg_temp.core(23, '00'))) AS c(why, payload)),
+          'a segment ending before it starts: 22P03, a segment of a day or more: 22P03, a segment repeated: 22P03, '
+          'a zone length beyond the value: 22P03, '
+          'a zone the server does not know: 22P03, more segments than follow: 22P03, version 2: 22P03, weekday 7: 22P03',
+          'core_hours: bad versions, zones, counts and segments are 22P03');
+SELECT is(pg_temp.received('estate.core_hours', pg_temp.core(21, 'a105')), 'ok Mon 08:00-00:01, Tue-Fri 08:00-18:00 Europe/London',
+          'core_hours: a segment may run past midnight (an end of 1441 minutes is 00:01 the next day)');
+
+-- ---- utilisation_state: version, capacity, span, core, closed dates, periods -----
+CREATE FUNCTION pg_temp.util(at int, bytes bytea) RETURNS text LANGUAGE sql AS $$
+  SELECT encode(overlay(estate.utilisation_state_send('v1 capacity=20 span=757987200000000,758073600000000 '
+                        'core="Mon-Fri 08:00-18:00 Europe/London" closed={} periods={32400000000+7200000000*10}')
+                        PLACING bytes FROM at), 'hex')
+$$;
+SELECT is((SELECT string_agg(format('%s: %s', why, pg_temp.received('estate.utilisation_state', payload)), ', ' ORDER BY why)
+           FROM (VALUES ('version 2', pg_temp.util(1, '\x02')),
+                        ('capacity 0', pg_temp.util(2, int4send(0))),
+                        ('capacity -1', pg_temp.util(2, int4send(-1))),
+                        ('span reversed', pg_temp.util(6, int8send(758073600000001))),
+                        ('span over 100 years', pg_temp.util(14, int8send(757987200000000 + 3155760000000001))),
+                        ('span to the end of time', pg_temp.util(14, int8send(9223372036854775807))),
+                        ('core length beyond the value', pg_temp.util(22, int4send(1000000))),
+                        ('core length -1', pg_temp.util(22, int4send(-1)))) AS c(why, payload)),
+          'capacity -1: 22P03, capacity 0: 22P03, core length -1: 22P03, core length beyond the value: 22P03, '
+          'span over 100 years: 22P03, span reversed: 22P03, span to the end of time: 22P03, version 2: 22P03',
+          'utilisation_state: bad capacities, spans (over 100 years too) and lengths are 22P03');
+SELECT is(pg_temp.received('estate.utilisation_state', pg_temp.util(14, int8send(757987200000000 + 3155760000000000))),
+          'ok v1 capacity=20 span=757987200000000,3913747200000000 core="Mon-Fri 08:00-18:00 Europe/London" closed={} '
+          'periods={32400000000+7200000000*10}', 'utilisation_state: a span of exactly 100 years is read');
+
 -- Received values are stored as received: a table of every sample, written
 -- and read back in binary, is unchanged.
 CREATE TEMP TABLE every_type(id int, grade estate.condition_grade, band estate.risk_band, b estate.backlog,
-                             r estate.renewal_forecast_state, d estate.disposal_impact_state);
+                             r estate.renewal_forecast_state, d estate.disposal_impact_state,
+                             c estate.core_hours, u estate.utilisation_state);
 INSERT INTO every_type
-SELECT i, g::estate.condition_grade, rb::estate.risk_band, b::estate.backlog, r::estate.renewal_forecast_state, d::estate.disposal_impact_state
+SELECT i, g::estate.condition_grade, rb::estate.risk_band, b::estate.backlog, r::estate.renewal_forecast_state,
+       d::estate.disposal_impact_state, c::estate.core_hours, u::estate.utilisation_state
 FROM (SELECT row_number() OVER () AS i, * FROM
         (SELECT v FROM sample WHERE t = 'estate.condition_grade'::regtype) AS g(g)
         CROSS JOIN (SELECT v FROM sample WHERE t = 'estate.risk_band'::regtype) AS rb(rb)
         CROSS JOIN (SELECT v FROM sample WHERE t = 'estate.backlog'::regtype) AS b(b)
         CROSS JOIN (SELECT v FROM sample WHERE t = 'estate.renewal_forecast_state'::regtype) AS r(r)
-        CROSS JOIN (SELECT v FROM sample WHERE t = 'estate.disposal_impact_state'::regtype) AS d(d)) AS x;
-INSERT INTO every_type VALUES (0, NULL, NULL, NULL, NULL, NULL);
+        CROSS JOIN (SELECT v FROM sample WHERE t = 'estate.disposal_impact_state'::regtype) AS d(d)
+        CROSS JOIN (SELECT v FROM sample WHERE t = 'estate.core_hours'::regtype) AS c(c)
+        CROSS JOIN (SELECT v FROM sample WHERE t = 'estate.utilisation_state'::regtype) AS u(u)) AS x;
+INSERT INTO every_type VALUES (0, NULL, NULL, NULL, NULL, NULL, NULL, NULL);
 CREATE TEMP TABLE every_type2 (LIKE every_type);
 SELECT pg_temp.copy_binary('every_type', 'every_type2');
 SELECT is((SELECT count(*) FROM every_type a JOIN every_type2 b USING (id)
