@@ -47,9 +47,14 @@ CREATE TABLE warehouse.every_type (
     released estate.disposal_impact_result,
     grades estate.condition_grade[],
     bands estate.risk_band[],
-    costs estate.backlog[]
+    costs estate.backlog[],
+    core estate.core_hours,
+    room_state estate.utilisation_state,
+    room_use estate.utilisation,
+    shares estate.space_shares
 );
-INSERT INTO warehouse.every_type (id, grade, likelihood, consequence, cost, renewal, impact, assessment, released, grades, bands, costs)
+INSERT INTO warehouse.every_type (id, grade, likelihood, consequence, cost, renewal, impact, assessment, released, grades, bands, costs,
+                                  core, room_state, room_use, shares)
 SELECT i,
        nullif((ARRAY['A','B','B(C)','C','CX','D','DX'])[1 + i % 8], NULL)::estate.condition_grade,
        1 + i % 5, 1 + (i / 5) % 5,
@@ -61,7 +66,13 @@ SELECT i,
        CASE WHEN i % 5 = 0 THEN ROW(i, i * 2.5, i * 0.5, estate.backlog(i, 0, 0, 0), NULL, i % 7, i % 2 = 0)::estate.disposal_impact_result END,
        ARRAY['A', 'DX', NULL]::estate.condition_grade[],
        ARRAY[estate.risk_band(1 + i % 25)],
-       ARRAY[estate.backlog('high'::estate.risk_band, i), NULL]
+       ARRAY[estate.backlog('high'::estate.risk_band, i), NULL],
+       (ARRAY['Mon-Fri 08:00-18:00', 'Mon-Sun 20:00-08:00 UTC', 'Mon,Wed 09:00-17:00, Sat 10:00-12:00 Asia/Kolkata'])[1 + i % 3]::estate.core_hours,
+       format('v1 capacity=%s span=757987200000000,758073600000000 core="Mon-Fri 08:00-18:00 Europe/London" closed={} '
+              'periods={32400000000+7200000000*%s,36000000000+%s*?}', 1 + i % 30, 1 + i % 9, 1 + i)::estate.utilisation_state,
+       estate.utilisation_final(format('v1 capacity=%s span=757987200000000,758073600000000 core="Mon-Fri 08:00-18:00 UTC" '
+                                       'closed={} periods={32400000000+7200000000*%s}', 1 + i % 30, 1 + i % 9)::estate.utilisation_state),
+       estate.space_profile(1000 + i, 400, 200 + i % 300, i % 10, 5, 0.35, 0.025)
 FROM generate_series(1, 2000) AS i;
 CREATE INDEX ON warehouse.every_type (grade);
 CREATE INDEX ON warehouse.every_type USING hash (cost);
@@ -76,8 +87,18 @@ SELECT band, estate.sum(cost) AS cost, estate.max(grade) AS worst, estate.min(gr
        estate.backlog_agg(band, estate.total(cost)) AS banded,
        estate.renewal_forecast(2000 + id % 30, 10 + id % 20, id * 10.0, 2025, 10) AS forecast
 FROM warehouse.every_type GROUP BY band;
+CREATE TABLE warehouse.booking AS
+SELECT 1 + i % 20 AS room,
+       tstzrange('2024-01-08 07:00+00'::timestamptz + (i % 700) * interval '29 minutes',
+                 '2024-01-08 07:00+00'::timestamptz + (i % 700) * interval '29 minutes' + interval '50 minutes') AS period,
+       nullif(i % 13, 12) AS headcount
+FROM generate_series(1, 3000) AS i;
+CREATE MATERIALIZED VIEW warehouse.room_week AS
+SELECT room, estate.space_utilisation(period, headcount, 30, 'Mon-Fri 08:00-18:00', '[2024-01-08,2024-01-22)') AS used,
+       estate.utilisation_heatmap(period, headcount, 30, 'Mon-Fri 08:00-18:00', '[2024-01-08,2024-01-22)') AS heatmap
+FROM warehouse.booking GROUP BY room;
 EOF
-ok $? "a schema of the engineer's with every estate type, partitions, indexes and a materialized view"
+ok $? "a schema of the engineer's with every estate type, partitions, indexes and materialized views"
 is "$(q $src "SELECT string_agg(t, ', ' ORDER BY t) FROM (
                SELECT format_type(t.oid, NULL) AS t FROM pg_type t
                JOIN pg_depend d ON d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e'
