@@ -1,5 +1,6 @@
--- The whole table, with parallel workers forced (partial aggregates and
--- their combine functions), and disposal_impact as a window aggregate.
+-- The whole tables, with parallel workers forced (partial aggregates and
+-- their combine functions, space_utilisation's growing state too), and
+-- disposal_impact as a window aggregate.
 SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;

@@ -13,6 +13,16 @@ FROM generate_series(1, 256000) AS i;
 CREATE INDEX ON element (site);
 ANALYZE element;
 
+-- Room bookings: one room per site, four weeks of them, some without a headcount.
+CREATE TABLE booking AS
+SELECT 1 + i % 64 AS room,
+       tstzrange('2024-01-08 07:00+00'::timestamptz + (i / 64) * interval '23 minutes',
+                 '2024-01-08 07:00+00'::timestamptz + (i / 64) * interval '23 minutes' + (20 + i % 90) * interval '1 minute') AS period,
+       nullif(i % 17, 16) AS headcount
+FROM generate_series(0, 64 * 1700 - 1) AS i;
+CREATE INDEX ON booking (room);
+ANALYZE booking;
+
 -- Sites as disposal candidates of one estate.
 CREATE TABLE site AS
 SELECT s AS site, 1000 + s * 10.5 AS floor_area, s * 3.25 AS running_cost, s * 1.5 AS carbon, s AS score
@@ -25,13 +35,19 @@ CREATE FUNCTION site_answers(s integer) RETURNS text LANGUAGE sql STABLE AS $$
         (SELECT estate.sum(estate.backlog(e.band, e.cost))::text FROM element AS e WHERE e.site = s),
         (SELECT estate.max(e.grade)::text || estate.min(e.grade)::text || estate.max(e.band)::text FROM element AS e WHERE e.site = s),
         (SELECT estate.renewal_forecast(e.installed, e.life, e.replacement, 2025, 10)::text FROM element AS e WHERE e.site = s),
-        (SELECT estate.renewal_forecast(e.installed, e.life, e.replacement, 2025, 10, 0.03)::text FROM element AS e WHERE e.site = s))
+        (SELECT estate.renewal_forecast(e.installed, e.life, e.replacement, 2025, 10, 0.03)::text FROM element AS e WHERE e.site = s),
+        (SELECT estate.space_utilisation(b.period, b.headcount, 25, 'Mon-Fri 08:00-18:00', '[2024-01-08,2024-02-05)')::text
+         FROM booking AS b WHERE b.room = s),
+        (SELECT estate.utilisation_heatmap(b.period, b.headcount, 25, 'Mon-Fri 08:00-18:00 Europe/London', '[2024-01-08,2024-02-05)')::text
+         FROM booking AS b WHERE b.room = s))
 $$;
 CREATE FUNCTION whole_answers() RETURNS text LANGUAGE sql STABLE AS $$
     SELECT concat_ws(' | ',
         (SELECT estate.backlog_agg(e.band, e.cost)::text FROM element AS e),
         (SELECT estate.renewal_forecast(e.installed, e.life, e.replacement, 2025, 20, 0.025)::text FROM element AS e),
         (SELECT estate.max(e.grade)::text FROM element AS e),
+        (SELECT estate.space_utilisation(b.period, b.headcount, 1000, 'Mon-Sun 07:00-22:00', '[2024-01-08,2024-02-05)')::text
+         FROM booking AS b),
         (SELECT string_agg(x::text, ';' ORDER BY site) FROM (
             SELECT site, estate.disposal_impact(s.floor_area, NULL, s.running_cost, s.carbon, 100000, 40000)
                          OVER (ORDER BY s.score DESC) AS x FROM site AS s) AS w))
