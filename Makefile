@@ -32,7 +32,8 @@ risk_band_high = highest
 
 SQL_PARTS = sql/header.sql \
 	build/condition_grade_type.sql sql/condition_grade.sql \
-	build/risk_band_type.sql sql/risk_band.sql
+	build/risk_band_type.sql sql/risk_band.sql \
+	sql/backlog.sql sql/fci.sql sql/renewal_forecast.sql
 
 build/%_type.sql: sql/ordinal_type.sql.in Makefile
 	@mkdir -p build
@@ -68,11 +69,15 @@ FUZZ_SECONDS ?= 60
 FUZZ_CC ?= clang
 FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc/core
 ORDINAL_FUZZERS = build/fuzz/condition_grade build/fuzz/risk_band
-FUZZERS = $(ORDINAL_FUZZERS)
+FUZZERS = $(ORDINAL_FUZZERS) build/fuzz/backlog build/fuzz/renewal_forecast
 
 $(ORDINAL_FUZZERS): build/fuzz/%: test/fuzz/fuzz_ordinal.c $(CORE_SRCS)
 	@mkdir -p build/fuzz
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -DFUZZ_KIND=estate_$* -o $@ $^
+
+build/fuzz/%: test/fuzz/fuzz_%.c $(CORE_SRCS) $(wildcard src/core/*.h)
+	@mkdir -p build/fuzz
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(CORE_SRCS)
 
 .PHONY: fuzz
 fuzz: $(FUZZERS)

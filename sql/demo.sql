@@ -63,3 +63,17 @@ GROUP BY l ORDER BY l DESC;
 \set ON_ERROR_STOP 0
 SELECT 'E'::estate.condition_grade;
 SELECT estate.risk_band(6, 3);
+
+\echo
+\echo '== Backlog by risk band per site, exact to the penny (grades C to DX only),'
+\echo '== then rolled up to the trust with sum(), and its critical infrastructure risk.'
+CREATE TABLE site_backlog AS
+SELECT site,
+       estate.backlog_agg(estate.backlog_risk(grade, consequence), cost_gbp)
+           FILTER (WHERE estate.needs_backlog(grade)) AS backlog
+FROM survey
+GROUP BY site;
+SELECT site, backlog FROM site_backlog ORDER BY site;
+SELECT estate.sum(backlog)                                               AS trust_backlog,
+       estate.critical_infrastructure_risk(estate.sum(backlog))::numeric(14, 2) AS critical_infrastructure_risk_gbp
+FROM site_backlog;

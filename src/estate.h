@@ -9,7 +9,9 @@
 #include "lib/stringinfo.h"
 
 #include "core/ordinal.h"
+#include "core/pence.h"
 #include "core/status.h"
+#include "utils/numeric.h"
 
 /*
  * Type input functions report malformed text through the soft-error context
@@ -41,6 +43,38 @@ extern Datum estate_ordinal_recv(FunctionCallInfo fcinfo, const estate_ordinal *
 	Datum name##_out(PG_FUNCTION_ARGS) { return estate_ordinal_out(fcinfo, &(kind)); } \
 	PG_FUNCTION_INFO_V1(name##_recv); \
 	Datum name##_recv(PG_FUNCTION_ARGS) { return estate_ordinal_recv(fcinfo, &(kind)); }
+
+/*
+ * Money (pence.c).  A numeric argument as pence on the hot path of an
+ * aggregate: the stored bytes are decoded in place, without
+ * PG_GETARG_NUMERIC's detoast-and-copy (notes/numeric-to-pence.md).  true for
+ * a positive amount in range; zero, negative, special, out-of-range and
+ * toasted values take estate_amount_pence, which decides or complains.
+ */
+static inline bool
+estate_amount_pence_fast(Datum num, int64 *pence)
+{
+	struct varlena *v = (struct varlena *) DatumGetPointer(num);
+
+	if (VARATT_IS_EXTERNAL(v) || VARATT_IS_COMPRESSED(v))
+		return false;
+	return estate_pence_from_numeric(VARDATA_ANY(v), VARSIZE_ANY_EXHDR(v), pence) == ESTATE_OK &&
+		*pence > 0;
+}
+
+/*
+ * A non-negative amount (a cost) as pence, rounded half away from zero:
+ * NaN, Infinity and negative are 22023, beyond int64 pence 22003; `what`
+ * names the argument in the message.
+ */
+extern int64 estate_amount_pence(Datum num, const char *what);
+/* Any finite numeric as signed pence (22023 for NaN/Infinity, 22003 range). */
+extern int64 estate_numeric_pence(Numeric num, const char *what);
+extern Numeric estate_pence_numeric(int64 pence);
+extern Numeric estate_wide_numeric(estate_wide w);
+/* 22023 unless num is a finite number. */
+extern void estate_check_finite(Numeric num, const char *what);
+extern char *estate_numeric_text(Numeric num);
 
 /* Settings (SPEC 7), registered by _PG_init in settings.c. */
 extern double estate_underused_rate;

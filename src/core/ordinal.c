@@ -2,12 +2,7 @@
  * ordinal.c - parsing and naming of one-byte ordered vocabularies.
  */
 #include "ordinal.h"
-
-static int
-is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
+#include "scan.h"
 
 static char
 to_upper(char c)
@@ -21,9 +16,9 @@ estate_ordinal_parse(const estate_ordinal *kind, const char *s, size_t len)
 	size_t		start = 0;
 	size_t		end = len;
 
-	while (start < end && is_space(s[start]))
+	while (start < end && estate_is_space(s[start]))
 		start++;
-	while (end > start && is_space(s[end - 1]))
+	while (end > start && estate_is_space(s[end - 1]))
 		end--;
 
 	for (int v = 0; v < kind->count; v++)

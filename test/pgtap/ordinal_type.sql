@@ -11,18 +11,7 @@ INSERT INTO vals VALUES
   ('estate.condition_grade', '{A,B,B(C),C,CX,D,DX}'),
   ('estate.risk_band', '{low,moderate,significant,high}');
 
--- The whole EXPLAIN output of a query as one text.
-CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $f$
-DECLARE
-  line text;
-  result text := '';
-BEGIN
-  FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
-    result := result || line || E'\n';
-  END LOOP;
-  RETURN result;
-END
-$f$;
+\ir include/plan_of.sql
 
 CREATE FUNCTION pg_temp.ordinal_checks(typ text, vals text[]) RETURNS SETOF text
 LANGUAGE plpgsql AS $f$

@@ -1,0 +1,449 @@
+/*
+ * renewal_forecast.c - the aggregate estate.renewal_forecast (SPEC 3.3, 9)
+ * and its state type estate.renewal_forecast_state.
+ *
+ * The state is a flat varlena of fixed size per group (the horizon is fixed
+ * by the first row): the group's parameters, the number of elements seen and
+ * the pence falling due in each year.  Each element-year is rounded to the
+ * penny as it enters, so the sums are exact and combine in any order.
+ */
+#include "estate.h"
+
+#include "catalog/pg_type.h"
+#include "libpq/pqformat.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/memutils.h"
+
+#include "core/renewal_forecast.h"
+
+typedef struct RenewalState
+{
+	int32		vl_len_;
+	int32		from_year;
+	int32		horizon;
+	int64		elements;		/* rows with an installed year, life and cost */
+	int64		due[FLEXIBLE_ARRAY_MEMBER]; /* pence, one per year */
+	/* then, MAXALIGNed, the inflation as a numeric with a 4-byte header */
+} RenewalState;
+
+#define STATE_HEAD(horizon) MAXALIGN(offsetof(RenewalState, due) + (horizon) * sizeof(int64))
+#define STATE_INFLATION(s) ((Numeric) ((char *) (s) + STATE_HEAD((s)->horizon)))
+/* The type's storage is plain, so a state is never packed or toasted. */
+#define PG_GETARG_RENEWAL(n) ((RenewalState *) PG_DETOAST_DATUM(PG_GETARG_DATUM(n)))
+
+#define RENEWAL_BINARY_VERSION 1
+
+static RenewalState *
+state_new(MemoryContext cxt, int32 from_year, int32 horizon, Numeric inflation, int64 elements)
+{
+	Size		size = STATE_HEAD(horizon) + VARSIZE(inflation);
+	RenewalState *s = (RenewalState *) MemoryContextAllocZero(cxt, size);
+
+	SET_VARSIZE(s, size);
+	s->from_year = from_year;
+	s->horizon = horizon;
+	s->elements = elements;
+	memcpy(STATE_INFLATION(s), inflation, VARSIZE(inflation));
+	return s;
+}
+
+static RenewalState *
+state_copy(MemoryContext cxt, const RenewalState *s)
+{
+	RenewalState *c = (RenewalState *) MemoryContextAlloc(cxt, VARSIZE(s));
+
+	memcpy(c, s, VARSIZE(s));
+	return c;
+}
+
+static void
+parameter_error(const char *message, ...) pg_attribute_printf(1, 2);
+
+static void
+parameter_error(const char *message, ...)
+{
+	char		buf[256];
+	va_list		args;
+
+	va_start(args, message);
+	vsnprintf(buf, sizeof(buf), message, args);
+	va_end(args);
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("%s", buf),
+			 errhint("from_year, horizon and inflation must be the same on every row of a group.")));
+}
+
+/* inflation > -1, finite: 22023 otherwise. */
+static void
+check_inflation(Numeric inflation)
+{
+	estate_check_finite(inflation, "inflation");
+	if (DatumGetBool(DirectFunctionCall2(numeric_le, NumericGetDatum(inflation),
+										 NumericGetDatum(int64_to_numeric(-1)))))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("inflation %s is out of range", estate_numeric_text(inflation)),
+				 errhint("The inflation is a yearly rate above -1, e.g. 0.03 for 3%%.")));
+}
+
+/* Byte equality of short payloads, inlined: this runs on every row. */
+static inline bool
+same_bytes(const char *a, const char *b, Size n)
+{
+	for (Size i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return false;
+	return true;
+}
+
+static bool
+same_numeric(Numeric a, Numeric b)
+{
+	/* The same bytes are the same value; otherwise compare (0.03 = 0.030). */
+	if (VARSIZE_ANY_EXHDR(a) == VARSIZE_ANY_EXHDR(b) &&
+		same_bytes(VARDATA_ANY(a), VARDATA_ANY(b), VARSIZE_ANY_EXHDR(a)))
+		return true;
+	return DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(pg_detoast_datum((struct varlena *) a)),
+											 NumericGetDatum(pg_detoast_datum((struct varlena *) b)))) == 0;
+}
+
+static inline void
+check_same(const RenewalState *s, int32 from_year, int32 horizon, Numeric inflation)
+{
+	if (s->from_year != from_year)
+		parameter_error("from_year differs between rows of a group: %d and %d", s->from_year, from_year);
+	if (s->horizon != horizon)
+		parameter_error("horizon differs between rows of a group: %d and %d", s->horizon, horizon);
+	if (inflation != NULL && !same_numeric(STATE_INFLATION(s), inflation))
+		parameter_error("inflation differs between rows of a group: %s and %s",
+						estate_numeric_text(STATE_INFLATION(s)),
+						estate_numeric_text((Numeric) pg_detoast_datum((struct varlena *) inflation)));
+}
+
+static void
+add_due(RenewalState *s, int year, int64 pence)
+{
+	if (estate_pence_add(s->due[year], pence, &s->due[year]) != ESTATE_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("the renewal cost due in %lld is out of range",
+						(long long) s->from_year + year),
+				 errhint("A year holds at most 92233720368547758.07 (whole pence in 64 bits).")));
+}
+
+/*
+ * (1 + inflation)^k for k < horizon, exact, cached for the query in the
+ * function's fn_extra; rebuilt when the inflation or horizon changes (groups
+ * with different inflations, read interleaved, rebuild it often: correct,
+ * but slower than one inflation per query).
+ */
+typedef struct FactorCache
+{
+	MemoryContext cxt;			/* holds the numerics; reset on a rebuild */
+	Numeric		inflation;
+	int			horizon;
+	bool		zero;			/* no compounding: the cost itself */
+	Numeric		factor[RENEWAL_HORIZON_MAX];
+} FactorCache;
+
+static FactorCache *
+factors(FunctionCallInfo fcinfo, const RenewalState *s)
+{
+	FactorCache *c = (FactorCache *) fcinfo->flinfo->fn_extra;
+	Numeric		inflation = STATE_INFLATION(s);
+	MemoryContext old;
+	estate_numeric_head h = {0};
+
+	if (c != NULL && c->horizon >= s->horizon &&
+		VARSIZE(c->inflation) == VARSIZE(inflation) &&
+		same_bytes((const char *) c->inflation, (const char *) inflation, VARSIZE(inflation)))
+		return c;
+
+	if (c == NULL)
+	{
+		c = (FactorCache *) MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(FactorCache));
+		c->cxt = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt, "renewal_forecast factors",
+									   ALLOCSET_SMALL_SIZES);
+		fcinfo->flinfo->fn_extra = c;
+	}
+	else
+		MemoryContextReset(c->cxt);
+	old = MemoryContextSwitchTo(c->cxt);
+	c->inflation = (Numeric) palloc(VARSIZE(inflation));
+	memcpy(c->inflation, inflation, VARSIZE(inflation));
+	c->horizon = s->horizon;
+	estate_numeric_head_read(VARDATA(inflation), VARSIZE(inflation) - VARHDRSZ, &h);
+	c->zero = h.ndigits == 0;
+	c->factor[0] = int64_to_numeric(1);
+	if (!c->zero)
+	{
+		Numeric		base = numeric_add_opt_error(c->factor[0], inflation, NULL);
+
+		for (int k = 1; k < s->horizon; k++)
+			c->factor[k] = numeric_mul_opt_error(c->factor[k - 1], base, NULL);
+	}
+	MemoryContextSwitchTo(old);
+	return c;
+}
+
+/*
+ * renewal_forecast(installed_year, life_years, replacement_cost, from_year,
+ * horizon [, inflation]): non-strict, so NULL element data is skipped and
+ * NULL parameters are reported.
+ */
+PG_FUNCTION_INFO_V1(renewal_forecast_trans);
+Datum
+renewal_forecast_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext;
+	bool		in_agg = AggCheckCallContext(fcinfo, &aggcontext);
+	bool		with_inflation = PG_NARGS() > 6;
+	RenewalState *s;
+	int32		from_year;
+	int32		horizon;
+	Numeric		inflation;
+	int32		life;
+	int64		first;
+	int64		pence;
+	Numeric		cost = NULL;
+	FactorCache *c;
+
+	if (PG_ARGISNULL(4) || PG_ARGISNULL(5) || (with_inflation && PG_ARGISNULL(6)))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("from_year, horizon and inflation must not be NULL")));
+	from_year = PG_GETARG_INT32(4);
+	horizon = PG_GETARG_INT32(5);
+	inflation = with_inflation ? (Numeric) PG_GETARG_DATUM(6) : NULL;
+
+	if (PG_ARGISNULL(0))
+	{
+		if (horizon < RENEWAL_HORIZON_MIN || horizon > RENEWAL_HORIZON_MAX)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("horizon %d is out of range", horizon),
+					 errhint("The horizon is 1 to 100 years.")));
+		inflation = inflation ? DatumGetNumeric(PG_GETARG_DATUM(6)) : int64_to_numeric(0);
+		check_inflation(inflation);
+		s = state_new(in_agg ? aggcontext : CurrentMemoryContext, from_year, horizon, inflation, 0);
+	}
+	else
+	{
+		/*
+		 * As an aggregate the state is our own flat value (plain storage:
+		 * never packed or toasted), so no detoast call on every row.  The
+		 * 5-argument form's states all have no inflation.
+		 */
+		s = in_agg ? (RenewalState *) PG_GETARG_POINTER(0) : PG_GETARG_RENEWAL(0);
+		check_same(s, from_year, horizon, inflation);
+		if (!in_agg)
+			s = state_copy(CurrentMemoryContext, s);
+	}
+
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
+		PG_RETURN_POINTER(s);
+	life = PG_GETARG_INT32(2);
+	if (life < 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("life_years %d is out of range", life),
+				 errhint("An element's life is at least 1 year.")));
+	if (!estate_amount_pence_fast(PG_GETARG_DATUM(3), &pence))
+		pence = estate_amount_pence(PG_GETARG_DATUM(3), "replacement_cost");
+	s->elements++;
+
+	first = estate_renewal_first_due(PG_GETARG_INT32(1), life, from_year, horizon);
+	if (first < 0)
+		PG_RETURN_POINTER(s);
+	c = with_inflation ? factors(fcinfo, s) : NULL;
+	for (int64 k = first; k < horizon; k += life)
+	{
+		int64		amount = pence;
+
+		if (k > 0 && c != NULL && !c->zero)
+		{
+			/* cost x (1 + inflation)^k, exact, rounded to the penny. */
+			if (cost == NULL)
+				cost = (Numeric) PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(3));
+			if (estate_pence_from_product(VARDATA_ANY(cost), VARSIZE_ANY_EXHDR(cost),
+										  VARDATA(c->factor[k]), VARSIZE(c->factor[k]) - VARHDRSZ,
+										  &amount) != ESTATE_OK)
+				ereport(ERROR,
+						(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+						 errmsg("the inflated replacement cost %s x %s is out of range",
+								estate_numeric_text(PG_GETARG_NUMERIC(3)),
+								estate_numeric_text(c->factor[k]))));
+		}
+		add_due(s, (int) k, amount);
+	}
+	PG_RETURN_POINTER(s);
+}
+
+/* Strict: PostgreSQL copies the first non-NULL state into the group. */
+PG_FUNCTION_INFO_V1(renewal_forecast_combine);
+Datum
+renewal_forecast_combine(PG_FUNCTION_ARGS)
+{
+	RenewalState *a = PG_GETARG_RENEWAL(0);
+	RenewalState *b = PG_GETARG_RENEWAL(1);
+
+	check_same(a, b->from_year, b->horizon, STATE_INFLATION(b));
+	if (!AggCheckCallContext(fcinfo, NULL))
+		a = state_copy(CurrentMemoryContext, a);
+	a->elements += b->elements;
+	for (int k = 0; k < a->horizon; k++)
+		add_due(a, k, b->due[k]);
+	PG_RETURN_POINTER(a);
+}
+
+/* The costs due per year as numeric[]; NULL when no element was seen. */
+PG_FUNCTION_INFO_V1(renewal_forecast_final);
+Datum
+renewal_forecast_final(PG_FUNCTION_ARGS)
+{
+	RenewalState *s = PG_GETARG_RENEWAL(0);
+	Datum	   *items;
+
+	if (s->elements == 0)
+		PG_RETURN_NULL();
+	items = (Datum *) palloc(s->horizon * sizeof(Datum));
+	for (int k = 0; k < s->horizon; k++)
+		items[k] = NumericGetDatum(estate_pence_numeric(s->due[k]));
+	PG_RETURN_ARRAYTYPE_P(construct_array(items, s->horizon, NUMERICOID, -1, false, TYPALIGN_INT));
+}
+
+/* ---- I/O of the state --------------------------------------------------- */
+
+PG_FUNCTION_INFO_V1(renewal_forecast_state_out);
+Datum
+renewal_forecast_state_out(PG_FUNCTION_ARGS)
+{
+	RenewalState *s = PG_GETARG_RENEWAL(0);
+	StringInfoData buf;
+	char		amount[ESTATE_PENCE_TEXT_MAX];
+
+	initStringInfo(&buf);
+	appendStringInfo(&buf, "from_year=%d, horizon=%d, inflation=%s, elements=" INT64_FORMAT ", due={",
+					 s->from_year, s->horizon, estate_numeric_text(STATE_INFLATION(s)), s->elements);
+	for (int k = 0; k < s->horizon; k++)
+	{
+		estate_pence_format(s->due[k], amount);
+		appendStringInfo(&buf, k > 0 ? ",%s" : "%s", amount);
+	}
+	appendStringInfoChar(&buf, '}');
+	PG_RETURN_CSTRING(buf.data);
+}
+
+PG_FUNCTION_INFO_V1(renewal_forecast_state_in);
+Datum
+renewal_forecast_state_in(PG_FUNCTION_ARGS)
+{
+	const char *str = PG_GETARG_CSTRING(0);
+	estate_renewal_text t;
+	const char *why = NULL;
+	estate_status st = estate_renewal_parse(str, strlen(str), &t, &why);
+	Numeric		inflation;
+	RenewalState *s;
+
+	if (st != ESTATE_OK)
+		estate_input_error(fcinfo,
+						   errcode(st == ESTATE_ERR_RANGE ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE
+								   : ERRCODE_INVALID_TEXT_REPRESENTATION),
+						   errmsg("invalid input for type estate.renewal_forecast_state: \"%s\"", str),
+						   errdetail("%s", why));
+	inflation = DatumGetNumeric(DirectFunctionCall3(numeric_in,
+													CStringGetDatum(pnstrdup(t.inflation, t.inflation_len)),
+													ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1)));
+	if (DatumGetBool(DirectFunctionCall2(numeric_le, NumericGetDatum(inflation),
+										 NumericGetDatum(int64_to_numeric(-1)))))
+		estate_input_error(fcinfo,
+						   errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+						   errmsg("invalid input for type estate.renewal_forecast_state: \"%s\"", str),
+						   errdetail("The inflation must be above -1."));
+	s = state_new(CurrentMemoryContext, t.from_year, t.horizon, inflation, t.elements);
+	memcpy(s->due, t.due, t.horizon * sizeof(int64));
+	PG_RETURN_POINTER(s);
+}
+
+PG_FUNCTION_INFO_V1(renewal_forecast_state_send);
+Datum
+renewal_forecast_state_send(PG_FUNCTION_ARGS)
+{
+	RenewalState *s = PG_GETARG_RENEWAL(0);
+	bytea	   *inflation = DatumGetByteaPP(DirectFunctionCall1(numeric_send,
+																NumericGetDatum(STATE_INFLATION(s))));
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, RENEWAL_BINARY_VERSION);
+	pq_sendint32(&buf, s->from_year);
+	pq_sendint32(&buf, s->horizon);
+	pq_sendint64(&buf, s->elements);
+	pq_sendint32(&buf, VARSIZE_ANY_EXHDR(inflation));
+	pq_sendbytes(&buf, VARDATA_ANY(inflation), VARSIZE_ANY_EXHDR(inflation));
+	for (int k = 0; k < s->horizon; k++)
+		pq_sendint64(&buf, s->due[k]);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+static void
+binary_error(const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("invalid binary input for type estate.renewal_forecast_state"),
+			 errdetail("%s", detail)));
+}
+
+PG_FUNCTION_INFO_V1(renewal_forecast_state_recv);
+Datum
+renewal_forecast_state_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	StringInfoData sub;
+	int32		from_year;
+	int32		horizon;
+	int64		elements;
+	int32		n;
+	Numeric		inflation;
+	RenewalState *s;
+
+	/* pq_getmsg* raise 22P03 themselves when the message is too short. */
+	if (pq_getmsgbyte(buf) != RENEWAL_BINARY_VERSION)
+		binary_error("Unknown version.");
+	from_year = pq_getmsgint(buf, 4);
+	horizon = pq_getmsgint(buf, 4);
+	elements = pq_getmsgint64(buf);
+	n = pq_getmsgint(buf, 4);
+	if (horizon < RENEWAL_HORIZON_MIN || horizon > RENEWAL_HORIZON_MAX)
+		binary_error("The horizon is out of range.");
+	if (elements < 0)
+		binary_error("The element count is negative.");
+	if (n < 0 || n > buf->len - buf->cursor)
+		binary_error("The inflation's length is out of range.");
+	/* numeric_recv validates the digits; read it from a slice of buf. */
+	sub.data = buf->data + buf->cursor;
+	sub.len = sub.maxlen = n;
+	sub.cursor = 0;
+	inflation = DatumGetNumeric(DirectFunctionCall3(numeric_recv, PointerGetDatum(&sub),
+													ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1)));
+	if (sub.cursor != n)
+		binary_error("The inflation's length is wrong.");
+	buf->cursor += n;
+	if (numeric_is_nan(inflation) || numeric_is_inf(inflation) ||
+		DatumGetBool(DirectFunctionCall2(numeric_le, NumericGetDatum(inflation),
+										 NumericGetDatum(int64_to_numeric(-1)))))
+		binary_error("The inflation must be a finite number above -1.");
+	if (buf->len - buf->cursor != horizon * (int) sizeof(int64))
+		binary_error("There must be exactly one amount due per year of the horizon.");
+	s = state_new(CurrentMemoryContext, from_year, horizon, inflation, elements);
+	for (int k = 0; k < horizon; k++)
+	{
+		s->due[k] = pq_getmsgint64(buf);
+		if (s->due[k] < 0)
+			binary_error("An amount due is negative.");
+	}
+	PG_RETURN_POINTER(s);
+}
