@@ -33,12 +33,21 @@ risk_band_high = highest
 SQL_PARTS = sql/header.sql \
 	build/condition_grade_type.sql sql/condition_grade.sql \
 	build/risk_band_type.sql sql/risk_band.sql \
-	sql/backlog.sql sql/fci.sql sql/renewal_forecast.sql
+	sql/backlog.sql sql/fci.sql sql/renewal_forecast.sql \
+	sql/carbon.sql build/carbon_factors.sql \
+	sql/rebuild_cost.sql \
+	sql/disposal.sql sql/disposal_impact.sql
 
 build/%_type.sql: sql/ordinal_type.sql.in Makefile
 	@mkdir -p build
 	sed -e 's/@TYPE@/$*/g' -e 's/@WHAT@/$($*_what)/g' \
 	    -e 's/@LOW@/$($*_low)/g' -e 's/@HIGH@/$($*_high)/g' $< > $@
+
+# The carbon factors the install script loads (CREATE EXTENSION cannot read
+# files), generated from the shipped CSV.
+build/carbon_factors.sql: data/carbon_factors_2007-08_to_2020-21.csv tools/carbon_factors.pl
+	@mkdir -p build
+	perl tools/carbon_factors.pl $< > $@
 
 $(DATA): $(SQL_PARTS)
 	cat $(SQL_PARTS) > $@
@@ -69,7 +78,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_CC ?= clang
 FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc/core
 ORDINAL_FUZZERS = build/fuzz/condition_grade build/fuzz/risk_band
-FUZZERS = $(ORDINAL_FUZZERS) build/fuzz/backlog build/fuzz/renewal_forecast
+FUZZERS = $(ORDINAL_FUZZERS) build/fuzz/backlog build/fuzz/renewal_forecast build/fuzz/disposal_impact
 
 $(ORDINAL_FUZZERS): build/fuzz/%: test/fuzz/fuzz_ordinal.c $(CORE_SRCS)
 	@mkdir -p build/fuzz

@@ -6,6 +6,7 @@
 
 #include "postgres.h"
 #include "fmgr.h"
+#include "access/tupdesc.h"
 #include "lib/stringinfo.h"
 
 #include "core/ordinal.h"
@@ -75,6 +76,9 @@ extern Numeric estate_wide_numeric(estate_wide w);
 /* 22023 unless num is a finite number. */
 extern void estate_check_finite(Numeric num, const char *what);
 extern char *estate_numeric_text(Numeric num);
+
+/* The composite result type of a C function, cached per call site (result.c). */
+extern TupleDesc estate_result_tupdesc(FunctionCallInfo fcinfo);
 
 /* Settings (SPEC 7), registered by _PG_init in settings.c. */
 extern double estate_underused_rate;

@@ -1,7 +1,7 @@
 -- Installation safety (SPEC 1): trusted install by a non-superuser, objects
 -- planted in schema estate beforehand, and a hostile search_path.
 BEGIN;
-SELECT plan(17);
+SELECT plan(19);
 
 DROP EXTENSION estate;
 DROP SCHEMA estate;
@@ -58,6 +58,11 @@ CREATE OPERATOR evil.= (LEFTARG = estate.condition_grade, RIGHTARG = estate.cond
 CREATE FUNCTION evil.grade_first(estate.condition_grade, estate.condition_grade) RETURNS estate.condition_grade
     LANGUAGE sql AS 'SELECT $1';
 CREATE AGGREGATE evil.max(estate.condition_grade) (SFUNC = evil.grade_first, STYPE = estate.condition_grade);
+CREATE FUNCTION evil.text_lies(text, text) RETURNS boolean LANGUAGE sql AS 'SELECT true';
+CREATE OPERATOR evil.= (LEFTARG = text, RIGHTARG = text, FUNCTION = evil.text_lies);
+CREATE FUNCTION evil.numeric_lies(numeric, integer) RETURNS boolean LANGUAGE sql AS 'SELECT true';
+CREATE OPERATOR evil.< (LEFTARG = numeric, RIGHTARG = integer, FUNCTION = evil.numeric_lies);
+CREATE FUNCTION evil.lower(text) RETURNS text LANGUAGE sql AS $$SELECT 'coal'$$;
 SET LOCAL search_path = evil, estate, public;
 
 SELECT is(estate.risk_band(3, 4)::text, 'significant', 'qualified risk_band under a hostile search_path');
@@ -75,6 +80,9 @@ SELECT is((SELECT count(*) FROM graded WHERE g OPERATOR(estate.>=) 'C'), 200::bi
           'OPERATOR(estate.>=) under a hostile search_path');
 SELECT is((SELECT count(*) FROM graded WHERE g OPERATOR(estate.=) 'B'), 100::bigint,
           'OPERATOR(estate.=) under a hostile search_path');
+SELECT is(estate.carbon_kg('gas', 1000, 2015), 209.28000, 'carbon_kg ignores planted =, < and lower');
+SELECT is((estate.disposal_assessment(utilisation => 0.1, fci => 0.3, functional_suitability => 1)).score,
+          80::float8, 'disposal_assessment under a hostile search_path: (0.35 + 0.25) / 0.75');
 
 -- 5. Nothing is SECURITY DEFINER; every function is PARALLEL SAFE and has a comment.
 SELECT is((SELECT count(*) FROM pg_proc p JOIN pg_depend d ON d.objid = p.oid AND d.classid = 'pg_proc'::regclass

@@ -1,0 +1,308 @@
+/*
+ * disposal_impact.c - fmgr glue of the estate.disposal_impact aggregate and
+ * its state type estate.disposal_impact_state (docs/disposal.md).
+ *
+ * The state is fixed length (96 bytes), passed by reference and updated in
+ * place when called as an aggregate; the final function only reads it, so
+ * the aggregate also runs as a window function over candidates in score
+ * order, giving the running impact row by row.
+ */
+#include "estate.h"
+
+#include "access/htup_details.h"
+#include "funcapi.h"
+#include "libpq/pqformat.h"
+#include "utils/builtins.h"
+
+#include "core/disposal_impact.h"
+
+#define PG_GETARG_IMPACT(n)	((estate_disposal_impact *) PG_GETARG_POINTER(n))
+
+StaticAssertDecl(sizeof(estate_disposal_impact) == 96,
+				 "estate.disposal_impact_state is declared with INTERNALLENGTH = 96");
+
+/* Binary format: a version byte, the six quantities, the five buckets, the flags. */
+#define IMPACT_BINARY_VERSION 1
+#define IMPACT_BINARY_SIZE (1 + (6 + BUCKET_COUNT) * (int) sizeof(int64) + (int) sizeof(int32))
+
+/* Hundredths as text: "1500.00". */
+static char *
+hundredths_text(int64 v)
+{
+	char	   *buf = palloc(ESTATE_PENCE_TEXT_MAX);
+
+	estate_pence_format(v, buf);
+	return buf;
+}
+
+/* ---- I/O ---------------------------------------------------------------- */
+
+PG_FUNCTION_INFO_V1(disposal_impact_state_in);
+Datum
+disposal_impact_state_in(PG_FUNCTION_ARGS)
+{
+	const char *str = PG_GETARG_CSTRING(0);
+	estate_disposal_impact *s = palloc(sizeof(estate_disposal_impact));
+	const char *why = NULL;
+	estate_status st = estate_impact_parse(str, strlen(str), s, &why);
+
+	if (st == ESTATE_ERR_RANGE)
+		estate_input_error(fcinfo,
+						   errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+						   errmsg("value out of range for type estate.disposal_impact_state: \"%s\"", str),
+						   errdetail("%s", why));
+	if (st != ESTATE_OK)
+		estate_input_error(fcinfo,
+						   errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+						   errmsg("invalid input syntax for type estate.disposal_impact_state: \"%s\"", str),
+						   errdetail("%s", why),
+						   errhint("Write it as the type's output does, e.g. \"sites=1, floor_area=500.00, "
+								   "estate_floor_area=9000.00, minimum_retained_area=8000.00\"."));
+	PG_RETURN_POINTER(s);
+}
+
+PG_FUNCTION_INFO_V1(disposal_impact_state_out);
+Datum
+disposal_impact_state_out(PG_FUNCTION_ARGS)
+{
+	char	   *buf = palloc(ESTATE_IMPACT_TEXT_MAX);
+
+	estate_impact_format(PG_GETARG_IMPACT(0), buf);
+	PG_RETURN_CSTRING(buf);
+}
+
+PG_FUNCTION_INFO_V1(disposal_impact_state_recv);
+Datum
+disposal_impact_state_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int			remaining = buf->len - buf->cursor;
+	estate_disposal_impact *s = palloc0(sizeof(estate_disposal_impact));
+	const char *why;
+	int			version;
+
+	if (remaining != IMPACT_BINARY_SIZE)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary input for type estate.disposal_impact_state: %d bytes, expected %d",
+						remaining, IMPACT_BINARY_SIZE)));
+	version = pq_getmsgbyte(buf);
+	if (version != IMPACT_BINARY_VERSION)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary input for type estate.disposal_impact_state: version %d, expected %d",
+						version, IMPACT_BINARY_VERSION)));
+	s->sites = pq_getmsgint64(buf);
+	s->floor_area = pq_getmsgint64(buf);
+	s->estate_floor_area = pq_getmsgint64(buf);
+	s->minimum_retained_area = pq_getmsgint64(buf);
+	s->running_cost = pq_getmsgint64(buf);
+	s->carbon = pq_getmsgint64(buf);
+	for (int k = 0; k < BUCKET_COUNT; k++)
+		s->backlog.pence[estate_backlog_order[k]] = pq_getmsgint64(buf);
+	s->known = (int32) pq_getmsgint(buf, 4);
+	if ((why = estate_impact_check(s)) != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary input for type estate.disposal_impact_state"),
+				 errdetail("%s", why)));
+	PG_RETURN_POINTER(s);
+}
+
+PG_FUNCTION_INFO_V1(disposal_impact_state_send);
+Datum
+disposal_impact_state_send(PG_FUNCTION_ARGS)
+{
+	estate_disposal_impact *s = PG_GETARG_IMPACT(0);
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, IMPACT_BINARY_VERSION);
+	pq_sendint64(&buf, s->sites);
+	pq_sendint64(&buf, s->floor_area);
+	pq_sendint64(&buf, s->estate_floor_area);
+	pq_sendint64(&buf, s->minimum_retained_area);
+	pq_sendint64(&buf, s->running_cost);
+	pq_sendint64(&buf, s->carbon);
+	for (int k = 0; k < BUCKET_COUNT; k++)
+		pq_sendint64(&buf, s->backlog.pence[estate_backlog_order[k]]);
+	pq_sendint32(&buf, s->known);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/* ---- the aggregate ------------------------------------------------------ */
+
+/*
+ * A required quantity argument, 0 or more, as hundredths (rounded half away
+ * from zero, as pence are).  Positive amounts take the decode of the stored
+ * bytes; zero, negative, special and toasted values the checked path.
+ */
+static int64
+quantity(FunctionCallInfo fcinfo, int arg, const char *what)
+{
+	Numeric		num;
+	int64		hundredths;
+
+	if (!PG_ARGISNULL(arg) && estate_amount_pence_fast(PG_GETARG_DATUM(arg), &hundredths))
+		return hundredths;
+	if (PG_ARGISNULL(arg))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s must not be NULL", what),
+				 errhint("Every candidate needs its floor area, and every row the estate's floor area "
+						 "and the minimum to retain, so that the retained area can be checked.")));
+	num = PG_GETARG_NUMERIC(arg);
+	estate_check_finite(num, what);
+	if (estate_numeric_is_negative(VARDATA_ANY(num), VARSIZE_ANY_EXHDR(num)))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s %s is negative", what, estate_numeric_text(num)),
+				 errhint("Floor areas, costs and carbon are 0 or more.")));
+	return estate_numeric_pence(num, what);
+}
+
+/* acc += b, or the error that says why not, quoting the values. */
+static void
+combine_or_error(estate_disposal_impact *acc, const estate_disposal_impact *b)
+{
+	const char *why = NULL;
+	estate_status st;
+
+	if (acc->estate_floor_area != b->estate_floor_area ||
+		acc->minimum_retained_area != b->minimum_retained_area)
+	{
+		bool		area = acc->estate_floor_area != b->estate_floor_area;
+
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s %s differs from %s on an earlier row",
+						area ? "estate_floor_area" : "minimum_retained_area",
+						hundredths_text(area ? b->estate_floor_area : b->minimum_retained_area),
+						hundredths_text(area ? acc->estate_floor_area : acc->minimum_retained_area)),
+				 errhint("One aggregate is one estate: give the same estate floor area and minimum "
+						 "on every row (PARTITION BY or GROUP BY the estate).")));
+	}
+	st = estate_impact_combine(acc, b, &why);
+	if (st == ESTATE_ERR_RANGE)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("disposal impact out of range"),
+				 errdetail("%s", why)));
+	if (st != ESTATE_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("floor area released %s exceeds the estate's floor area %s",
+						hundredths_text(acc->floor_area), hundredths_text(acc->estate_floor_area)),
+				 errhint("estate_floor_area is the floor area of the whole estate before any disposal.")));
+}
+
+/*
+ * Transition: one candidate site.  Non-strict: backlog, running cost and
+ * carbon may be NULL (skipped, as by sum); the areas may not.
+ */
+PG_FUNCTION_INFO_V1(disposal_impact_trans);
+Datum
+disposal_impact_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext;
+	estate_disposal_impact row;
+	estate_disposal_impact *state;
+
+	if (!AggCheckCallContext(fcinfo, &aggcontext))
+		elog(ERROR, "disposal_impact_trans called in a non-aggregate context");
+
+	memset(&row, 0, sizeof(row));
+	row.sites = 1;
+	row.floor_area = quantity(fcinfo, 1, "floor_area");
+	if (!PG_ARGISNULL(2))
+	{
+		row.backlog = *(estate_backlog *) PG_GETARG_POINTER(2);
+		row.known |= IMPACT_KNOWN_BACKLOG;
+	}
+	if (!PG_ARGISNULL(3))
+	{
+		row.running_cost = quantity(fcinfo, 3, "running_cost");
+		row.known |= IMPACT_KNOWN_RUNNING_COST;
+	}
+	if (!PG_ARGISNULL(4))
+	{
+		row.carbon = quantity(fcinfo, 4, "carbon_kg");
+		row.known |= IMPACT_KNOWN_CARBON;
+	}
+	row.estate_floor_area = quantity(fcinfo, 5, "estate_floor_area");
+	row.minimum_retained_area = quantity(fcinfo, 6, "minimum_retained_area");
+
+	if (PG_ARGISNULL(0))
+	{
+		/* The first row: combine into an empty state of the same estate. */
+		state = MemoryContextAllocZero(aggcontext, sizeof(estate_disposal_impact));
+		state->estate_floor_area = row.estate_floor_area;
+		state->minimum_retained_area = row.minimum_retained_area;
+	}
+	else
+		state = PG_GETARG_IMPACT(0);
+	combine_or_error(state, &row);
+	PG_RETURN_POINTER(state);
+}
+
+/* Combine: non-strict; the second state is never ours to modify. */
+PG_FUNCTION_INFO_V1(disposal_impact_combine);
+Datum
+disposal_impact_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext;
+	bool		in_aggregate = AggCheckCallContext(fcinfo, &aggcontext);
+	estate_disposal_impact *state;
+
+	if (PG_ARGISNULL(1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	if (PG_ARGISNULL(0) || !in_aggregate)
+	{
+		/* A new state: in the aggregate's context, or a copy when called directly. */
+		state = MemoryContextAlloc(in_aggregate ? aggcontext : CurrentMemoryContext,
+								   sizeof(estate_disposal_impact));
+		*state = *PG_GETARG_IMPACT(PG_ARGISNULL(0) ? 1 : 0);
+		if (PG_ARGISNULL(0))
+			PG_RETURN_POINTER(state);
+	}
+	else
+		state = PG_GETARG_IMPACT(0);
+	combine_or_error(state, PG_GETARG_IMPACT(1));
+	PG_RETURN_POINTER(state);
+}
+
+/* Final: reads the state only, so it can run after every row of a window. */
+PG_FUNCTION_INFO_V1(disposal_impact_final);
+Datum
+disposal_impact_final(PG_FUNCTION_ARGS)
+{
+	estate_disposal_impact *s = PG_GETARG_IMPACT(0);
+	TupleDesc	tupdesc;
+	Datum		values[7];
+	bool		nulls[7] = {false, false, false, false, false, false, false};
+
+	tupdesc = estate_result_tupdesc(fcinfo);
+
+	values[0] = Int64GetDatum(s->sites);
+	values[1] = NumericGetDatum(estate_pence_numeric(s->floor_area));
+	values[2] = NumericGetDatum(estate_pence_numeric(estate_impact_retained(s)));
+	if (s->known & IMPACT_KNOWN_BACKLOG)
+	{
+		estate_backlog *b = palloc(sizeof(estate_backlog));
+
+		*b = s->backlog;
+		values[3] = PointerGetDatum(b);
+	}
+	else
+		nulls[3] = true;
+	values[4] = NumericGetDatum(estate_pence_numeric(s->running_cost));
+	nulls[4] = !(s->known & IMPACT_KNOWN_RUNNING_COST);
+	values[5] = NumericGetDatum(estate_pence_numeric(s->carbon));
+	nulls[5] = !(s->known & IMPACT_KNOWN_CARBON);
+	values[6] = BoolGetDatum(estate_impact_in_programme(s));
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
