@@ -36,7 +36,8 @@ SQL_PARTS = sql/header.sql \
 	sql/backlog.sql sql/fci.sql sql/renewal_forecast.sql \
 	sql/carbon.sql build/carbon_factors.sql \
 	sql/rebuild_cost.sql \
-	sql/disposal.sql sql/disposal_impact.sql
+	sql/disposal.sql sql/disposal_impact.sql \
+	sql/parse_amount.sql sql/eric.sql sql/ics_mapping.sql sql/eric_views.sql
 
 build/%_type.sql: sql/ordinal_type.sql.in Makefile
 	@mkdir -p build
@@ -78,7 +79,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_CC ?= clang
 FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc/core
 ORDINAL_FUZZERS = build/fuzz/condition_grade build/fuzz/risk_band
-FUZZERS = $(ORDINAL_FUZZERS) build/fuzz/backlog build/fuzz/renewal_forecast build/fuzz/disposal_impact
+FUZZERS = $(ORDINAL_FUZZERS) build/fuzz/backlog build/fuzz/renewal_forecast build/fuzz/disposal_impact build/fuzz/amount
 
 $(ORDINAL_FUZZERS): build/fuzz/%: test/fuzz/fuzz_ordinal.c $(CORE_SRCS)
 	@mkdir -p build/fuzz

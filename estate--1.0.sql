@@ -3447,3 +3447,1376 @@ CREATE AGGREGATE @extschema@.disposal_impact(floor_area numeric, backlog @extsch
 );
 COMMENT ON AGGREGATE @extschema@.disposal_impact(numeric, @extschema@.backlog, numeric, numeric, numeric, numeric) IS
     'floor area released, backlog avoided, running cost and carbon saved by disposing of the sites; over (ORDER BY score DESC) the running impact, in_programme until the retained floor area would fall below the minimum';
+
+-- ---------------------------------------------------------------------------
+-- Number formats of published returns (SPEC 6)
+-- ---------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.parse_amount(amount text) RETURNS numeric
+    AS 'MODULE_PATHNAME', 'parse_amount' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.parse_amount(text) IS
+    'number as published in estates returns (1,234  £1,234.56  -4913); NULL for blank, N/A, Not Applicable, No Data Provided, -; anything else is 22P02';
+
+CREATE FUNCTION @extschema@.cell_kind(cell text) RETURNS text
+    AS 'MODULE_PATHNAME', 'cell_kind' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.cell_kind(text) IS
+    'what a published cell holds: ''not applicable'' (Not Applicable, N/A: an answer), ''missing'' (NULL, blank, No Data Provided, -: a data gap) or ''value''';
+
+-- ---------------------------------------------------------------------------
+-- ERIC in the warehouse (SPEC 6): reference tables users fill, the load
+-- audit, the header map shipped with the extension, and the loader.
+-- ---------------------------------------------------------------------------
+
+-- One row per load, also of loads that were later replaced.  Created first:
+-- the returns point at the load that brought them.
+CREATE SEQUENCE @extschema@.eric_load_id_seq;
+CREATE TABLE @extschema@.eric_load (
+    load_id         bigint PRIMARY KEY DEFAULT pg_catalog.nextval('@extschema@.eric_load_id_seq'::pg_catalog.regclass),
+    kind            text NOT NULL CHECK (kind OPERATOR(pg_catalog.=) ANY (ARRAY['site', 'trust']::text[])),
+    financial_year  smallint NOT NULL,
+    year_label      text NOT NULL,
+    file_name       text NOT NULL,
+    file_sha256     text NOT NULL,
+    file_encoding   text NOT NULL,
+    header_row      integer NOT NULL,
+    rows_loaded     integer NOT NULL,
+    rows_skipped    jsonb NOT NULL,
+    header_mapping  jsonb NOT NULL,
+    definitions     jsonb NOT NULL,
+    loaded_at       timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    loaded_by       text NOT NULL DEFAULT CURRENT_USER
+);
+ALTER SEQUENCE @extschema@.eric_load_id_seq OWNED BY @extschema@.eric_load.load_id;
+CREATE INDEX eric_load_year_idx ON @extschema@.eric_load (kind, financial_year, load_id);
+COMMENT ON TABLE @extschema@.eric_load IS
+    'audit of ERIC loads: file, checksum, year, kind, rows, when, and the header -> column mapping used';
+COMMENT ON COLUMN @extschema@.eric_load.load_id IS 'load number; the returns of a year carry the number of the load that brought them';
+COMMENT ON COLUMN @extschema@.eric_load.kind IS 'site or trust';
+COMMENT ON COLUMN @extschema@.eric_load.financial_year IS 'starting year of the financial year (2015 for 2015/16)';
+COMMENT ON COLUMN @extschema@.eric_load.year_label IS 'financial year as written, e.g. 2015/16';
+COMMENT ON COLUMN @extschema@.eric_load.file_name IS 'name of the loaded file';
+COMMENT ON COLUMN @extschema@.eric_load.file_sha256 IS 'SHA-256 of the file''s bytes, hex';
+COMMENT ON COLUMN @extschema@.eric_load.file_encoding IS 'encoding the file was read in (UTF8, UTF8 with BOM, WIN1252)';
+COMMENT ON COLUMN @extschema@.eric_load.header_row IS 'row of the file that holds the column headers';
+COMMENT ON COLUMN @extschema@.eric_load.rows_loaded IS 'returns loaded';
+COMMENT ON COLUMN @extschema@.eric_load.rows_skipped IS 'rows skipped, by reason: subtotal, grand total, repeated header, blank';
+COMMENT ON COLUMN @extschema@.eric_load.header_mapping IS 'each column of the file: number, section, header and the table column it went to (null: kept in other_items)';
+COMMENT ON COLUMN @extschema@.eric_load.definitions IS 'table column -> definition it was loaded under, compared between years by estate.year_on_year';
+COMMENT ON COLUMN @extschema@.eric_load.loaded_at IS 'when the load committed';
+COMMENT ON COLUMN @extschema@.eric_load.loaded_by IS 'role that ran the load';
+
+CREATE TABLE @extschema@.eric_site (
+    financial_year                      smallint NOT NULL,
+    year_label                          text NOT NULL,
+    trust_code                          text NOT NULL,
+    site_code                           text NOT NULL,
+    trust_name                          text,
+    commissioning_region                text,
+    organisation_type                   text,
+    integrated_care_board               text,
+    site_name                           text,
+    site_type                           text,
+    gross_internal_floor_area_m2        numeric,
+    occupied_floor_area_m2              numeric,
+    nhs_occupied_floor_area_pct         numeric,
+    heated_volume_m3                    numeric,
+    building_footprint_m2               numeric,
+    land_area_ha                        numeric,
+    patient_occupied_floor_area_m2      numeric,
+    non_patient_occupied_floor_area_m2  numeric,
+    clinical_space_m2                   numeric,
+    non_clinical_space_m2               numeric,
+    not_functionally_suitable_pct       numeric,
+    not_functionally_suitable_patient_pct numeric,
+    empty_floor_area_pct                numeric,
+    underused_floor_area_pct            numeric,
+    available_beds_count                numeric,
+    occupied_beds_count                 numeric,
+    single_bedrooms_ensuite_count       numeric,
+    single_bedrooms_no_ensuite_count    numeric,
+    age_2015_on_pct                     numeric,
+    age_2005_2014_pct                   numeric,
+    age_1995_2004_pct                   numeric,
+    age_1985_1994_pct                   numeric,
+    age_1975_1984_pct                   numeric,
+    age_1965_1974_pct                   numeric,
+    age_1955_1964_pct                   numeric,
+    age_1948_1954_pct                   numeric,
+    age_pre_1948_pct                    numeric,
+    backlog_high_risk_gbp               numeric CHECK (backlog_high_risk_gbp OPERATOR(pg_catalog.>=) 0::numeric),
+    backlog_significant_risk_gbp        numeric CHECK (backlog_significant_risk_gbp OPERATOR(pg_catalog.>=) 0::numeric),
+    backlog_moderate_risk_gbp           numeric CHECK (backlog_moderate_risk_gbp OPERATOR(pg_catalog.>=) 0::numeric),
+    backlog_low_risk_gbp                numeric CHECK (backlog_low_risk_gbp OPERATOR(pg_catalog.>=) 0::numeric),
+    risk_adjusted_backlog_gbp           numeric,
+    electricity_kwh                     numeric,
+    gas_kwh                             numeric,
+    oil_kwh                             numeric,
+    coal_kwh                            numeric,
+    steam_kwh                           numeric,
+    hot_water_kwh                       numeric,
+    renewable_electricity_kwh           numeric,
+    non_fossil_fuel_kwh                 numeric,
+    chp_fossil_input_kwh                numeric,
+    chp_thermal_output_kwh              numeric,
+    chp_electrical_output_kwh           numeric,
+    exported_electricity_kwh            numeric,
+    exported_thermal_kwh                numeric,
+    energy_cost_gbp                     numeric,
+    water_volume_m3                     numeric,
+    water_sewage_cost_gbp               numeric,
+    hard_fm_cost_gbp                    numeric,
+    soft_fm_cost_gbp                    numeric,
+    finance_cost_gbp                    numeric,
+    maintenance_cost_gbp                numeric,
+    cleaning_cost_gbp                   numeric,
+    waste_cost_gbp                      numeric,
+    parking_spaces_count                numeric,
+    not_applicable                      text[] NOT NULL DEFAULT '{}'::text[],
+    other_items                         jsonb NOT NULL DEFAULT '{}'::jsonb,
+    load_id                             bigint NOT NULL REFERENCES @extschema@.eric_load,
+    source_row                          integer NOT NULL,
+    PRIMARY KEY (financial_year, trust_code, site_code)
+);
+CREATE INDEX eric_site_site_code_idx ON @extschema@.eric_site (site_code, financial_year);
+CREATE INDEX eric_site_load_idx ON @extschema@.eric_site (load_id);
+COMMENT ON TABLE @extschema@.eric_site IS
+    'ERIC site returns, one row per site (and per trust''s AGGRE aggregate row) per financial year; filled by estate-load-eric';
+
+CREATE TABLE @extschema@.eric_trust (
+    financial_year                      smallint NOT NULL,
+    year_label                          text NOT NULL,
+    trust_code                          text NOT NULL,
+    trust_name                          text,
+    commissioning_region                text,
+    organisation_type                   text,
+    integrated_care_board               text,
+    site_count                          numeric,
+    estates_development_strategy        boolean,
+    contracted_out_services_gbp         numeric,
+    contracted_out_pct                  numeric,
+    capital_new_build_gbp               numeric,
+    capital_existing_buildings_gbp      numeric,
+    capital_equipment_gbp               numeric,
+    private_sector_investment_gbp       numeric,
+    backlog_investment_gbp              numeric,
+    land_sales_income_gbp               numeric,
+    land_sold_ha                        numeric,
+    riddor_incidents_count              numeric,
+    estates_incidents_count             numeric,
+    clinical_incidents_from_estates_count numeric,
+    fires_recorded_count                numeric,
+    false_alarms_count                  numeric,
+    fire_deaths_count                   numeric,
+    fire_injuries_count                 numeric,
+    not_applicable                      text[] NOT NULL DEFAULT '{}'::text[],
+    other_items                         jsonb NOT NULL DEFAULT '{}'::jsonb,
+    load_id                             bigint NOT NULL REFERENCES @extschema@.eric_load,
+    source_row                          integer NOT NULL,
+    PRIMARY KEY (financial_year, trust_code)
+);
+CREATE INDEX eric_trust_load_idx ON @extschema@.eric_trust (load_id);
+COMMENT ON TABLE @extschema@.eric_trust IS
+    'ERIC trust returns, one row per trust per financial year; filled by estate-load-eric';
+
+-- Column comments of both tables: shared identity and bookkeeping columns first.
+DO $$
+DECLARE
+    t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['eric_site', 'eric_trust'] LOOP
+        EXECUTE pg_catalog.format($f$
+            COMMENT ON COLUMN @extschema@.%1$I.financial_year IS 'starting year of the financial year (2015 for 2015/16; the year runs 1 April to 31 March)';
+            COMMENT ON COLUMN @extschema@.%1$I.year_label IS 'financial year as published, e.g. 2015/16';
+            COMMENT ON COLUMN @extschema@.%1$I.trust_code IS 'ODS code of the trust (Organisation Code, later Trust Code)';
+            COMMENT ON COLUMN @extschema@.%1$I.trust_name IS 'trust name as published';
+            COMMENT ON COLUMN @extschema@.%1$I.commissioning_region IS 'NHS England commissioning region as published';
+            COMMENT ON COLUMN @extschema@.%1$I.organisation_type IS 'organisation type as published (acute, community, care trust, ...)';
+            COMMENT ON COLUMN @extschema@.%1$I.integrated_care_board IS 'Integrated Care Board as published (files from 2022/23)';
+            COMMENT ON COLUMN @extschema@.%1$I.not_applicable IS 'columns of this row answered Not Applicable (an answer, unlike a blank or No Data Provided)';
+            COMMENT ON COLUMN @extschema@.%1$I.other_items IS 'cells of the file that no column holds, by header (qualified by section where the header repeats)';
+            COMMENT ON COLUMN @extschema@.%1$I.load_id IS 'the load that brought this row (estate.eric_load)';
+            COMMENT ON COLUMN @extschema@.%1$I.source_row IS 'row of the file this return came from';
+        $f$, t);
+    END LOOP;
+END
+$$;
+COMMENT ON COLUMN @extschema@.eric_site.site_code IS 'ODS site code; AGGRE is the trust''s aggregate of small sites';
+COMMENT ON COLUMN @extschema@.eric_site.site_name IS 'site name as published';
+COMMENT ON COLUMN @extschema@.eric_site.site_type IS 'site type as published, without the numeric prefix some years carry (1. General acute hospital)';
+COMMENT ON COLUMN @extschema@.eric_site.gross_internal_floor_area_m2 IS 'gross internal floor area, m2 (Gross internal (site) floor area)';
+COMMENT ON COLUMN @extschema@.eric_site.occupied_floor_area_m2 IS 'occupied floor area, m2 (the Areas section, not the PFI section)';
+COMMENT ON COLUMN @extschema@.eric_site.nhs_occupied_floor_area_pct IS 'share of the floor area occupied by the NHS, %';
+COMMENT ON COLUMN @extschema@.eric_site.heated_volume_m3 IS 'site heated volume, m3';
+COMMENT ON COLUMN @extschema@.eric_site.building_footprint_m2 IS 'building footprint, m2 (Site footprint in 2013/14)';
+COMMENT ON COLUMN @extschema@.eric_site.land_area_ha IS 'site land area, hectares';
+COMMENT ON COLUMN @extschema@.eric_site.patient_occupied_floor_area_m2 IS 'patient occupied floor area, m2 (2013/14 and 2014/15)';
+COMMENT ON COLUMN @extschema@.eric_site.non_patient_occupied_floor_area_m2 IS 'non-patient occupied floor area, m2 (2013/14 and 2014/15)';
+COMMENT ON COLUMN @extschema@.eric_site.clinical_space_m2 IS 'clinical space, m2 (from 2015/16)';
+COMMENT ON COLUMN @extschema@.eric_site.non_clinical_space_m2 IS 'non-clinical space, m2 (from 2015/16)';
+COMMENT ON COLUMN @extschema@.eric_site.not_functionally_suitable_pct IS 'occupied floor area not functionally suitable, %';
+COMMENT ON COLUMN @extschema@.eric_site.not_functionally_suitable_patient_pct IS 'patient occupied floor area not functionally suitable, %';
+COMMENT ON COLUMN @extschema@.eric_site.empty_floor_area_pct IS 'floor area empty, % (Un-utilised space until 2014/15: a different definition)';
+COMMENT ON COLUMN @extschema@.eric_site.underused_floor_area_pct IS 'floor area under-used, % (from 2015/16)';
+COMMENT ON COLUMN @extschema@.eric_site.available_beds_count IS 'available beds (until 2014/15)';
+COMMENT ON COLUMN @extschema@.eric_site.occupied_beds_count IS 'occupied beds (until 2014/15; the Function and Space section, not PFI)';
+COMMENT ON COLUMN @extschema@.eric_site.single_bedrooms_ensuite_count IS 'single bedrooms for patients with en-suite facilities';
+COMMENT ON COLUMN @extschema@.eric_site.single_bedrooms_no_ensuite_count IS 'single bedrooms for patients without en-suite facilities';
+COMMENT ON COLUMN @extschema@.eric_site.age_2015_on_pct IS 'floor area built 2015 or later, %';
+COMMENT ON COLUMN @extschema@.eric_site.age_2005_2014_pct IS 'floor area built 2005-2014, % (2005 to present in 2013/14)';
+COMMENT ON COLUMN @extschema@.eric_site.age_1995_2004_pct IS 'floor area built 1995-2004, %';
+COMMENT ON COLUMN @extschema@.eric_site.age_1985_1994_pct IS 'floor area built 1985-1994, %';
+COMMENT ON COLUMN @extschema@.eric_site.age_1975_1984_pct IS 'floor area built 1975-1984, %';
+COMMENT ON COLUMN @extschema@.eric_site.age_1965_1974_pct IS 'floor area built 1965-1974, %';
+COMMENT ON COLUMN @extschema@.eric_site.age_1955_1964_pct IS 'floor area built 1955-1964, %';
+COMMENT ON COLUMN @extschema@.eric_site.age_1948_1954_pct IS 'floor area built 1948-1954, %';
+COMMENT ON COLUMN @extschema@.eric_site.age_pre_1948_pct IS 'floor area built before 1948, %';
+COMMENT ON COLUMN @extschema@.eric_site.backlog_high_risk_gbp IS 'cost to eradicate high risk backlog, GBP';
+COMMENT ON COLUMN @extschema@.eric_site.backlog_significant_risk_gbp IS 'cost to eradicate significant risk backlog, GBP';
+COMMENT ON COLUMN @extschema@.eric_site.backlog_moderate_risk_gbp IS 'cost to eradicate moderate risk backlog, GBP';
+COMMENT ON COLUMN @extschema@.eric_site.backlog_low_risk_gbp IS 'cost to eradicate low risk backlog, GBP';
+COMMENT ON COLUMN @extschema@.eric_site.risk_adjusted_backlog_gbp IS 'risk-adjusted backlog cost as published (until 2015/16), GBP; a weighting of the bands, never added to them';
+COMMENT ON COLUMN @extschema@.eric_site.electricity_kwh IS 'electricity consumed, kWh (utility + local until 2014/15)';
+COMMENT ON COLUMN @extschema@.eric_site.gas_kwh IS 'gas consumed, kWh';
+COMMENT ON COLUMN @extschema@.eric_site.oil_kwh IS 'oil consumed, kWh';
+COMMENT ON COLUMN @extschema@.eric_site.coal_kwh IS 'coal consumed, kWh';
+COMMENT ON COLUMN @extschema@.eric_site.steam_kwh IS 'steam consumed, kWh';
+COMMENT ON COLUMN @extschema@.eric_site.hot_water_kwh IS 'hot water consumed, kWh';
+COMMENT ON COLUMN @extschema@.eric_site.renewable_electricity_kwh IS 'electricity consumed from renewable sources, kWh (green tariff + third-party renewable from 2016/17)';
+COMMENT ON COLUMN @extschema@.eric_site.non_fossil_fuel_kwh IS 'non-fossil fuel consumed (renewable), kWh';
+COMMENT ON COLUMN @extschema@.eric_site.chp_fossil_input_kwh IS 'fossil energy input to combined heat and power plant, kWh';
+COMMENT ON COLUMN @extschema@.eric_site.chp_thermal_output_kwh IS 'thermal energy output of combined heat and power plant, kWh';
+COMMENT ON COLUMN @extschema@.eric_site.chp_electrical_output_kwh IS 'electrical energy output of combined heat and power plant, kWh';
+COMMENT ON COLUMN @extschema@.eric_site.exported_electricity_kwh IS 'electricity exported, kWh';
+COMMENT ON COLUMN @extschema@.eric_site.exported_thermal_kwh IS 'thermal energy exported, kWh';
+COMMENT ON COLUMN @extschema@.eric_site.energy_cost_gbp IS 'energy cost, all supplies, GBP';
+COMMENT ON COLUMN @extschema@.eric_site.water_volume_m3 IS 'water volume including borehole, m3';
+COMMENT ON COLUMN @extschema@.eric_site.water_sewage_cost_gbp IS 'water and sewage cost, GBP (water + sewage from 2015/16)';
+COMMENT ON COLUMN @extschema@.eric_site.hard_fm_cost_gbp IS 'hard FM (estates) costs, GBP (not the PFI section)';
+COMMENT ON COLUMN @extschema@.eric_site.soft_fm_cost_gbp IS 'soft FM (hotel services) costs, GBP (not the PFI section)';
+COMMENT ON COLUMN @extschema@.eric_site.finance_cost_gbp IS 'estates and facilities finance costs, GBP';
+COMMENT ON COLUMN @extschema@.eric_site.maintenance_cost_gbp IS 'maintenance service costs, GBP (not the PFI section)';
+COMMENT ON COLUMN @extschema@.eric_site.cleaning_cost_gbp IS 'cleaning service cost, GBP';
+COMMENT ON COLUMN @extschema@.eric_site.waste_cost_gbp IS 'waste cost, GBP (sum of the waste streams from 2015/16)';
+COMMENT ON COLUMN @extschema@.eric_site.parking_spaces_count IS 'parking spaces available';
+COMMENT ON COLUMN @extschema@.eric_trust.site_count IS 'total number of sites (until 2014/15)';
+COMMENT ON COLUMN @extschema@.eric_trust.estates_development_strategy IS 'the trust has an estates development strategy';
+COMMENT ON COLUMN @extschema@.eric_trust.contracted_out_services_gbp IS 'value of contracted out services, GBP';
+COMMENT ON COLUMN @extschema@.eric_trust.contracted_out_pct IS 'hard and soft FM contracted out, %';
+COMMENT ON COLUMN @extschema@.eric_trust.capital_new_build_gbp IS 'capital investment for new build, GBP';
+COMMENT ON COLUMN @extschema@.eric_trust.capital_existing_buildings_gbp IS 'capital investment for improving existing buildings, GBP';
+COMMENT ON COLUMN @extschema@.eric_trust.capital_equipment_gbp IS 'capital investment for equipment, GBP';
+COMMENT ON COLUMN @extschema@.eric_trust.private_sector_investment_gbp IS 'private sector investment, GBP (from 2014/15)';
+COMMENT ON COLUMN @extschema@.eric_trust.backlog_investment_gbp IS 'investment to reduce backlog maintenance, GBP';
+COMMENT ON COLUMN @extschema@.eric_trust.land_sales_income_gbp IS 'income from building and land sales, GBP';
+COMMENT ON COLUMN @extschema@.eric_trust.land_sold_ha IS 'building and land area sold, hectares';
+COMMENT ON COLUMN @extschema@.eric_trust.riddor_incidents_count IS 'RIDDOR incidents (from 2015/16)';
+COMMENT ON COLUMN @extschema@.eric_trust.estates_incidents_count IS 'estates and facilities related incidents (from 2015/16)';
+COMMENT ON COLUMN @extschema@.eric_trust.clinical_incidents_from_estates_count IS 'clinical service incidents caused by estates and infrastructure failure (from 2015/16)';
+COMMENT ON COLUMN @extschema@.eric_trust.fires_recorded_count IS 'fires recorded';
+COMMENT ON COLUMN @extschema@.eric_trust.false_alarms_count IS 'false alarms (with and without call-out from 2016/17)';
+COMMENT ON COLUMN @extschema@.eric_trust.fire_deaths_count IS 'deaths resulting from fires';
+COMMENT ON COLUMN @extschema@.eric_trust.fire_injuries_count IS 'people injured resulting from fires';
+
+-- ---------------------------------------------------------------------------
+-- Header map (shipped reference data, recreated by the install script).
+-- ---------------------------------------------------------------------------
+
+-- Header text as compared: case, spacing, punctuation and the spellings of
+-- £, m², m³ and % folded, and UTF-8 text mis-read as Windows-1252 repaired.
+CREATE FUNCTION @extschema@.eric_header_key(header text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT pg_catalog.btrim(pg_catalog.regexp_replace(
+             pg_catalog.translate(
+               pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(
+                 pg_catalog.lower(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(header,
+                   'Â£'::text, '£'::text), 'Â²'::text, '²'::text), 'Â³'::text, '³'::text)),
+                 '£'::text, ' gbp '::text), '%'::text, ' pct '::text),
+                 'm^2'::text, 'm2'::text), 'm^3'::text, 'm3'::text),
+               '²³'::text, '23'::text),
+             '[^a-z0-9]+'::text, ' '::text, 'g'::text));
+END;
+COMMENT ON FUNCTION @extschema@.eric_header_key(text) IS
+    'ERIC header or section heading as matched by the loader: lower case, punctuation and spacing folded, £ -> gbp, % -> pct, m²/m^2 -> m2';
+
+CREATE TABLE @extschema@.eric_header (
+    kind        text NOT NULL CHECK (kind OPERATOR(pg_catalog.=) ANY (ARRAY['site', 'trust']::text[])),
+    -- The loader fills these itself; no header may.
+    column_name text NOT NULL CHECK (column_name OPERATOR(pg_catalog.<>) ALL (ARRAY['financial_year', 'year_label',
+                                     'not_applicable', 'other_items', 'load_id', 'source_row']::text[])),
+    header      text NOT NULL,
+    section     text,
+    part        boolean NOT NULL DEFAULT false,
+    definition  text NOT NULL,
+    shipped     boolean NOT NULL DEFAULT false,
+    header_key  text NOT NULL GENERATED ALWAYS AS (@extschema@.eric_header_key(header)) STORED,
+    section_key text GENERATED ALWAYS AS (@extschema@.eric_header_key(section)) STORED,
+    UNIQUE NULLS NOT DISTINCT (kind, header_key, section_key)
+);
+COMMENT ON TABLE @extschema@.eric_header IS
+    'published ERIC headers and the table column each one fills, for every year the loader knows; users may add rows for new headers';
+COMMENT ON COLUMN @extschema@.eric_header.kind IS 'site or trust file';
+COMMENT ON COLUMN @extschema@.eric_header.column_name IS 'column of estate.eric_site or estate.eric_trust';
+COMMENT ON COLUMN @extschema@.eric_header.header IS 'header as published in one of the years';
+COMMENT ON COLUMN @extschema@.eric_header.section IS 'section heading (row above the headers) that qualifies a header repeated in a file; NULL matches a header that occurs once';
+COMMENT ON COLUMN @extschema@.eric_header.part IS 'the column is the sum of all the part headers present in a file';
+COMMENT ON COLUMN @extschema@.eric_header.definition IS 'what the header measures; estate.year_on_year flags a column whose definition differs between years';
+COMMENT ON COLUMN @extschema@.eric_header.shipped IS 'the row ships with the extension (recreated by the install script, not dumped); rows users add are dumped';
+COMMENT ON COLUMN @extschema@.eric_header.header_key IS 'header as matched (estate.eric_header_key)';
+COMMENT ON COLUMN @extschema@.eric_header.section_key IS 'section as matched (estate.eric_header_key)';
+
+INSERT INTO @extschema@.eric_header (kind, column_name, header, section, part, definition, shipped)
+SELECT v.*, true FROM (VALUES
+    -- identity, both kinds
+    ('site', 'trust_code', 'Organisation Code', NULL, false, 'trust code'),
+    ('site', 'trust_code', 'Trust Code', NULL, false, 'trust code'),
+    ('site', 'trust_name', 'Organisation Name', NULL, false, 'trust name'),
+    ('site', 'trust_name', 'Trust Name', NULL, false, 'trust name'),
+    ('site', 'commissioning_region', 'Commissioning Region', NULL, false, 'commissioning region'),
+    ('site', 'commissioning_region', 'Region', NULL, false, 'commissioning region'),
+    ('site', 'organisation_type', 'Organisation Type', NULL, false, 'organisation type'),
+    ('site', 'organisation_type', 'Trust Type', NULL, false, 'organisation type'),
+    ('site', 'integrated_care_board', 'Integrated Care Board', NULL, false, 'integrated care board'),
+    ('site', 'site_code', 'Site Code', NULL, false, 'site code'),
+    ('site', 'site_name', 'Site Name', NULL, false, 'site name'),
+    ('site', 'site_type', 'Site Type', NULL, false, 'site type'),
+    -- areas
+    ('site', 'gross_internal_floor_area_m2', 'Gross internal site floor area (m²)', NULL, false, 'gross internal floor area'),
+    ('site', 'gross_internal_floor_area_m2', 'Gross internal floor area (m²)', NULL, false, 'gross internal floor area'),
+    ('site', 'occupied_floor_area_m2', 'Occupied floor area (m²)', NULL, false, 'occupied floor area'),
+    ('site', 'occupied_floor_area_m2', 'Occupied floor area (m²)', 'Areas', false, 'occupied floor area'),
+    ('site', 'nhs_occupied_floor_area_pct', 'NHS estate occupied floor area (%)', NULL, false, 'NHS occupied share'),
+    ('site', 'heated_volume_m3', 'Site heated volume (m³)', NULL, false, 'heated volume'),
+    ('site', 'building_footprint_m2', 'Site footprint (m²)', NULL, false, 'site footprint'),
+    ('site', 'building_footprint_m2', 'Building footprint (m²)', NULL, false, 'building footprint'),
+    ('site', 'land_area_ha', 'Site land area (Hectare)', NULL, false, 'site land area'),
+    ('site', 'land_area_ha', 'Land area owned (Hectares)', NULL, false, 'land area owned'),
+    ('site', 'patient_occupied_floor_area_m2', 'Patient occupied floor area (m²)', NULL, false, 'patient occupied floor area'),
+    ('site', 'non_patient_occupied_floor_area_m2', 'Non-patient occupied floor area (m²)', NULL, false, 'non-patient occupied floor area'),
+    ('site', 'clinical_space_m2', 'Clinical space (m²)', NULL, false, 'clinical space'),
+    ('site', 'non_clinical_space_m2', 'Non-clinical space (m²)', NULL, false, 'non-clinical space'),
+    -- function and space
+    ('site', 'not_functionally_suitable_pct', 'Not functionally suitable - occupied floor area (%)', NULL, false, 'not functionally suitable'),
+    ('site', 'not_functionally_suitable_patient_pct', 'Not functionally suitable - patient occupied floor area (%)', NULL, false, 'not functionally suitable, patient'),
+    ('site', 'empty_floor_area_pct', 'Un-utilised space (%)', NULL, false, 'un-utilised space'),
+    ('site', 'empty_floor_area_pct', 'Floor area - empty (%)', NULL, false, 'empty floor area'),
+    ('site', 'underused_floor_area_pct', 'Floor area - under used (%)', NULL, false, 'under-used floor area'),
+    ('site', 'underused_floor_area_pct', 'Floor area - underused (%)', NULL, false, 'under-used floor area'),
+    ('site', 'available_beds_count', 'Available beds (No.)', NULL, false, 'available beds'),
+    ('site', 'occupied_beds_count', 'Occupied beds (No.)', NULL, false, 'occupied beds'),
+    ('site', 'occupied_beds_count', 'Occupied beds (No.)', 'Function and Space', false, 'occupied beds'),
+    ('site', 'single_bedrooms_ensuite_count', 'Single bedrooms for patients with en-suite facilities (No.)', NULL, false, 'single en-suite bedrooms'),
+    ('site', 'single_bedrooms_no_ensuite_count', 'Single bedrooms for patients without en-suite facilities (No.)', NULL, false, 'single bedrooms without en-suite'),
+    -- age profile
+    ('site', 'age_2015_on_pct', 'Age profile - 2015 to present (%)', NULL, false, 'built 2015 on'),
+    ('site', 'age_2015_on_pct', 'Age profile - 2015 to 2024 (%)', NULL, false, 'built 2015 on'),
+    ('site', 'age_2005_2014_pct', 'Age profile - 2005 to present (%)', NULL, false, 'built 2005-2014'),
+    ('site', 'age_2005_2014_pct', 'Age profile - 2005 to 2014 (%)', NULL, false, 'built 2005-2014'),
+    ('site', 'age_1995_2004_pct', 'Age profile - 1995 to 2004 (%)', NULL, false, 'built 1995-2004'),
+    ('site', 'age_1985_1994_pct', 'Age profile - 1985 to 1994 (%)', NULL, false, 'built 1985-1994'),
+    ('site', 'age_1975_1984_pct', 'Age profile - 1975 to 1984 (%)', NULL, false, 'built 1975-1984'),
+    ('site', 'age_1965_1974_pct', 'Age profile - 1965 to 1974 (%)', NULL, false, 'built 1965-1974'),
+    ('site', 'age_1955_1964_pct', 'Age profile - 1955 to 1964 (%)', NULL, false, 'built 1955-1964'),
+    ('site', 'age_1948_1954_pct', 'Age profile - 1948 to 1954 (%)', NULL, false, 'built 1948-1954'),
+    ('site', 'age_pre_1948_pct', 'Age profile - pre 1948 (%)', NULL, false, 'built before 1948'),
+    -- quality of buildings
+    ('site', 'backlog_high_risk_gbp', 'Cost to eradicate high risk backlog (£)', NULL, false, 'high risk backlog'),
+    ('site', 'backlog_significant_risk_gbp', 'Cost to eradicate significant risk backlog (£)', NULL, false, 'significant risk backlog'),
+    ('site', 'backlog_moderate_risk_gbp', 'Cost to eradicate moderate risk backlog (£)', NULL, false, 'moderate risk backlog'),
+    ('site', 'backlog_low_risk_gbp', 'Cost to eradicate low risk backlog (£)', NULL, false, 'low risk backlog'),
+    ('site', 'risk_adjusted_backlog_gbp', 'Risk adjusted backlog cost (£)', NULL, false, 'risk-adjusted backlog'),
+    -- energy
+    ('site', 'electricity_kwh', 'Electricity consumed - utility (kWh)', NULL, true, 'electricity consumed'),
+    ('site', 'electricity_kwh', 'Electricity consumed - local (kWh)', NULL, true, 'electricity consumed'),
+    ('site', 'electricity_kwh', 'Electricity consumed (kWh)', NULL, false, 'electricity consumed'),
+    ('site', 'gas_kwh', 'Gas consumed - utility (kWh)', NULL, false, 'gas consumed'),
+    ('site', 'gas_kwh', 'Gas consumed (kWh)', NULL, false, 'gas consumed'),
+    ('site', 'oil_kwh', 'Oil consumed - utility (kWh)', NULL, false, 'oil consumed'),
+    ('site', 'oil_kwh', 'Oil consumed (kWh)', NULL, false, 'oil consumed'),
+    ('site', 'coal_kwh', 'Coal consumed - utility (kWh)', NULL, false, 'coal consumed'),
+    ('site', 'coal_kwh', 'Coal consumed (kWh)', NULL, false, 'coal consumed'),
+    ('site', 'steam_kwh', 'Steam consumed - local (kWh)', NULL, false, 'steam consumed'),
+    ('site', 'steam_kwh', 'Steam consumed (kWh)', NULL, false, 'steam consumed'),
+    ('site', 'hot_water_kwh', 'Hot water consumed - local (kWh)', NULL, false, 'hot water consumed'),
+    ('site', 'hot_water_kwh', 'Hot water consumed (kWh)', NULL, false, 'hot water consumed'),
+    ('site', 'renewable_electricity_kwh', 'Electricity consumed - renewable (kWh)', NULL, false, 'renewable electricity'),
+    ('site', 'renewable_electricity_kwh', 'Electricity consumed - green energy tariff (kWh)', NULL, true, 'green tariff and third-party renewable electricity'),
+    ('site', 'renewable_electricity_kwh', 'Electricity consumed - third party owned renewable (kWh)', NULL, true, 'green tariff and third-party renewable electricity'),
+    ('site', 'non_fossil_fuel_kwh', 'Non-fossil fuel consumed - renewable (kWh)', NULL, false, 'non-fossil fuel'),
+    ('site', 'chp_fossil_input_kwh', 'Total fossil energy input to the CHP system/s (kWh)', NULL, false, 'CHP fossil input'),
+    ('site', 'chp_fossil_input_kwh', 'Fossil energy input to the CHP system/s (kWh)', NULL, false, 'CHP fossil input'),
+    ('site', 'chp_fossil_input_kwh', 'Fossil energy input to CHP system/s (kWh)', NULL, false, 'CHP fossil input'),
+    ('site', 'chp_thermal_output_kwh', 'Total thermal energy output of the CHP system/s (kWh)', NULL, false, 'CHP thermal output'),
+    ('site', 'chp_thermal_output_kwh', 'Thermal energy output of the CHP system/s (kWh)', NULL, false, 'CHP thermal output'),
+    ('site', 'chp_thermal_output_kwh', 'Thermal energy output of CHP system/s (kWh)', NULL, false, 'CHP thermal output'),
+    ('site', 'chp_electrical_output_kwh', 'Total electrical energy output of the CHP system/s (kWh)', NULL, false, 'CHP electrical output'),
+    ('site', 'chp_electrical_output_kwh', 'Electrical energy output of the CHP system/s (kWh)', NULL, false, 'CHP electrical output'),
+    ('site', 'chp_electrical_output_kwh', 'Electrical energy output of CHP system/s (kWh)', NULL, false, 'CHP electrical output'),
+    ('site', 'exported_electricity_kwh', 'Total exported electricity for the site (kWh)', NULL, false, 'exported electricity'),
+    ('site', 'exported_electricity_kwh', 'Exported electricity (kWh)', NULL, false, 'exported electricity'),
+    ('site', 'exported_thermal_kwh', 'Total exported thermal energy for the site (kWh)', NULL, false, 'exported thermal energy'),
+    ('site', 'exported_thermal_kwh', 'Exported thermal energy (kWh)', NULL, false, 'exported thermal energy'),
+    ('site', 'energy_cost_gbp', 'Total energy cost (all energy supplies, utility, local and renewable) (£)', NULL, false, 'energy cost'),
+    ('site', 'energy_cost_gbp', 'Energy cost (all energy supplies) (£)', NULL, false, 'energy cost'),
+    ('site', 'energy_cost_gbp', 'Energy cost (all energy supplies) (£)', 'Energy', false, 'energy cost'),
+    ('site', 'energy_cost_gbp', 'Energy costs (all energy supplies) (£)', NULL, false, 'energy cost'),
+    -- water
+    ('site', 'water_volume_m3', 'Water volume (including borehole) (m³)', NULL, false, 'water volume'),
+    ('site', 'water_sewage_cost_gbp', 'Water and sewage cost (£)', NULL, false, 'water and sewage cost'),
+    ('site', 'water_sewage_cost_gbp', 'Water cost (£)', NULL, true, 'water and sewage cost'),
+    ('site', 'water_sewage_cost_gbp', 'Sewage cost (£)', NULL, true, 'water and sewage cost'),
+    -- facilities management
+    ('site', 'hard_fm_cost_gbp', 'Hard FM (Estates) costs (£)', NULL, false, 'hard FM costs'),
+    ('site', 'hard_fm_cost_gbp', 'Hard FM (Estates) costs (£)', 'Facilities Management (FM) Services', false, 'hard FM costs'),
+    ('site', 'soft_fm_cost_gbp', 'Soft FM (Hotel Services) costs (£)', NULL, false, 'soft FM costs'),
+    ('site', 'soft_fm_cost_gbp', 'Soft FM (Hotel Services) costs (£)', 'Facilities Management (FM) Services', false, 'soft FM costs'),
+    ('site', 'finance_cost_gbp', 'Estates and facilities finance costs (£)', NULL, false, 'finance costs'),
+    ('site', 'maintenance_cost_gbp', 'Maintenance service costs (£)', NULL, false, 'maintenance costs'),
+    ('site', 'maintenance_cost_gbp', 'Maintenance service costs (£)', 'Facilities Management (FM) Services', false, 'maintenance costs'),
+    ('site', 'cleaning_cost_gbp', 'Cleaning service cost (£)', NULL, false, 'cleaning cost'),
+    ('site', 'waste_cost_gbp', 'Total waste cost (£)', NULL, false, 'total waste cost'),
+    ('site', 'waste_cost_gbp', 'Waste cost (£)', NULL, false, 'total waste cost'),
+    ('site', 'waste_cost_gbp', 'Waste cost (£)', 'Waste', false, 'total waste cost'),
+    ('site', 'waste_cost_gbp', 'Clinical waste cost (£)', NULL, true, 'clinical, special, domestic and recycling waste cost'),
+    ('site', 'waste_cost_gbp', 'Special waste cost (£)', NULL, true, 'clinical, special, domestic and recycling waste cost'),
+    ('site', 'waste_cost_gbp', 'Domestic waste cost (£)', NULL, true, 'clinical, special, domestic and recycling waste cost'),
+    ('site', 'waste_cost_gbp', 'Waste recycling, recovery cost (£)', NULL, true, 'clinical, special, domestic and recycling waste cost'),
+    ('site', 'parking_spaces_count', 'Total parking spaces available (No.)', NULL, false, 'parking spaces'),
+    ('site', 'parking_spaces_count', 'Parking spaces available (No.)', NULL, false, 'parking spaces'),
+    -- trust returns
+    ('trust', 'trust_code', 'Organisation Code', NULL, false, 'trust code'),
+    ('trust', 'trust_code', 'Trust Code', NULL, false, 'trust code'),
+    ('trust', 'trust_name', 'Organisation Name', NULL, false, 'trust name'),
+    ('trust', 'trust_name', 'Trust Name', NULL, false, 'trust name'),
+    ('trust', 'commissioning_region', 'Commissioning Region', NULL, false, 'commissioning region'),
+    ('trust', 'commissioning_region', 'Region', NULL, false, 'commissioning region'),
+    ('trust', 'organisation_type', 'Organisation Type', NULL, false, 'organisation type'),
+    ('trust', 'organisation_type', 'Trust Type', NULL, false, 'organisation type'),
+    ('trust', 'integrated_care_board', 'Integrated Care Board', NULL, false, 'integrated care board'),
+    ('trust', 'site_count', 'Total number of sites (No.)', NULL, false, 'sites'),
+    ('trust', 'estates_development_strategy', 'Estates Development Strategy (Yes/No)', NULL, false, 'estates development strategy'),
+    ('trust', 'contracted_out_services_gbp', 'Value of contracted out services (£)', NULL, false, 'contracted out services'),
+    ('trust', 'contracted_out_pct', 'Percentage of hard FM (estates) and soft FM (hotel services) contracted out (%)', NULL, false, 'FM contracted out'),
+    ('trust', 'capital_new_build_gbp', 'Capital investment for new build (£)', NULL, false, 'capital, new build'),
+    ('trust', 'capital_existing_buildings_gbp', 'Capital investment for improving existing buildings (£)', NULL, false, 'capital, existing buildings'),
+    ('trust', 'capital_equipment_gbp', 'Capital investment for equipment (£)', NULL, false, 'capital, equipment'),
+    ('trust', 'private_sector_investment_gbp', 'Private Sector investment (£)', NULL, false, 'private sector investment'),
+    ('trust', 'backlog_investment_gbp', 'Investment to reduce backlog maintenance (£)', NULL, false, 'investment to reduce backlog'),
+    ('trust', 'land_sales_income_gbp', 'Income from building and land sales (£)', NULL, false, 'land sales income'),
+    ('trust', 'land_sold_ha', 'Building and land area sold (Hectare)', NULL, false, 'land sold'),
+    ('trust', 'riddor_incidents_count', 'RIDDOR incidents (No.)', NULL, false, 'RIDDOR incidents'),
+    ('trust', 'estates_incidents_count', 'Estates and facilities related incidents (No.)', NULL, false, 'estates incidents'),
+    ('trust', 'clinical_incidents_from_estates_count', 'Clinical service incidents caused by estates and infrastructure failure (No.)', NULL, false, 'clinical incidents from estates failure'),
+    ('trust', 'fires_recorded_count', 'Fires recorded (No.)', NULL, false, 'fires'),
+    ('trust', 'false_alarms_count', 'False alarms (No.)', NULL, false, 'false alarms'),
+    ('trust', 'false_alarms_count', 'False alarms - No call out (No.)', NULL, true, 'false alarms'),
+    ('trust', 'false_alarms_count', 'False alarms - Call out (No.)', NULL, true, 'false alarms'),
+    ('trust', 'fire_deaths_count', 'Number of deaths resulting from fire(s) (No.)', NULL, false, 'fire deaths'),
+    ('trust', 'fire_injuries_count', 'Number of people injured resulting from fire(s) (No.)', NULL, false, 'fire injuries')
+) AS v;
+
+-- ---------------------------------------------------------------------------
+-- The loader
+-- ---------------------------------------------------------------------------
+
+-- One CSV record (RFC 4180: fields separated by commas, quoted with ", a
+-- quote inside doubled) split into its fields; NULL when the quoting is
+-- malformed.  Every match is a field and its comma, so the matches cover the
+-- record exactly when it is well formed.
+CREATE FUNCTION @extschema@.eric_csv_fields(record text) RETURNS text[]
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT CASE WHEN pg_catalog.sum(pg_catalog.length(m.f[1])) OPERATOR(pg_catalog.=) (pg_catalog.length(record) OPERATOR(pg_catalog.+) 1)::bigint
+                THEN pg_catalog.array_agg(
+                       CASE WHEN m.f[1] OPERATOR(pg_catalog.~~) '"%'::text
+                            THEN pg_catalog.replace(pg_catalog.substr(m.f[1], 2, pg_catalog.length(m.f[1]) OPERATOR(pg_catalog.-) 3),
+                                                    '""'::text, '"'::text)
+                            ELSE pg_catalog.substr(m.f[1], 1, pg_catalog.length(m.f[1]) OPERATOR(pg_catalog.-) 1) END
+                       ORDER BY m.n) END
+    FROM pg_catalog.regexp_matches(record OPERATOR(pg_catalog.||) ','::text,
+                                   '(("(?:[^"]|"")*"|[^,"]*),)'::text, 'g'::text) WITH ORDINALITY AS m(f, n);
+END;
+COMMENT ON FUNCTION @extschema@.eric_csv_fields(text) IS
+    'fields of one CSV record (comma separated, double-quoted, "" for a quote); NULL when the quoting is malformed';
+
+CREATE FUNCTION @extschema@.load_eric(file_name text, year_label text, kind text,
+                                      file_sha256 text, file_encoding text, lines text[])
+    RETURNS bigint
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+AS $load$
+DECLARE
+    ym          text[] := regexp_match(year_label, '^\s*(\d{4})\s*[-/_]\s*(\d{2}|\d{4})\s*$');
+    fy          integer;
+    label       text;
+    target      regclass;
+    header_rec  record;
+    ncol        integer;
+    missing     text;
+    bad         record;
+    new_load    bigint;
+    n_loaded    integer;
+    state       text;
+    message     text;
+BEGIN
+    IF kind IS NULL OR kind NOT IN ('site', 'trust') THEN
+        RAISE EXCEPTION 'invalid ERIC file kind: "%"', kind
+            USING ERRCODE = 'invalid_parameter_value', HINT = 'The kind is site or trust.';
+    END IF;
+    IF ym IS NULL OR (ym[2]::integer % 100) <> ((ym[1]::integer + 1) % 100) THEN
+        RAISE EXCEPTION 'invalid financial year: "%"', year_label
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'Write the financial year as its two calendar years, e.g. 2015/16.';
+    END IF;
+    IF lines IS NULL OR file_name IS NULL OR file_sha256 IS NULL OR file_encoding IS NULL THEN
+        RAISE EXCEPTION 'estate.load_eric needs a file name, checksum, encoding and lines'
+            USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    fy := ym[1]::integer;
+    label := format('%s/%s', fy, lpad(((fy + 1) % 100)::text, 2, '0'));
+    target := CASE kind WHEN 'site' THEN '@extschema@.eric_site'::regclass ELSE '@extschema@.eric_trust'::regclass END;
+
+    -- One load of a year and kind at a time; a second waits, then replaces.
+    PERFORM pg_advisory_xact_lock(1162037571, fy * 2 + CASE kind WHEN 'site' THEN 0 ELSE 1 END);
+
+    -- Records: lines joined while a quoted field spans them, then split.
+    CREATE TEMP TABLE eric_records ON COMMIT DROP AS
+    WITH l AS (
+        SELECT n::integer AS n, coalesce(line, '') AS line,
+               length(coalesce(line, '')) - length(replace(coalesce(line, ''), '"', '')) AS quotes
+        FROM unnest(lines) WITH ORDINALITY AS u(line, n)
+    ), c AS (
+        SELECT n, line, sum(quotes) OVER (ORDER BY n) - quotes AS quotes_before FROM l
+    ), g AS (
+        SELECT n, line, count(*) FILTER (WHERE quotes_before % 2 = 0) OVER (ORDER BY n) AS rec FROM c
+    )
+    SELECT rec::integer AS rec, min(n) AS line_no, string_agg(line, E'\n' ORDER BY n) AS raw,
+           @extschema@.eric_csv_fields(string_agg(line, E'\n' ORDER BY n)) AS fields
+    FROM g GROUP BY rec;
+    -- A byte-order mark that reached us is not part of the first header.
+    UPDATE pg_temp.eric_records SET fields[1] = ltrim(fields[1], U&'\FEFF') WHERE rec = 1 AND fields IS NOT NULL;
+
+    SELECT line_no INTO bad FROM pg_temp.eric_records WHERE fields IS NULL ORDER BY rec LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION '% row %: malformed CSV quoting', file_name, bad.line_no
+            USING ERRCODE = 'invalid_text_representation',
+                  HINT = 'A quoted field must end with a quote followed by a comma or the end of the record; a quote inside is doubled.';
+    END IF;
+
+    -- The header row: the first of the first 20 records naming the site code
+    -- (site files) or the trust code (trust files).
+    SELECT r.rec, r.line_no, r.fields INTO header_rec
+    FROM pg_temp.eric_records AS r
+    WHERE r.rec <= 20
+      AND EXISTS (SELECT FROM unnest(r.fields) AS f(v), @extschema@.eric_header AS h
+                  WHERE h.kind = load_eric.kind
+                    AND h.column_name = CASE load_eric.kind WHEN 'site' THEN 'site_code' ELSE 'trust_code' END
+                    AND h.header_key = @extschema@.eric_header_key(f.v))
+    ORDER BY r.rec LIMIT 1;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION '% has no % header row', file_name, kind
+            USING ERRCODE = 'invalid_text_representation',
+                  HINT = format('The first 20 rows hold no %s column.',
+                                CASE kind WHEN 'site' THEN '"Site Code"' ELSE '"Organisation Code" or "Trust Code"' END);
+    END IF;
+    IF kind = 'trust' AND EXISTS (SELECT FROM unnest(header_rec.fields) AS f(v)
+                                  WHERE @extschema@.eric_header_key(f.v) = 'site code') THEN
+        RAISE EXCEPTION '% is a site file, not a trust file', file_name
+            USING ERRCODE = 'invalid_parameter_value', HINT = 'Load it with --kind site.';
+    END IF;
+    -- Trailing empty headers (a row ending in commas) head no column.
+    SELECT max(n) INTO ncol FROM unnest(header_rec.fields) WITH ORDINALITY AS f(v, n) WHERE btrim(v) <> '';
+
+    -- The file's columns: header, section heading (the row above, carried
+    -- right), whether the header repeats, and the table column it fills.
+    CREATE TEMP TABLE eric_columns ON COMMIT DROP AS
+    WITH cols AS (
+        SELECT f.n::integer AS col_no, btrim(f.v) AS header, @extschema@.eric_header_key(f.v) AS header_key,
+               nullif(btrim(s.fields[f.n]), '') AS heading
+        FROM unnest(header_rec.fields) WITH ORDINALITY AS f(v, n)
+        LEFT JOIN pg_temp.eric_records AS s ON s.rec = header_rec.rec - 1
+        WHERE f.n <= ncol
+    ), sect AS (
+        SELECT c.*, count(c.heading) OVER (ORDER BY c.col_no) AS run FROM cols AS c
+    ), filled AS (
+        SELECT s.col_no, s.header, s.header_key,
+               first_value(s.heading) OVER (PARTITION BY s.run ORDER BY s.col_no) AS section,
+               count(*) OVER (PARTITION BY s.header_key) > 1 AS repeated
+        FROM sect AS s
+    )
+    SELECT f.col_no, f.header, f.header_key, f.section, @extschema@.eric_header_key(f.section) AS section_key,
+           f.repeated,
+           CASE WHEN f.repeated THEN coalesce(f.section, 'column ' || f.col_no) || ': ' || f.header ELSE f.header END AS qualified,
+           m.column_name, m.part, m.definition,
+           format_type(a.atttypid, a.atttypmod) AS data_type
+    FROM filled AS f
+    LEFT JOIN LATERAL (
+        -- A section-qualified entry wins; an unqualified one needs a header that occurs once.
+        SELECT h.column_name, h.part, h.definition
+        FROM @extschema@.eric_header AS h
+        WHERE h.kind = load_eric.kind AND h.header_key = f.header_key
+          AND (h.section_key = @extschema@.eric_header_key(f.section) OR (h.section_key IS NULL AND NOT f.repeated))
+        ORDER BY h.section_key IS NULL LIMIT 1
+    ) AS m ON true
+    LEFT JOIN pg_attribute AS a ON a.attrelid = target AND a.attname = m.column_name AND NOT a.attisdropped;
+
+    SELECT string_agg(format('column %s "%s"', col_no, header), ', ' ORDER BY col_no) AS cols, max(header) AS header
+    INTO bad FROM pg_temp.eric_columns WHERE header = '';
+    IF bad.cols IS NOT NULL THEN
+        RAISE EXCEPTION '% row %: % has no header', file_name, header_rec.line_no, bad.cols
+            USING ERRCODE = 'invalid_text_representation';
+    END IF;
+    SELECT min(column_name) AS column_name INTO bad FROM pg_temp.eric_columns
+    WHERE column_name IS NOT NULL AND data_type IS NULL;
+    IF bad.column_name IS NOT NULL THEN
+        RAISE EXCEPTION 'estate.eric_header maps to %, which % does not have', bad.column_name, target
+            USING ERRCODE = 'internal_error';
+    END IF;
+    -- A header the map knows only unqualified must not vanish because it repeats.
+    SELECT min(c.header) AS header, string_agg(coalesce(c.section, '(no section)'), ', ' ORDER BY c.col_no) AS sections
+    INTO bad
+    FROM pg_temp.eric_columns AS c
+    WHERE c.repeated AND EXISTS (SELECT FROM @extschema@.eric_header AS h
+                                 WHERE h.kind = load_eric.kind AND h.header_key = c.header_key AND h.section_key IS NULL)
+    GROUP BY c.header_key HAVING bool_and(c.column_name IS NULL) LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION '% row %: header "%" repeats (sections %); the header map names no section for it',
+                        file_name, header_rec.line_no, bad.header, bad.sections
+            USING ERRCODE = 'invalid_text_representation',
+                  HINT = 'Add the section to estate.eric_header so the right occurrence is loaded.';
+    END IF;
+    SELECT column_name, string_agg(format('column %s "%s"', col_no, qualified), ' and ' ORDER BY col_no) AS cols INTO bad
+    FROM pg_temp.eric_columns WHERE column_name IS NOT NULL
+    GROUP BY column_name HAVING count(*) > 1 AND NOT bool_and(part) LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION '% row %: % both map to %', file_name, header_rec.line_no, bad.cols, bad.column_name
+            USING ERRCODE = 'invalid_text_representation';
+    END IF;
+    SELECT string_agg(c, ', ') INTO missing
+    FROM unnest(CASE kind WHEN 'site' THEN ARRAY['trust_code', 'site_code'] ELSE ARRAY['trust_code'] END) AS c
+    WHERE NOT EXISTS (SELECT FROM pg_temp.eric_columns AS e WHERE e.column_name = c);
+    IF missing IS NOT NULL THEN
+        RAISE EXCEPTION '% row %: no column for %', file_name, header_rec.line_no, missing
+            USING ERRCODE = 'invalid_text_representation';
+    END IF;
+
+    -- Rows after the header: skipped (blank, repeated headers, subtotals,
+    -- the grand total) or returns.
+    CREATE TEMP TABLE eric_rows ON COMMIT DROP AS
+    SELECT r.rec, r.line_no, r.fields,
+           CASE WHEN btrim(array_to_string(r.fields, '')) = '' THEN 'blank'
+                WHEN r.fields[1:ncol] = (SELECT s.fields[1:ncol] FROM pg_temp.eric_records AS s WHERE s.rec = header_rec.rec - 1)
+                     THEN 'repeated header'
+                -- Compare whole rows with the headers only where the trust code cell is a header.
+                WHEN CASE WHEN @extschema@.eric_header_key(r.fields[tc.col_no]) = tc.header_key
+                          THEN (SELECT array_agg(@extschema@.eric_header_key(v) ORDER BY n)
+                                FROM unnest(r.fields[1:ncol]) WITH ORDINALITY AS f(v, n))
+                               = (SELECT array_agg(header_key ORDER BY col_no) FROM pg_temp.eric_columns)
+                          ELSE false END
+                     THEN 'repeated header'
+                WHEN EXISTS (SELECT FROM unnest(r.fields[1:3]) AS f(v) WHERE v ~* '^\s*grand\s+total\s*$') THEN 'grand total'
+                WHEN r.fields[tc.col_no] ~* '\sresult\s*$'
+                     AND (kind = 'trust' OR btrim(coalesce(r.fields[sc.col_no], '')) = '') THEN 'subtotal'
+           END AS skipped
+    FROM pg_temp.eric_records AS r
+    CROSS JOIN (SELECT col_no, header_key FROM pg_temp.eric_columns WHERE column_name = 'trust_code') AS tc
+    LEFT JOIN (SELECT col_no FROM pg_temp.eric_columns WHERE column_name = 'site_code') AS sc ON true
+    WHERE r.rec > header_rec.rec;
+
+    SELECT line_no, coalesce(array_length(fields, 1), 0) AS n INTO bad FROM pg_temp.eric_rows
+    WHERE skipped IS NULL AND coalesce(array_length(fields, 1), 0) < ncol ORDER BY rec LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION '% row %, column % "%": missing, the row ends after column % (truncated row)',
+                        file_name, bad.line_no, bad.n + 1,
+                        (SELECT qualified FROM pg_temp.eric_columns WHERE col_no = bad.n + 1), bad.n
+            USING ERRCODE = 'invalid_text_representation',
+                  HINT = format('The header row has %s columns.', ncol);
+    END IF;
+    SELECT r.line_no, x.n, x.v INTO bad
+    FROM pg_temp.eric_rows AS r, unnest(r.fields[ncol + 1:]) WITH ORDINALITY AS x(v, n)
+    WHERE r.skipped IS NULL AND btrim(x.v) <> '' ORDER BY r.rec, x.n LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION '% row %, column %: "%" is beyond the last headed column', file_name, bad.line_no, ncol + bad.n, bad.v
+            USING ERRCODE = 'invalid_text_representation';
+    END IF;
+
+    -- The cells of the returns that a column takes.
+    CREATE TEMP TABLE eric_cells ON COMMIT DROP AS
+    SELECT r.rec, r.line_no, c.col_no, c.qualified, c.column_name, c.data_type, r.fields[c.col_no] AS raw,
+           @extschema@.cell_kind(r.fields[c.col_no]) AS cell
+    FROM pg_temp.eric_rows AS r, pg_temp.eric_columns AS c
+    WHERE r.skipped IS NULL AND c.column_name IS NOT NULL;
+
+    SELECT line_no, col_no, qualified, raw INTO bad FROM pg_temp.eric_cells
+    WHERE cell = 'value' AND data_type = 'boolean' AND lower(btrim(raw)) NOT IN ('yes', 'no')
+    ORDER BY rec, col_no LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION '% row %, column % "%": "%" is not Yes or No', file_name, bad.line_no, bad.col_no, bad.qualified, bad.raw
+            USING ERRCODE = 'invalid_text_representation';
+    END IF;
+    SELECT line_no, col_no, qualified, raw INTO bad FROM pg_temp.eric_cells
+    WHERE column_name IN ('trust_code', 'site_code') AND cell <> 'value' ORDER BY rec, col_no LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION '% row %, column % "%": "%" is not a code', file_name, bad.line_no, bad.col_no, bad.qualified, coalesce(bad.raw, '')
+            USING ERRCODE = 'invalid_text_representation',
+                  HINT = 'Every return needs its trust (and site) code; subtotal rows end in " Result".';
+    END IF;
+
+    -- Typed values, one JSON object per return.  A bad number fails the
+    -- whole statement; it is then looked for cell by cell to say where.
+    BEGIN
+        CREATE TEMP TABLE eric_values ON COMMIT DROP AS
+        WITH v AS (
+            SELECT rec, line_no, column_name,
+                   -- Parts add up; Not Applicable parts add nothing, a missing
+                   -- part leaves the sum unknown; no value at all is NULL, never 0.
+                   CASE min(data_type)
+                       WHEN 'numeric' THEN CASE WHEN NOT bool_or(cell = 'missing')
+                                                THEN to_jsonb(sum(@extschema@.parse_amount(raw)) FILTER (WHERE data_type = 'numeric')) END
+                       WHEN 'boolean' THEN to_jsonb(bool_or(lower(btrim(raw)) = 'yes')
+                                                    FILTER (WHERE data_type = 'boolean' AND cell = 'value'))
+                       -- Site types carried a numeric prefix in some years (1. General acute hospital).
+                       ELSE to_jsonb(min(CASE WHEN column_name = 'site_type'
+                                              THEN regexp_replace(btrim(raw), '^\d+\.\s*', '')
+                                              ELSE btrim(raw) END)
+                                     FILTER (WHERE data_type NOT IN ('numeric', 'boolean') AND cell = 'value'))
+                   END AS value,
+                   bool_and(cell = 'not applicable') AS not_applicable
+            FROM pg_temp.eric_cells
+            GROUP BY rec, line_no, column_name
+        )
+        SELECT rec, line_no,
+               jsonb_object_agg(column_name, value) AS obj,
+               coalesce(array_agg(column_name ORDER BY column_name) FILTER (WHERE not_applicable), '{}') AS not_applicable
+        FROM v GROUP BY rec, line_no;
+    EXCEPTION WHEN invalid_text_representation OR numeric_value_out_of_range THEN
+        FOR bad IN SELECT line_no, col_no, qualified, raw FROM pg_temp.eric_cells
+                   WHERE data_type = 'numeric' ORDER BY rec, col_no LOOP
+            BEGIN
+                PERFORM @extschema@.parse_amount(bad.raw);
+            EXCEPTION WHEN invalid_text_representation OR numeric_value_out_of_range THEN
+                GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, message = MESSAGE_TEXT;
+                RAISE EXCEPTION '% row %, column % "%": %', file_name, bad.line_no, bad.col_no, bad.qualified, message
+                    USING ERRCODE = state,
+                          HINT = 'Numbers are written like 1234, 1,234.56 or £1,234; blank, Not Applicable, N/A, No Data Provided and - mean no value. Nothing was loaded.';
+            END;
+        END LOOP;
+        RAISE;
+    END;
+
+    SELECT a.line_no AS first_row, b.line_no AS second_row, a.obj->>'trust_code' AS trust_code, a.obj->>'site_code' AS site_code
+    INTO bad
+    FROM pg_temp.eric_values AS a JOIN pg_temp.eric_values AS b
+      ON a.rec < b.rec AND a.obj->'trust_code' = b.obj->'trust_code'
+     AND (kind = 'trust' OR a.obj->'site_code' = b.obj->'site_code')
+    ORDER BY b.rec LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION '% rows % and % hold the same return (trust %)', file_name, bad.first_row, bad.second_row,
+                        bad.trust_code || coalesce(', site ' || bad.site_code, '')
+            USING ERRCODE = 'unique_violation';
+    END IF;
+
+    INSERT INTO @extschema@.eric_load (kind, financial_year, year_label, file_name, file_sha256, file_encoding,
+                                       header_row, rows_loaded, rows_skipped, header_mapping, definitions)
+    SELECT kind, fy, label, file_name, file_sha256, file_encoding, header_rec.line_no,
+           (SELECT count(*) FROM pg_temp.eric_values),
+           (SELECT jsonb_build_object('subtotal', count(*) FILTER (WHERE skipped = 'subtotal'),
+                                      'grand total', count(*) FILTER (WHERE skipped = 'grand total'),
+                                      'repeated header', count(*) FILTER (WHERE skipped = 'repeated header'),
+                                      'blank', count(*) FILTER (WHERE skipped = 'blank'))
+            FROM pg_temp.eric_rows),
+           (SELECT jsonb_agg(jsonb_build_object('column', col_no, 'section', section, 'header', header,
+                                                'loaded_as', column_name) ORDER BY col_no)
+            FROM pg_temp.eric_columns),
+           (SELECT coalesce(jsonb_object_agg(column_name, definition), '{}')
+            FROM (SELECT DISTINCT column_name, definition FROM pg_temp.eric_columns WHERE column_name IS NOT NULL) AS d)
+    RETURNING load_id INTO new_load;
+
+    EXECUTE format('DELETE FROM %s WHERE financial_year = $1', target) USING fy;
+    EXECUTE format($i$
+        INSERT INTO %1$s
+        SELECT t.*
+        FROM pg_temp.eric_values AS v
+        LEFT JOIN (SELECT r.rec, jsonb_object_agg(c.qualified, btrim(r.fields[c.col_no])) AS items
+                   FROM pg_temp.eric_rows AS r, pg_temp.eric_columns AS c
+                   WHERE r.skipped IS NULL AND c.column_name IS NULL
+                     AND @extschema@.cell_kind(r.fields[c.col_no]) <> 'missing'
+                   GROUP BY r.rec) AS o ON o.rec = v.rec
+        CROSS JOIN LATERAL jsonb_populate_record(NULL::%1$s,
+                    v.obj || jsonb_build_object('financial_year', $1, 'year_label', $2, 'load_id', $3,
+                                                'source_row', v.line_no, 'not_applicable', v.not_applicable,
+                                                'other_items', coalesce(o.items, '{}'::jsonb))) AS t
+        ORDER BY v.rec
+    $i$, target) USING fy, label, new_load;
+    GET DIAGNOSTICS n_loaded = ROW_COUNT;
+    IF n_loaded = 0 THEN
+        RAISE EXCEPTION '% holds no % returns', file_name, kind
+            USING ERRCODE = 'invalid_text_representation';
+    END IF;
+    -- The work tables go now, not at commit: the next load in this
+    -- transaction (perhaps by another role) makes its own.
+    DROP TABLE pg_temp.eric_records, pg_temp.eric_columns, pg_temp.eric_rows,
+               pg_temp.eric_cells, pg_temp.eric_values;
+    RETURN new_load;
+END
+$load$;
+COMMENT ON FUNCTION @extschema@.load_eric(text, text, text, text, text, text[]) IS
+    'load the lines of one ERIC site or trust CSV file as the returns of a financial year, replacing that year; all or nothing (used by estate-load-eric)';
+
+-- Users fill these tables: pg_dump keeps their rows (SPEC 6); everyone may
+-- read them and the extension's owner may write them (SPEC 1), and grant that on.
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.eric_load', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.eric_load_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.eric_site', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.eric_trust', '');
+-- Headers users add for new years are theirs to keep; the shipped ones are recreated.
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.eric_header', 'WHERE NOT shipped');
+GRANT SELECT ON @extschema@.eric_load, @extschema@.eric_site, @extschema@.eric_trust, @extschema@.eric_header TO PUBLIC;
+GRANT INSERT, UPDATE, DELETE, TRUNCATE ON @extschema@.eric_load, @extschema@.eric_site, @extschema@.eric_trust
+    TO @extowner@ WITH GRANT OPTION;
+GRANT INSERT, UPDATE, DELETE ON @extschema@.eric_header TO @extowner@ WITH GRANT OPTION;
+GRANT USAGE, SELECT, UPDATE ON SEQUENCE @extschema@.eric_load_id_seq TO @extowner@ WITH GRANT OPTION;
+
+-- ---------------------------------------------------------------------------
+-- Trust -> ICS mapping (SPEC 6): users fill it, from ODS files or by hand.
+-- ---------------------------------------------------------------------------
+
+CREATE TABLE @extschema@.ics_mapping (
+    trust_code  text NOT NULL,
+    valid_from  date NOT NULL,
+    valid_to    date,
+    ics_code    text NOT NULL,
+    ics_name    text,
+    source      text NOT NULL DEFAULT 'user' CHECK (source OPERATOR(pg_catalog.=) ANY (ARRAY['user', 'ods']::text[])),
+    rule        text,
+    PRIMARY KEY (trust_code, valid_from),
+    CHECK (valid_to IS NULL OR valid_to OPERATOR(pg_catalog.>) valid_from)
+);
+COMMENT ON TABLE @extschema@.ics_mapping IS
+    'trust -> Integrated Care System: the returns of a trust for a financial year ending (31 March) in [valid_from, valid_to) count towards ics_code';
+COMMENT ON COLUMN @extschema@.ics_mapping.trust_code IS 'ODS code of the trust as it appears in the returns';
+COMMENT ON COLUMN @extschema@.ics_mapping.valid_from IS 'first day the mapping applies to (the trust''s ODS open date for rows from ODS)';
+COMMENT ON COLUMN @extschema@.ics_mapping.valid_to IS 'day the mapping stops applying (exclusive; the day after the ODS close date), NULL while open';
+COMMENT ON COLUMN @extschema@.ics_mapping.ics_code IS 'ODS code of the ICB (e.g. QOP)';
+COMMENT ON COLUMN @extschema@.ics_mapping.ics_name IS 'name of the ICB';
+COMMENT ON COLUMN @extschema@.ics_mapping.source IS 'ods (made by estate.load_ics_mapping, replaced when it runs again) or user (kept, and wins)';
+COMMENT ON COLUMN @extschema@.ics_mapping.rule IS 'why the trust maps to this ICS (own ICB, or the ICB of its successor)';
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.ics_mapping', '');
+GRANT SELECT ON @extschema@.ics_mapping TO PUBLIC;
+GRANT INSERT, UPDATE, DELETE, TRUNCATE ON @extschema@.ics_mapping TO @extowner@ WITH GRANT OPTION;
+
+-- Where the returns of a trust for a financial year count: the mapping valid
+-- at the end of that year (31 March), else the ICB the return names (files
+-- from 2022/23), else its commissioning region.
+CREATE FUNCTION @extschema@.eric_grouping(trust_code text, financial_year integer,
+                                          integrated_care_board text, commissioning_region text)
+    RETURNS TABLE (ics_basis text, ics_code text, ics_name text)
+    LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT CASE WHEN m.ics_code IS NOT NULL THEN 'ICS'::text
+                WHEN pg_catalog.btrim(integrated_care_board) OPERATOR(pg_catalog.<>) ''::text THEN 'ICB as published'::text
+                ELSE 'commissioning region'::text END,
+           m.ics_code,
+           COALESCE(m.ics_name, m.ics_code, pg_catalog.btrim(integrated_care_board), commissioning_region)
+    FROM (SELECT) AS one
+    LEFT JOIN LATERAL (
+        SELECT i.ics_code, i.ics_name
+        FROM @extschema@.ics_mapping AS i
+        WHERE i.trust_code OPERATOR(pg_catalog.=) eric_grouping.trust_code
+          AND i.valid_from OPERATOR(pg_catalog.<=) pg_catalog.make_date(financial_year OPERATOR(pg_catalog.+) 1, 3, 31)
+          AND (i.valid_to IS NULL OR i.valid_to OPERATOR(pg_catalog.>) pg_catalog.make_date(financial_year OPERATOR(pg_catalog.+) 1, 3, 31))
+        ORDER BY i.valid_from DESC
+        LIMIT 1
+    ) AS m ON true;
+END;
+COMMENT ON FUNCTION @extschema@.eric_grouping(text, integer, text, text) IS
+    'ICS a trust''s returns of a financial year count towards (estate.ics_mapping valid on 31 March), else the published ICB, else the commissioning region';
+
+-- The mapping from ODS reference files, by the documented successor rule:
+-- a trust maps to the ICB of the organisation that holds its services on
+-- footprint_date (its last successor by then, following succ.csv), so the
+-- same buildings stay in the same ICS before and after a merger.
+CREATE FUNCTION @extschema@.load_ics_mapping(trusts regclass, successors regclass, icbs regclass,
+                                             footprint_date date DEFAULT '2026-03-31')
+    RETURNS integer
+    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+    SET search_path = pg_catalog, pg_temp
+AS $ics$
+DECLARE
+    n integer;
+BEGIN
+    PERFORM pg_advisory_xact_lock(1162037571, -1);
+    EXECUTE format($q$
+        CREATE TEMP TABLE estate_ods_org ON COMMIT DROP AS
+        SELECT btrim(code) AS code, nullif(btrim(icb_code), '') AS icb_code,
+               to_date(nullif(btrim(open_date), ''), 'YYYYMMDD') AS open_date,
+               to_date(nullif(btrim(close_date), ''), 'YYYYMMDD') AS close_date
+        FROM %s;
+        CREATE TEMP TABLE estate_ods_succ ON COMMIT DROP AS
+        SELECT btrim(old_code) AS old_code, btrim(new_code) AS new_code
+        FROM %s
+        WHERE to_date(btrim(effective_date), 'YYYYMMDD') <= %L::date;
+        CREATE TEMP TABLE estate_ods_icb ON COMMIT DROP AS
+        SELECT btrim(code) AS code, btrim(name) AS name FROM %s;
+    $q$, trusts, successors, footprint_date, icbs);
+
+    DELETE FROM @extschema@.ics_mapping WHERE source = 'ods';
+    WITH RECURSIVE chain (code, holder, depth, path) AS (
+        SELECT o.code, o.code, 0, ARRAY[o.code] FROM pg_temp.estate_ods_org AS o
+        UNION ALL
+        SELECT c.code, s.new_code, c.depth + 1, c.path || s.new_code
+        FROM chain AS c
+        CROSS JOIN LATERAL (
+            -- A split: the successor in the same ICB, else the lowest code.
+            SELECT x.new_code
+            FROM pg_temp.estate_ods_succ AS x
+            LEFT JOIN pg_temp.estate_ods_org AS here ON here.code = x.old_code
+            LEFT JOIN pg_temp.estate_ods_org AS there ON there.code = x.new_code
+            WHERE x.old_code = c.holder
+            ORDER BY there.icb_code IS NOT DISTINCT FROM here.icb_code DESC, x.new_code
+            LIMIT 1
+        ) AS s
+        WHERE c.depth < 50 AND NOT s.new_code = ANY (c.path)
+    ), last_holder AS (
+        SELECT DISTINCT ON (code) code, holder, path FROM chain ORDER BY code, depth DESC
+    )
+    INSERT INTO @extschema@.ics_mapping (trust_code, valid_from, valid_to, ics_code, ics_name, source, rule)
+    SELECT o.code, coalesce(o.open_date, '-infinity'::date), o.close_date + 1,
+           coalesce(h.icb_code, o.icb_code), i.name, 'ods',
+           CASE WHEN l.holder = o.code THEN 'own ICB'
+                WHEN h.icb_code IS NULL THEN format('own ICB (successor %s has none)', l.holder)
+                ELSE format('ICB of successor %s (%s)', l.holder, array_to_string(l.path, ' -> ')) END
+    FROM pg_temp.estate_ods_org AS o
+    JOIN last_holder AS l ON l.code = o.code
+    LEFT JOIN pg_temp.estate_ods_org AS h ON h.code = l.holder
+    LEFT JOIN pg_temp.estate_ods_icb AS i ON i.code = coalesce(h.icb_code, o.icb_code)
+    WHERE coalesce(h.icb_code, o.icb_code) IS NOT NULL
+    ON CONFLICT (trust_code, valid_from) DO NOTHING;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    DROP TABLE pg_temp.estate_ods_org, pg_temp.estate_ods_succ, pg_temp.estate_ods_icb;
+    RETURN n;
+END
+$ics$;
+COMMENT ON FUNCTION @extschema@.load_ics_mapping(regclass, regclass, regclass, date) IS
+    'replace the ODS-made rows of estate.ics_mapping from tables of NHS trusts (etr), successors (succ) and ICBs; returns the rows made (used by estate-load-ics)';
+
+-- ---------------------------------------------------------------------------
+-- BI views over the ERIC returns (SPEC 0 and 6): site, trust and ICS
+-- summaries, year on year, data completeness.  Only text, numeric(p,s),
+-- integer, bigint, boolean and date columns, each with a comment.
+-- ---------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.carter_target(measure text) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'carter_target' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.carter_target(text) IS
+    'Lord Carter''s space target now in force: non_clinical_share (setting estate.target_non_clinical_share) or unoccupied_share (estate.target_unoccupied_share)';
+
+-- Every measure of the summaries, at four levels at once (site, trust, ICS,
+-- England), unrounded; the views round.  Ratios are taken over the sites that
+-- reported both parts, and the floor area they cover is given beside them.
+CREATE FUNCTION @extschema@.eric_rollup()
+    RETURNS TABLE (
+        level text, financial_year integer, year_label text,
+        trust_code text, trust_name text, commissioning_region text,
+        ics_basis text, ics_code text, ics_name text,
+        site_code text, site_name text, site_type text, is_aggregate boolean,
+        trusts bigint, sites bigint, sites_reporting_backlog bigint,
+        gross_internal_floor_area_m2 numeric, occupied_floor_area_m2 numeric,
+        backlog_high_risk_gbp numeric, backlog_significant_risk_gbp numeric,
+        backlog_moderate_risk_gbp numeric, backlog_low_risk_gbp numeric,
+        backlog_total_gbp numeric, critical_infrastructure_risk_gbp numeric, risk_adjusted_backlog_gbp numeric,
+        backlog_reporting_floor_area_m2 numeric, backlog_per_m2_gbp numeric,
+        mean_build_year numeric, age_profile_floor_area_m2 numeric,
+        space_basis text, non_clinical_share numeric, unoccupied_share numeric,
+        meets_non_clinical_target boolean, meets_unoccupied_target boolean,
+        electricity_kwh numeric, gas_kwh numeric, oil_kwh numeric, coal_kwh numeric, steam_kwh numeric,
+        hot_water_kwh numeric, renewable_electricity_kwh numeric, non_fossil_fuel_kwh numeric,
+        energy_kwh numeric, energy_per_m2_kwh numeric)
+    LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+    WITH s AS (
+        SELECT e.financial_year::integer AS financial_year, e.year_label, e.trust_code, e.trust_name,
+               e.commissioning_region, g.ics_basis, g.ics_code, g.ics_name,
+               e.site_code, e.site_name, e.site_type,
+               e.site_code OPERATOR(pg_catalog.=) 'AGGRE'::text AS is_aggregate,
+               e.gross_internal_floor_area_m2 AS gia,
+               CASE WHEN e.gross_internal_floor_area_m2 OPERATOR(pg_catalog.>) 0::numeric
+                    THEN e.gross_internal_floor_area_m2 END AS area,
+               e.occupied_floor_area_m2 AS occupied,
+               e.backlog_high_risk_gbp AS high, e.backlog_significant_risk_gbp AS significant,
+               e.backlog_moderate_risk_gbp AS moderate, e.backlog_low_risk_gbp AS low,
+               e.risk_adjusted_backlog_gbp AS risk_adjusted,
+               b.total AS backlog, b.cir,
+               y.build_year, sp.basis, sp.clinical, sp.non_clinical, u.unoccupied_share,
+               e.electricity_kwh, e.gas_kwh, e.oil_kwh, e.coal_kwh, e.steam_kwh, e.hot_water_kwh,
+               e.renewable_electricity_kwh, e.non_fossil_fuel_kwh, en.energy
+        FROM @extschema@.eric_site AS e
+        CROSS JOIN LATERAL @extschema@.eric_grouping(e.trust_code, e.financial_year::integer,
+                                                     e.integrated_care_board, e.commissioning_region) AS g
+        -- No band reported is no data, not a zero backlog.
+        CROSS JOIN LATERAL (
+            SELECT CASE WHEN pg_catalog.num_nonnulls(e.backlog_high_risk_gbp, e.backlog_significant_risk_gbp,
+                                                     e.backlog_moderate_risk_gbp, e.backlog_low_risk_gbp) OPERATOR(pg_catalog.>) 0
+                        THEN COALESCE(e.backlog_high_risk_gbp, 0::numeric) OPERATOR(pg_catalog.+) COALESCE(e.backlog_significant_risk_gbp, 0::numeric)
+                             OPERATOR(pg_catalog.+) COALESCE(e.backlog_moderate_risk_gbp, 0::numeric) OPERATOR(pg_catalog.+) COALESCE(e.backlog_low_risk_gbp, 0::numeric)
+                   END AS total,
+                   CASE WHEN pg_catalog.num_nonnulls(e.backlog_high_risk_gbp, e.backlog_significant_risk_gbp,
+                                                     e.backlog_moderate_risk_gbp, e.backlog_low_risk_gbp) OPERATOR(pg_catalog.>) 0
+                        THEN COALESCE(e.backlog_high_risk_gbp, 0::numeric) OPERATOR(pg_catalog.+) COALESCE(e.backlog_significant_risk_gbp, 0::numeric)
+                   END AS cir
+        ) AS b
+        -- Mean build year of the site: each age band at its middle (the open
+        -- band up to the end of the return's year, pre-1948 taken as 1900-1947).
+        CROSS JOIN LATERAL (
+            SELECT pg_catalog.sum(a.pct OPERATOR(pg_catalog.*) a.year) OPERATOR(pg_catalog./)
+                   NULLIF(pg_catalog.sum(a.pct), 0::numeric) AS build_year
+            FROM (VALUES (e.age_2015_on_pct, (2015::numeric OPERATOR(pg_catalog.+) e.financial_year::numeric OPERATOR(pg_catalog.+) 1.25) OPERATOR(pg_catalog./) 2::numeric),
+                         (e.age_2005_2014_pct, 2010::numeric), (e.age_1995_2004_pct, 2000::numeric),
+                         (e.age_1985_1994_pct, 1990::numeric), (e.age_1975_1984_pct, 1980::numeric),
+                         (e.age_1965_1974_pct, 1970::numeric), (e.age_1955_1964_pct, 1960::numeric),
+                         (e.age_1948_1954_pct, 1951.5), (e.age_pre_1948_pct, 1924::numeric)) AS a(pct, year)
+        ) AS y
+        -- Clinical / non-clinical space from 2015/16; patient / non-patient before.
+        CROSS JOIN LATERAL (
+            SELECT CASE WHEN e.clinical_space_m2 IS NOT NULL AND e.non_clinical_space_m2 IS NOT NULL THEN 'clinical/non-clinical'::text
+                        WHEN e.patient_occupied_floor_area_m2 IS NOT NULL AND e.non_patient_occupied_floor_area_m2 IS NOT NULL
+                             THEN 'patient/non-patient'::text END AS basis,
+                   CASE WHEN e.clinical_space_m2 IS NOT NULL AND e.non_clinical_space_m2 IS NOT NULL THEN e.clinical_space_m2
+                        WHEN e.non_patient_occupied_floor_area_m2 IS NOT NULL THEN e.patient_occupied_floor_area_m2 END AS clinical,
+                   CASE WHEN e.clinical_space_m2 IS NOT NULL AND e.non_clinical_space_m2 IS NOT NULL THEN e.non_clinical_space_m2
+                        WHEN e.patient_occupied_floor_area_m2 IS NOT NULL THEN e.non_patient_occupied_floor_area_m2 END AS non_clinical
+        ) AS sp
+        CROSS JOIN LATERAL (
+            SELECT CASE WHEN pg_catalog.num_nonnulls(e.empty_floor_area_pct, e.underused_floor_area_pct) OPERATOR(pg_catalog.>) 0
+                        THEN (COALESCE(e.empty_floor_area_pct, 0::numeric) OPERATOR(pg_catalog.+) COALESCE(e.underused_floor_area_pct, 0::numeric))
+                             OPERATOR(pg_catalog./) 100::numeric END AS unoccupied_share
+        ) AS u
+        CROSS JOIN LATERAL (
+            SELECT CASE WHEN pg_catalog.num_nonnulls(e.electricity_kwh, e.gas_kwh, e.oil_kwh, e.coal_kwh, e.steam_kwh, e.hot_water_kwh,
+                                                     e.renewable_electricity_kwh, e.non_fossil_fuel_kwh) OPERATOR(pg_catalog.>) 0
+                        THEN COALESCE(e.electricity_kwh, 0::numeric) OPERATOR(pg_catalog.+) COALESCE(e.gas_kwh, 0::numeric)
+                             OPERATOR(pg_catalog.+) COALESCE(e.oil_kwh, 0::numeric) OPERATOR(pg_catalog.+) COALESCE(e.coal_kwh, 0::numeric)
+                             OPERATOR(pg_catalog.+) COALESCE(e.steam_kwh, 0::numeric) OPERATOR(pg_catalog.+) COALESCE(e.hot_water_kwh, 0::numeric)
+                             OPERATOR(pg_catalog.+) COALESCE(e.renewable_electricity_kwh, 0::numeric)
+                             OPERATOR(pg_catalog.+) COALESCE(e.non_fossil_fuel_kwh, 0::numeric) END AS energy
+        ) AS en
+    ), r AS (
+        SELECT CASE WHEN GROUPING(s.site_code) OPERATOR(pg_catalog.=) 0 THEN 'site'::text
+                    WHEN GROUPING(s.trust_code) OPERATOR(pg_catalog.=) 0 THEN 'trust'::text
+                    WHEN GROUPING(s.ics_name) OPERATOR(pg_catalog.=) 0 THEN 'ics'::text
+                    ELSE 'england'::text END AS level,
+               s.financial_year, s.year_label, s.trust_code,
+               CASE WHEN GROUPING(s.trust_code) OPERATOR(pg_catalog.=) 0 THEN pg_catalog.min(s.trust_name) END AS trust_name,
+               CASE WHEN GROUPING(s.trust_code) OPERATOR(pg_catalog.=) 0 THEN pg_catalog.min(s.commissioning_region) END AS commissioning_region,
+               s.ics_basis, s.ics_code, s.ics_name, s.site_code,
+               pg_catalog.min(s.site_name) AS site_name, pg_catalog.min(s.site_type) AS site_type,
+               pg_catalog.bool_and(s.is_aggregate) AS is_aggregate,
+               pg_catalog.count(DISTINCT s.trust_code) AS trusts, pg_catalog.count(*) AS sites,
+               pg_catalog.count(s.backlog) AS sites_reporting_backlog,
+               pg_catalog.sum(s.gia) AS gia, pg_catalog.sum(s.occupied) AS occupied,
+               pg_catalog.sum(s.high) AS high, pg_catalog.sum(s.significant) AS significant,
+               pg_catalog.sum(s.moderate) AS moderate, pg_catalog.sum(s.low) AS low,
+               pg_catalog.sum(s.backlog) AS backlog, pg_catalog.sum(s.cir) AS cir,
+               pg_catalog.sum(s.risk_adjusted) AS risk_adjusted,
+               pg_catalog.sum(s.area) FILTER (WHERE s.backlog IS NOT NULL) AS backlog_area,
+               pg_catalog.sum(s.backlog) FILTER (WHERE s.area IS NOT NULL) AS backlog_of_area,
+               pg_catalog.sum(s.area) FILTER (WHERE s.build_year IS NOT NULL) AS age_area,
+               pg_catalog.sum(s.area OPERATOR(pg_catalog.*) s.build_year) AS build_year_area,
+               CASE WHEN pg_catalog.min(s.basis) OPERATOR(pg_catalog.=) pg_catalog.max(s.basis) THEN pg_catalog.min(s.basis)
+                    WHEN pg_catalog.min(s.basis) IS NOT NULL THEN 'mixed'::text END AS basis,
+               pg_catalog.sum(s.non_clinical) AS non_clinical,
+               pg_catalog.sum(s.clinical OPERATOR(pg_catalog.+) s.non_clinical) AS occupied_by_use,
+               pg_catalog.sum(s.area OPERATOR(pg_catalog.*) s.unoccupied_share) AS unoccupied,
+               pg_catalog.sum(s.area) FILTER (WHERE s.unoccupied_share IS NOT NULL) AS unoccupied_area,
+               pg_catalog.sum(s.electricity_kwh) AS electricity, pg_catalog.sum(s.gas_kwh) AS gas,
+               pg_catalog.sum(s.oil_kwh) AS oil, pg_catalog.sum(s.coal_kwh) AS coal,
+               pg_catalog.sum(s.steam_kwh) AS steam, pg_catalog.sum(s.hot_water_kwh) AS hot_water,
+               pg_catalog.sum(s.renewable_electricity_kwh) AS renewable, pg_catalog.sum(s.non_fossil_fuel_kwh) AS non_fossil,
+               pg_catalog.sum(s.energy) AS energy,
+               pg_catalog.sum(s.energy) FILTER (WHERE s.area IS NOT NULL) AS energy_of_area,
+               pg_catalog.sum(s.area) FILTER (WHERE s.energy IS NOT NULL) AS energy_area
+        FROM s
+        GROUP BY GROUPING SETS (
+            (s.financial_year, s.year_label, s.ics_basis, s.ics_code, s.ics_name, s.trust_code, s.site_code),
+            (s.financial_year, s.year_label, s.ics_basis, s.ics_code, s.ics_name, s.trust_code),
+            (s.financial_year, s.year_label, s.ics_basis, s.ics_code, s.ics_name),
+            (s.financial_year, s.year_label))
+    ), t AS (
+        SELECT r.*,
+               r.non_clinical OPERATOR(pg_catalog./) NULLIF(r.occupied_by_use, 0::numeric) AS non_clinical_share,
+               r.unoccupied OPERATOR(pg_catalog./) NULLIF(r.unoccupied_area, 0::numeric) AS unoccupied_share
+        FROM r
+    )
+    SELECT t.level, t.financial_year, t.year_label, t.trust_code, t.trust_name, t.commissioning_region,
+           t.ics_basis, t.ics_code, t.ics_name, t.site_code, t.site_name, t.site_type, t.is_aggregate,
+           t.trusts, t.sites, t.sites_reporting_backlog, t.gia, t.occupied,
+           t.high, t.significant, t.moderate, t.low, t.backlog, t.cir, t.risk_adjusted,
+           t.backlog_area, t.backlog_of_area OPERATOR(pg_catalog./) NULLIF(t.backlog_area, 0::numeric),
+           t.build_year_area OPERATOR(pg_catalog./) NULLIF(t.age_area, 0::numeric), t.age_area,
+           t.basis, t.non_clinical_share, t.unoccupied_share,
+           t.non_clinical_share::double precision OPERATOR(pg_catalog.<=) @extschema@.carter_target('non_clinical_share'::text),
+           t.unoccupied_share::double precision OPERATOR(pg_catalog.<=) @extschema@.carter_target('unoccupied_share'::text),
+           t.electricity, t.gas, t.oil, t.coal, t.steam, t.hot_water, t.renewable, t.non_fossil,
+           t.energy, t.energy_of_area OPERATOR(pg_catalog./) NULLIF(t.energy_area, 0::numeric)
+    FROM t;
+END;
+COMMENT ON FUNCTION @extschema@.eric_rollup() IS
+    'every measure of the ERIC summary views at site, trust, ICS and England level, unrounded (estate.site_summary, trust_summary, ics_summary and year_on_year read it)';
+
+-- The three summaries share their measures; one template makes all three.
+DO $views$
+DECLARE
+    measures text := $m$
+        r.gross_internal_floor_area_m2::numeric(14,2) AS gross_internal_floor_area_m2,
+        r.occupied_floor_area_m2::numeric(14,2) AS occupied_floor_area_m2,
+        r.backlog_high_risk_gbp::numeric(16,2) AS backlog_high_risk_gbp,
+        r.backlog_significant_risk_gbp::numeric(16,2) AS backlog_significant_risk_gbp,
+        r.backlog_moderate_risk_gbp::numeric(16,2) AS backlog_moderate_risk_gbp,
+        r.backlog_low_risk_gbp::numeric(16,2) AS backlog_low_risk_gbp,
+        r.backlog_total_gbp::numeric(16,2) AS backlog_total_gbp,
+        r.critical_infrastructure_risk_gbp::numeric(16,2) AS critical_infrastructure_risk_gbp,
+        r.risk_adjusted_backlog_gbp::numeric(16,2) AS risk_adjusted_backlog_gbp,
+        r.backlog_reporting_floor_area_m2::numeric(14,2) AS backlog_reporting_floor_area_m2,
+        r.backlog_per_m2_gbp::numeric(12,2) AS backlog_per_m2_gbp,
+        r.mean_build_year::numeric(6,1) AS mean_build_year,
+        r.age_profile_floor_area_m2::numeric(14,2) AS age_profile_floor_area_m2,
+        r.space_basis,
+        r.non_clinical_share::numeric(7,4) AS non_clinical_share,
+        r.unoccupied_share::numeric(7,4) AS unoccupied_share,
+        r.meets_non_clinical_target, r.meets_unoccupied_target,
+        r.electricity_kwh::numeric(16,2) AS electricity_kwh, r.gas_kwh::numeric(16,2) AS gas_kwh,
+        r.oil_kwh::numeric(16,2) AS oil_kwh, r.coal_kwh::numeric(16,2) AS coal_kwh,
+        r.steam_kwh::numeric(16,2) AS steam_kwh, r.hot_water_kwh::numeric(16,2) AS hot_water_kwh,
+        r.renewable_electricity_kwh::numeric(16,2) AS renewable_electricity_kwh,
+        r.non_fossil_fuel_kwh::numeric(16,2) AS non_fossil_fuel_kwh,
+        r.energy_kwh::numeric(16,2) AS energy_kwh,
+        r.energy_per_m2_kwh::numeric(12,2) AS energy_per_m2_kwh$m$;
+    grouping text := 'r.ics_basis, r.ics_code, r.ics_name';
+    v record;
+BEGIN
+    FOR v IN SELECT * FROM (VALUES
+        ('site_summary', 'site',
+         'r.financial_year, r.year_label, r.trust_code, r.trust_name, r.commissioning_region, ' || grouping ||
+         ', r.site_code, r.site_name, r.site_type, r.is_aggregate', '', 'r.trust_code, r.site_code'),
+        ('trust_summary', 'trust',
+         'r.financial_year, r.year_label, r.trust_code, r.trust_name, r.commissioning_region, ' || grouping ||
+         ', r.sites::integer AS sites, r.sites_reporting_backlog::integer AS sites_reporting_backlog',
+         $x$, t.backlog_investment_gbp::numeric(16,2) AS backlog_investment_gbp,
+            t.capital_new_build_gbp::numeric(16,2) AS capital_new_build_gbp,
+            t.capital_existing_buildings_gbp::numeric(16,2) AS capital_existing_buildings_gbp
+         FROM @extschema@.eric_rollup() AS r
+         LEFT JOIN @extschema@.eric_trust AS t
+           ON t.financial_year::integer OPERATOR(pg_catalog.=) r.financial_year AND t.trust_code OPERATOR(pg_catalog.=) r.trust_code$x$,
+         'r.trust_code'),
+        ('ics_summary', 'ics',
+         'r.financial_year, r.year_label, ' || grouping ||
+         ', r.trusts::integer AS trusts, r.sites::integer AS sites, r.sites_reporting_backlog::integer AS sites_reporting_backlog',
+         '', 'r.ics_basis, r.ics_name')
+    ) AS x(name, level, ids, extra, ord) LOOP
+        EXECUTE format($f$
+            CREATE VIEW @extschema@.%1$I WITH (security_invoker = true) AS
+            SELECT %3$s, %4$s %5$s
+            WHERE r.level OPERATOR(pg_catalog.=) %2$L::text
+            ORDER BY r.financial_year, %6$s
+        $f$, v.name, v.level, v.ids, measures,
+             CASE WHEN v.extra = '' THEN 'FROM @extschema@.eric_rollup() AS r' ELSE v.extra END, v.ord);
+        EXECUTE format($c$
+            COMMENT ON COLUMN @extschema@.%1$I.financial_year IS 'starting year of the financial year (2015 for 2015/16)';
+            COMMENT ON COLUMN @extschema@.%1$I.year_label IS 'financial year, e.g. 2015/16';
+            COMMENT ON COLUMN @extschema@.%1$I.ics_basis IS 'what ics_name is: ICS (from estate.ics_mapping), ICB as published, or commissioning region where no mapping exists';
+            COMMENT ON COLUMN @extschema@.%1$I.ics_code IS 'ODS code of the ICB (NULL where grouped by published ICB name or commissioning region)';
+            COMMENT ON COLUMN @extschema@.%1$I.ics_name IS 'ICB name, or the commissioning region where no mapping exists';
+            COMMENT ON COLUMN @extschema@.%1$I.gross_internal_floor_area_m2 IS 'gross internal floor area, m2';
+            COMMENT ON COLUMN @extschema@.%1$I.occupied_floor_area_m2 IS 'occupied floor area, m2';
+            COMMENT ON COLUMN @extschema@.%1$I.backlog_high_risk_gbp IS 'cost to eradicate high risk backlog, GBP';
+            COMMENT ON COLUMN @extschema@.%1$I.backlog_significant_risk_gbp IS 'cost to eradicate significant risk backlog, GBP';
+            COMMENT ON COLUMN @extschema@.%1$I.backlog_moderate_risk_gbp IS 'cost to eradicate moderate risk backlog, GBP';
+            COMMENT ON COLUMN @extschema@.%1$I.backlog_low_risk_gbp IS 'cost to eradicate low risk backlog, GBP';
+            COMMENT ON COLUMN @extschema@.%1$I.backlog_total_gbp IS 'backlog, all four risk bands, GBP (NULL where no band was reported)';
+            COMMENT ON COLUMN @extschema@.%1$I.critical_infrastructure_risk_gbp IS 'critical infrastructure risk: high + significant risk backlog, GBP';
+            COMMENT ON COLUMN @extschema@.%1$I.risk_adjusted_backlog_gbp IS 'risk-adjusted backlog as published (until 2015/16), GBP; not part of the total';
+            COMMENT ON COLUMN @extschema@.%1$I.backlog_reporting_floor_area_m2 IS 'floor area of the sites that reported backlog, m2: the denominator of backlog_per_m2_gbp';
+            COMMENT ON COLUMN @extschema@.%1$I.backlog_per_m2_gbp IS 'backlog per m2 of floor area, over the sites that reported backlog and floor area, GBP/m2';
+            COMMENT ON COLUMN @extschema@.%1$I.mean_build_year IS 'age profile: floor-area-weighted mean build year (each age band at its middle; pre-1948 as 1900-1947)';
+            COMMENT ON COLUMN @extschema@.%1$I.age_profile_floor_area_m2 IS 'floor area of the sites with an age profile, m2: the weight of mean_build_year';
+            COMMENT ON COLUMN @extschema@.%1$I.space_basis IS 'clinical/non-clinical space (from 2015/16) or patient/non-patient occupied area (before), which non_clinical_share uses';
+            COMMENT ON COLUMN @extschema@.%1$I.non_clinical_share IS 'non-clinical share of the occupied floor area (Carter target: at most estate.target_non_clinical_share)';
+            COMMENT ON COLUMN @extschema@.%1$I.unoccupied_share IS 'share of the floor area empty or under-used (Carter target: at most estate.target_unoccupied_share)';
+            COMMENT ON COLUMN @extschema@.%1$I.meets_non_clinical_target IS 'non_clinical_share is within Lord Carter''s target (35%% unless estate.target_non_clinical_share says otherwise)';
+            COMMENT ON COLUMN @extschema@.%1$I.meets_unoccupied_target IS 'unoccupied_share is within Lord Carter''s target (2.5%% unless estate.target_unoccupied_share says otherwise)';
+            COMMENT ON COLUMN @extschema@.%1$I.electricity_kwh IS 'electricity consumed, kWh';
+            COMMENT ON COLUMN @extschema@.%1$I.gas_kwh IS 'gas consumed, kWh';
+            COMMENT ON COLUMN @extschema@.%1$I.oil_kwh IS 'oil consumed, kWh';
+            COMMENT ON COLUMN @extschema@.%1$I.coal_kwh IS 'coal consumed, kWh';
+            COMMENT ON COLUMN @extschema@.%1$I.steam_kwh IS 'steam consumed, kWh';
+            COMMENT ON COLUMN @extschema@.%1$I.hot_water_kwh IS 'hot water consumed, kWh';
+            COMMENT ON COLUMN @extschema@.%1$I.renewable_electricity_kwh IS 'renewable electricity consumed, kWh';
+            COMMENT ON COLUMN @extschema@.%1$I.non_fossil_fuel_kwh IS 'non-fossil fuel consumed, kWh';
+            COMMENT ON COLUMN @extschema@.%1$I.energy_kwh IS 'energy consumed: electricity, gas, oil, coal, steam, hot water, renewable electricity and non-fossil fuel, kWh';
+            COMMENT ON COLUMN @extschema@.%1$I.energy_per_m2_kwh IS 'energy consumed per m2 of floor area, over the sites that reported energy and floor area, kWh/m2';
+        $c$, v.name);
+        IF v.level <> 'ics' THEN
+            EXECUTE format($c$
+                COMMENT ON COLUMN @extschema@.%1$I.trust_code IS 'ODS code of the trust';
+                COMMENT ON COLUMN @extschema@.%1$I.trust_name IS 'trust name as published';
+                COMMENT ON COLUMN @extschema@.%1$I.commissioning_region IS 'NHS England commissioning region as published';
+            $c$, v.name);
+        END IF;
+        IF v.level <> 'site' THEN
+            EXECUTE format($c$
+                COMMENT ON COLUMN @extschema@.%1$I.sites IS 'site rows (including AGGRE aggregate rows)';
+                COMMENT ON COLUMN @extschema@.%1$I.sites_reporting_backlog IS 'site rows that reported backlog in at least one band';
+            $c$, v.name);
+        END IF;
+    END LOOP;
+END
+$views$;
+
+COMMENT ON VIEW @extschema@.site_summary IS 'ERIC per site and financial year: floor area, backlog, age, space and energy, for BI tools';
+COMMENT ON COLUMN @extschema@.site_summary.site_code IS 'ODS site code; AGGRE is the trust''s aggregate of small sites';
+COMMENT ON COLUMN @extschema@.site_summary.site_name IS 'site name as published';
+COMMENT ON COLUMN @extschema@.site_summary.site_type IS 'site type as published, without numeric prefix';
+COMMENT ON COLUMN @extschema@.site_summary.is_aggregate IS 'the row is the trust''s AGGRE row carrying its small sites';
+COMMENT ON VIEW @extschema@.trust_summary IS 'ERIC per trust and financial year, summed from its site rows, for BI tools';
+COMMENT ON COLUMN @extschema@.trust_summary.backlog_investment_gbp IS 'investment to reduce backlog maintenance, from the trust return, GBP';
+COMMENT ON COLUMN @extschema@.trust_summary.capital_new_build_gbp IS 'capital investment for new build, from the trust return, GBP';
+COMMENT ON COLUMN @extschema@.trust_summary.capital_existing_buildings_gbp IS 'capital investment for improving existing buildings, from the trust return, GBP';
+COMMENT ON VIEW @extschema@.ics_summary IS 'ERIC per ICS (or commissioning region where no trust mapping exists) and financial year, for BI tools';
+COMMENT ON COLUMN @extschema@.ics_summary.trusts IS 'trusts with site rows';
+
+CREATE VIEW @extschema@.year_on_year WITH (security_invoker = true) AS
+WITH current_load AS (
+    SELECT DISTINCT ON (l.financial_year) l.financial_year::integer AS financial_year, l.definitions
+    FROM @extschema@.eric_load AS l
+    WHERE l.kind OPERATOR(pg_catalog.=) 'site'::text
+    ORDER BY l.financial_year, l.load_id DESC
+), m AS (
+    SELECT r.level, r.financial_year, r.year_label, r.trust_code, r.trust_name, x.metric, x.unit, x.value, x.columns
+    FROM @extschema@.eric_rollup() AS r
+    CROSS JOIN LATERAL (VALUES
+        ('gross internal floor area'::text, 'm2'::text, r.gross_internal_floor_area_m2, ARRAY['gross_internal_floor_area_m2']::text[]),
+        ('occupied floor area', 'm2', r.occupied_floor_area_m2, ARRAY['occupied_floor_area_m2']),
+        ('backlog, total', 'GBP', r.backlog_total_gbp,
+         ARRAY['backlog_high_risk_gbp', 'backlog_significant_risk_gbp', 'backlog_moderate_risk_gbp', 'backlog_low_risk_gbp']),
+        ('critical infrastructure risk', 'GBP', r.critical_infrastructure_risk_gbp,
+         ARRAY['backlog_high_risk_gbp', 'backlog_significant_risk_gbp']),
+        ('backlog, high risk', 'GBP', r.backlog_high_risk_gbp, ARRAY['backlog_high_risk_gbp']),
+        ('backlog, significant risk', 'GBP', r.backlog_significant_risk_gbp, ARRAY['backlog_significant_risk_gbp']),
+        ('backlog, moderate risk', 'GBP', r.backlog_moderate_risk_gbp, ARRAY['backlog_moderate_risk_gbp']),
+        ('backlog, low risk', 'GBP', r.backlog_low_risk_gbp, ARRAY['backlog_low_risk_gbp']),
+        ('backlog per m2', 'GBP/m2', r.backlog_per_m2_gbp,
+         ARRAY['backlog_high_risk_gbp', 'backlog_significant_risk_gbp', 'backlog_moderate_risk_gbp', 'backlog_low_risk_gbp',
+               'gross_internal_floor_area_m2']),
+        ('mean build year', 'year', r.mean_build_year,
+         ARRAY['age_2015_on_pct', 'age_2005_2014_pct', 'age_1995_2004_pct', 'age_1985_1994_pct', 'age_1975_1984_pct',
+               'age_1965_1974_pct', 'age_1955_1964_pct', 'age_1948_1954_pct', 'age_pre_1948_pct', 'gross_internal_floor_area_m2']),
+        ('non-clinical share', 'share', r.non_clinical_share,
+         ARRAY['clinical_space_m2', 'non_clinical_space_m2', 'patient_occupied_floor_area_m2', 'non_patient_occupied_floor_area_m2']),
+        ('unoccupied share', 'share', r.unoccupied_share,
+         ARRAY['empty_floor_area_pct', 'underused_floor_area_pct', 'gross_internal_floor_area_m2']),
+        ('energy consumed', 'kWh', r.energy_kwh,
+         ARRAY['electricity_kwh', 'gas_kwh', 'oil_kwh', 'coal_kwh', 'steam_kwh', 'hot_water_kwh',
+               'renewable_electricity_kwh', 'non_fossil_fuel_kwh']),
+        ('energy per m2', 'kWh/m2', r.energy_per_m2_kwh,
+         ARRAY['electricity_kwh', 'gas_kwh', 'oil_kwh', 'coal_kwh', 'steam_kwh', 'hot_water_kwh',
+               'renewable_electricity_kwh', 'non_fossil_fuel_kwh', 'gross_internal_floor_area_m2'])
+    ) AS x(metric, unit, value, columns)
+    WHERE r.level OPERATOR(pg_catalog.=) ANY (ARRAY['trust', 'england']::text[])
+)
+SELECT cur.level, cur.financial_year, cur.year_label, prev.year_label AS previous_year_label,
+       cur.trust_code, cur.trust_name, cur.metric, cur.unit,
+       cur.value::numeric(18,4) AS value, prev.value::numeric(18,4) AS previous_value,
+       (cur.value OPERATOR(pg_catalog.-) prev.value)::numeric(18,4) AS change,
+       ((cur.value OPERATOR(pg_catalog.-) prev.value) OPERATOR(pg_catalog./)
+        NULLIF(pg_catalog.abs(prev.value), 0::numeric))::numeric(12,4) AS change_share,
+       d.changed AS definition_changed, d.note AS definition_note
+FROM m AS cur
+LEFT JOIN m AS prev
+  ON prev.level OPERATOR(pg_catalog.=) cur.level
+ AND prev.trust_code IS NOT DISTINCT FROM cur.trust_code
+ AND prev.metric OPERATOR(pg_catalog.=) cur.metric
+ AND prev.financial_year OPERATOR(pg_catalog.=) (cur.financial_year OPERATOR(pg_catalog.-) 1)
+LEFT JOIN current_load AS ln ON ln.financial_year OPERATOR(pg_catalog.=) cur.financial_year
+LEFT JOIN current_load AS lp ON lp.financial_year OPERATOR(pg_catalog.=) (cur.financial_year OPERATOR(pg_catalog.-) 1)
+CROSS JOIN LATERAL (
+    -- A column collected under another definition, or only in one of the years.
+    SELECT CASE WHEN lp.definitions IS NOT NULL
+                THEN pg_catalog.bool_or((ln.definitions OPERATOR(pg_catalog.->>) c) IS DISTINCT FROM (lp.definitions OPERATOR(pg_catalog.->>) c)) END AS changed,
+           pg_catalog.string_agg(pg_catalog.format('%s: %s -> %s'::text, c,
+                                                   COALESCE(lp.definitions OPERATOR(pg_catalog.->>) c, 'not collected'::text),
+                                                   COALESCE(ln.definitions OPERATOR(pg_catalog.->>) c, 'not collected'::text)), '; '::text ORDER BY u.n)
+               FILTER (WHERE lp.definitions IS NOT NULL
+                         AND (ln.definitions OPERATOR(pg_catalog.->>) c) IS DISTINCT FROM (lp.definitions OPERATOR(pg_catalog.->>) c)) AS note
+    FROM pg_catalog.unnest(cur.columns) WITH ORDINALITY AS u(c, n)
+) AS d
+ORDER BY cur.level, cur.trust_code, cur.metric, cur.financial_year;
+COMMENT ON VIEW @extschema@.year_on_year IS
+    'ERIC measures per trust and for England against the previous financial year, flagging columns whose definition changed between the years';
+COMMENT ON COLUMN @extschema@.year_on_year.level IS 'trust, or england (all site rows of the year)';
+COMMENT ON COLUMN @extschema@.year_on_year.financial_year IS 'starting year of the financial year (2015 for 2015/16)';
+COMMENT ON COLUMN @extschema@.year_on_year.year_label IS 'financial year, e.g. 2015/16';
+COMMENT ON COLUMN @extschema@.year_on_year.previous_year_label IS 'the previous financial year, where the trust (or England) has it';
+COMMENT ON COLUMN @extschema@.year_on_year.trust_code IS 'ODS code of the trust (NULL at england level)';
+COMMENT ON COLUMN @extschema@.year_on_year.trust_name IS 'trust name as published (NULL at england level)';
+COMMENT ON COLUMN @extschema@.year_on_year.metric IS 'the measure, as in estate.trust_summary';
+COMMENT ON COLUMN @extschema@.year_on_year.unit IS 'unit of value: m2, GBP, GBP/m2, year, share (0-1), kWh, kWh/m2';
+COMMENT ON COLUMN @extschema@.year_on_year.value IS 'the measure in this financial year';
+COMMENT ON COLUMN @extschema@.year_on_year.previous_value IS 'the measure in the previous financial year';
+COMMENT ON COLUMN @extschema@.year_on_year.change IS 'value - previous_value';
+COMMENT ON COLUMN @extschema@.year_on_year.change_share IS 'change / |previous_value| (0.1 is 10% up)';
+COMMENT ON COLUMN @extschema@.year_on_year.definition_changed IS 'a column behind the measure was published under another definition (or not at all) in one of the two years: compare with care';
+COMMENT ON COLUMN @extschema@.year_on_year.definition_note IS 'which columns changed definition: column: previous -> current';
+
+CREATE VIEW @extschema@.data_completeness WITH (security_invoker = true) AS
+WITH current_load AS (
+    SELECT DISTINCT ON (l.kind, l.financial_year) l.kind, l.financial_year, l.year_label, l.definitions
+    FROM @extschema@.eric_load AS l
+    ORDER BY l.kind, l.financial_year, l.load_id DESC
+), columns AS (
+    SELECT DISTINCT h.kind, h.column_name FROM @extschema@.eric_header AS h
+), cells AS (
+    -- Every column of every return as a key of its JSON form, counted per year.
+    SELECT x.kind, x.financial_year, j.key AS column_name,
+           pg_catalog.count(*) AS returns,
+           pg_catalog.count(*) FILTER (WHERE j.value OPERATOR(pg_catalog.<>) 'null'::jsonb) AS filled,
+           pg_catalog.count(*) FILTER (WHERE j.key OPERATOR(pg_catalog.=) ANY (x.not_applicable)) AS not_applicable
+    FROM (SELECT 'site'::text AS kind, e.financial_year, e.not_applicable,
+                 pg_catalog.to_jsonb(e.*) OPERATOR(pg_catalog.-) 'other_items'::text AS j
+          FROM @extschema@.eric_site AS e
+          UNION ALL
+          SELECT 'trust'::text, e.financial_year, e.not_applicable,
+                 pg_catalog.to_jsonb(e.*) OPERATOR(pg_catalog.-) 'other_items'::text
+          FROM @extschema@.eric_trust AS e) AS x,
+         pg_catalog.jsonb_each(x.j) AS j
+    GROUP BY x.kind, x.financial_year, j.key
+)
+SELECT l.kind, l.financial_year::integer AS financial_year, l.year_label, c.column_name,
+       l.definitions OPERATOR(pg_catalog.?) c.column_name AS collected,
+       l.definitions OPERATOR(pg_catalog.->>) c.column_name AS definition,
+       COALESCE(x.returns, 0::bigint) AS returns,
+       COALESCE(x.filled, 0::bigint) AS filled,
+       COALESCE(x.not_applicable, 0::bigint) AS not_applicable,
+       COALESCE(x.returns OPERATOR(pg_catalog.-) x.filled OPERATOR(pg_catalog.-) x.not_applicable, 0::bigint) AS missing,
+       (x.filled::numeric OPERATOR(pg_catalog./) NULLIF(x.returns, 0::bigint)::numeric)::numeric(5,4) AS filled_share
+FROM current_load AS l
+JOIN columns AS c ON c.kind OPERATOR(pg_catalog.=) l.kind
+LEFT JOIN cells AS x
+  ON x.kind OPERATOR(pg_catalog.=) l.kind AND x.financial_year OPERATOR(pg_catalog.=) l.financial_year
+ AND x.column_name OPERATOR(pg_catalog.=) c.column_name
+ORDER BY l.kind, l.financial_year, c.column_name;
+COMMENT ON VIEW @extschema@.data_completeness IS
+    'per ERIC column and financial year: returns filled, answered Not Applicable, and missing (blank or No Data Provided)';
+COMMENT ON COLUMN @extschema@.data_completeness.kind IS 'site or trust returns';
+COMMENT ON COLUMN @extschema@.data_completeness.financial_year IS 'starting year of the financial year (2015 for 2015/16)';
+COMMENT ON COLUMN @extschema@.data_completeness.year_label IS 'financial year, e.g. 2015/16';
+COMMENT ON COLUMN @extschema@.data_completeness.column_name IS 'column of estate.eric_site or estate.eric_trust';
+COMMENT ON COLUMN @extschema@.data_completeness.collected IS 'the year''s file had a header for the column (false: every return is missing it)';
+COMMENT ON COLUMN @extschema@.data_completeness.definition IS 'definition the column was published under that year (estate.eric_header)';
+COMMENT ON COLUMN @extschema@.data_completeness.returns IS 'returns of the year';
+COMMENT ON COLUMN @extschema@.data_completeness.filled IS 'returns with a value';
+COMMENT ON COLUMN @extschema@.data_completeness.not_applicable IS 'returns that answered Not Applicable (or N/A)';
+COMMENT ON COLUMN @extschema@.data_completeness.missing IS 'returns without a value: blank, No Data Provided or -, or the column not collected';
+COMMENT ON COLUMN @extschema@.data_completeness.filled_share IS 'filled / returns';
+
+GRANT SELECT ON @extschema@.site_summary, @extschema@.trust_summary, @extschema@.ics_summary,
+                @extschema@.year_on_year, @extschema@.data_completeness TO PUBLIC;

@@ -5,19 +5,8 @@
 #
 #   sudo bench/risk_band.sh [ROWS]              # own throwaway cluster
 #   PGHOST=... PGDATABASE=... bench/risk_band.sh  # an existing database with estate
-set -euo pipefail
 ROWS=${1:-10000000}
-if [ -z "${PGHOST:-}" ]; then
-	. "$(dirname "$0")/../tools/lib.sh"
-	estate_require_root "$@"
-	estate_base_packages
-	estate_build_install
-	estate_cluster_start
-	PSQL="$PG_BIN/psql"
-else
-	PSQL=psql
-fi
-psql_run() { "$PSQL" -X -q -v ON_ERROR_STOP=1 "$@"; }
+. "$(dirname "$0")/lib.sh"
 
 psql_run -c 'CREATE EXTENSION IF NOT EXISTS estate'
 psql_run <<SQL
@@ -29,20 +18,6 @@ SELECT ((ARRAY['A','B','B(C)','C','CX','D','DX'])[1 + i % 7])::estate.condition_
 FROM generate_series(1, $ROWS) AS i;
 VACUUM ANALYZE bench_element;
 SQL
-
-# Best of three runs of each query, in milliseconds, serial.
-time_query() {
-	local best= t
-	for _ in 1 2 3; do
-		t=$(psql_run -At <<SQL | sed -n 's/.*Execution Time: \([0-9.]*\) ms.*/\1/p'
-SET max_parallel_workers_per_gather = 0;
-EXPLAIN (ANALYZE, TIMING OFF) $1
-SQL
-)
-		if [ -z "$best" ] || awk "BEGIN { exit !($t < $best) }"; then best=$t; fi
-	done
-	echo "$best"
-}
 
 # The same banding written out in SQL over a text grade.
 PLAIN="CASE WHEN grade_text IN ('C','CX','D','DX') THEN

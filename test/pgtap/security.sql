@@ -1,7 +1,7 @@
 -- Installation safety (SPEC 1): trusted install by a non-superuser, objects
 -- planted in schema estate beforehand, and a hostile search_path.
 BEGIN;
-SELECT plan(19);
+SELECT plan(23);
 
 DROP EXTENSION estate;
 DROP SCHEMA estate;
@@ -84,16 +84,50 @@ SELECT is(estate.carbon_kg('gas', 1000, 2015), 209.28000, 'carbon_kg ignores pla
 SELECT is((estate.disposal_assessment(utilisation => 0.1, fci => 0.3, functional_suitability => 1)).score,
           80::float8, 'disposal_assessment under a hostile search_path: (0.35 + 0.25) / 0.75');
 
--- 5. Nothing is SECURITY DEFINER; every function is PARALLEL SAFE and has a comment.
+-- 5. Nothing is SECURITY DEFINER; every function is PARALLEL SAFE except the
+--    loaders, which write and are VOLATILE and PARALLEL UNSAFE; every
+--    function has a comment.
 SELECT is((SELECT count(*) FROM pg_proc p JOIN pg_depend d ON d.objid = p.oid AND d.classid = 'pg_proc'::regclass
            WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'estate') AND p.prosecdef), 0::bigint,
           'no SECURITY DEFINER function');
 SELECT is((SELECT string_agg(p.oid::regprocedure::text, ', ') FROM pg_proc p JOIN pg_depend d ON d.objid = p.oid AND d.classid = 'pg_proc'::regclass
            WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'estate') AND d.deptype = 'e'
-             AND p.proparallel <> 's'), NULL, 'every function is PARALLEL SAFE');
+             AND p.proparallel <> 's'
+             AND p.oid NOT IN ('estate.load_eric(text,text,text,text,text,text[])'::regprocedure,
+                               'estate.load_ics_mapping(regclass,regclass,regclass,date)'::regprocedure)),
+          NULL, 'every function but the loaders is PARALLEL SAFE');
+SELECT is((SELECT string_agg(format('%s(%s)', p.proname, pg_get_function_identity_arguments(p.oid)), ', ' ORDER BY p.proname)
+           FROM pg_proc p JOIN pg_depend d ON d.objid = p.oid AND d.classid = 'pg_proc'::regclass
+           WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'estate') AND d.deptype = 'e'
+             AND p.proparallel = 'u' AND p.provolatile = 'v'),
+          'load_eric(file_name text, year_label text, kind text, file_sha256 text, file_encoding text, lines text[]), '
+          'load_ics_mapping(trusts regclass, successors regclass, icbs regclass, footprint_date date)',
+          'the loaders, and only they, are VOLATILE and PARALLEL UNSAFE');
 SELECT is((SELECT string_agg(p.oid::regprocedure::text, ', ') FROM pg_proc p JOIN pg_depend d ON d.objid = p.oid AND d.classid = 'pg_proc'::regclass
            WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'estate') AND d.deptype = 'e'
              AND obj_description(p.oid, 'pg_proc') IS NULL), NULL, 'every function and aggregate has a comment');
+
+
+-- 6. Views (SPEC 0, 1): security_invoker, and only the types BI tools
+--    understand (numeric with its precision and scale), each column commented.
+SELECT is((SELECT string_agg(c.oid::regclass::text, ', ') FROM pg_class c JOIN pg_depend d ON d.objid = c.oid AND d.classid = 'pg_class'::regclass
+           WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'estate') AND d.deptype = 'e'
+             AND c.relkind = 'v' AND NOT coalesce(c.reloptions @> '{security_invoker=true}', false)),
+          NULL, 'every view is security_invoker');
+SELECT is((SELECT string_agg(format('%s.%s %s', c.oid::regclass, a.attname, format_type(a.atttypid, a.atttypmod)), ', ')
+           FROM pg_class c JOIN pg_depend d ON d.objid = c.oid AND d.classid = 'pg_class'::regclass
+           JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+           WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'estate') AND d.deptype = 'e' AND c.relkind = 'v'
+             AND NOT (a.atttypid IN ('text'::regtype, 'integer'::regtype, 'bigint'::regtype, 'double precision'::regtype,
+                                     'boolean'::regtype, 'date'::regtype)
+                      OR (a.atttypid = 'numeric'::regtype AND a.atttypmod <> -1))),
+          NULL, 'view columns are text, numeric(p,s), integer, bigint, double precision, boolean or date');
+SELECT is((SELECT string_agg(format('%s.%s', c.oid::regclass, a.attname), ', ')
+           FROM pg_class c JOIN pg_depend d ON d.objid = c.oid AND d.classid = 'pg_class'::regclass
+           JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+           WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'estate') AND d.deptype = 'e' AND c.relkind = 'v'
+             AND col_description(c.oid, a.attnum) IS NULL),
+          NULL, 'every view column has a comment');
 
 SELECT * FROM finish();
 ROLLBACK;

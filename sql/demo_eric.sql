@@ -1,0 +1,71 @@
+-- The ERIC demo: headline answers from the shipped years, which tools/demo has
+-- loaded with bin/estate-load-eric and mapped to ICSs with bin/estate-load-ics.
+\pset footer off
+\pset numericlocale on
+
+\echo
+\echo '== What was loaded (estate.eric_load): one row per file.'
+SELECT kind, year_label, file_name, rows_loaded, rows_skipped
+FROM estate.eric_load ORDER BY kind, financial_year;
+
+\echo
+\echo '== Critical infrastructure risk (high + significant risk backlog) by commissioning region, 2015/16.'
+SELECT commissioning_region,
+       count(*)                                   AS trusts,
+       sum(critical_infrastructure_risk_gbp)      AS cir_gbp,
+       sum(backlog_total_gbp)                     AS backlog_gbp,
+       round(100 * sum(critical_infrastructure_risk_gbp) / sum(backlog_total_gbp), 1) AS cir_pct_of_backlog
+FROM estate.trust_summary
+WHERE financial_year = 2015
+GROUP BY commissioning_region
+ORDER BY cir_gbp DESC;
+
+\echo
+\echo '== The ten ICSs with the most critical infrastructure risk, 2015/16 (trusts grouped by today''s ICBs;'
+\echo '== care trusts that ODS does not list fall back to their commissioning region).'
+SELECT ics_name, ics_basis, trusts, sites, critical_infrastructure_risk_gbp AS cir_gbp,
+       backlog_per_m2_gbp, backlog_reporting_floor_area_m2 AS over_m2
+FROM estate.ics_summary
+WHERE financial_year = 2015
+ORDER BY critical_infrastructure_risk_gbp DESC NULLS LAST
+LIMIT 10;
+
+\pset numericlocale off
+\echo
+\echo '== England, year on year: 2015/16 against 2014/15.  definition_changed marks'
+\echo '== measures whose columns were published under another definition.'
+SELECT metric, unit, previous_value, value, change, round(100 * change_share, 1) AS change_pct, definition_changed
+FROM estate.year_on_year
+WHERE level = 'england' AND financial_year = 2015
+ORDER BY definition_changed, metric;
+\pset numericlocale on
+
+\echo
+\echo '== The sites in the worst condition, 2015/16: critical infrastructure risk per m2,'
+\echo '== sites of at least 5,000 m2 that reported backlog.'
+SELECT site_name, trust_name, site_type, gross_internal_floor_area_m2 AS gia_m2,
+       critical_infrastructure_risk_gbp AS cir_gbp,
+       round(critical_infrastructure_risk_gbp / gross_internal_floor_area_m2, 2) AS cir_per_m2_gbp,
+       mean_build_year::text AS mean_build_year
+FROM estate.site_summary
+WHERE financial_year = 2015 AND NOT is_aggregate
+  AND gross_internal_floor_area_m2 >= 5000 AND backlog_total_gbp IS NOT NULL
+ORDER BY critical_infrastructure_risk_gbp / gross_internal_floor_area_m2 DESC
+LIMIT 10;
+
+\echo
+\echo '== Data gaps, 2015/16 site returns: columns collected that year with answers missing'
+\echo '== (blank or No Data Provided), apart from those answered Not Applicable.'
+SELECT column_name, returns, filled, not_applicable, missing, filled_share
+FROM estate.data_completeness
+WHERE kind = 'site' AND financial_year = 2015 AND collected AND (missing > 0 OR not_applicable > 0)
+ORDER BY missing DESC, not_applicable DESC, column_name
+LIMIT 12;
+
+\echo
+\echo '== Columns not collected at all in some years (compare across years with care).'
+SELECT column_name, string_agg(year_label, ', ' ORDER BY financial_year) AS not_collected_in
+FROM estate.data_completeness
+WHERE kind = 'site' AND NOT collected AND financial_year < 2022
+GROUP BY column_name
+ORDER BY column_name;

@@ -1,0 +1,28 @@
+/*
+ * eric.c - fmgr glue the ERIC views need (SPEC 6): the space targets they
+ * compare against, read from the library's settings (SPEC 7).
+ */
+#include "estate.h"
+
+#include "utils/builtins.h"
+
+/*
+ * A C function, so that calling it loads the library and with it the
+ * settings, whatever the session did before.
+ */
+PG_FUNCTION_INFO_V1(carter_target);
+Datum
+carter_target(PG_FUNCTION_ARGS)
+{
+	char	   *measure = text_to_cstring(PG_GETARG_TEXT_PP(0));
+
+	if (strcmp(measure, "non_clinical_share") == 0)
+		PG_RETURN_FLOAT8(estate_target_non_clinical_share);
+	if (strcmp(measure, "unoccupied_share") == 0)
+		PG_RETURN_FLOAT8(estate_target_unoccupied_share);
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unknown space target: \"%s\"", measure),
+			 errhint("The targets are non_clinical_share and unoccupied_share.")));
+	PG_RETURN_NULL();			/* not reached */
+}

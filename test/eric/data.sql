@@ -1,0 +1,119 @@
+-- The shipped ERIC years as test/eric/loader.sh loaded them (database
+-- estate_eric): row counts, the published 2015/16 totals to the pound, the
+-- Areas section of 2014/15, the later published format, and the views.
+BEGIN;
+SELECT plan(36);
+CREATE TEMP VIEW year_on_year_flags AS
+    SELECT metric, definition_changed FROM estate.year_on_year WHERE level = 'england' AND financial_year = 2015;
+
+-- Row counts: every site row of each file, with the AGGRE rows; no subtotal or total.
+SELECT is((SELECT array_agg(format('%s %s', financial_year, n) ORDER BY financial_year)
+           FROM (SELECT financial_year, count(*) AS n FROM estate.eric_site GROUP BY 1) AS s),
+          '{"2013 1378","2014 1251","2015 1214","2022 3"}'::text[], 'site returns per year (1380, 1253, 1455 file rows less headers, subtotals, total)');
+SELECT is((SELECT array_agg(format('%s %s', financial_year, n) ORDER BY financial_year)
+           FROM (SELECT financial_year, count(*) AS n FROM estate.eric_trust GROUP BY 1) AS s),
+          '{"2013 251","2014 241","2015 238","2022 2"}'::text[], 'trust returns per year');
+SELECT is((SELECT array_agg(format('%s %s', financial_year, n) ORDER BY financial_year)
+           FROM (SELECT financial_year, count(*) AS n FROM estate.eric_site WHERE site_code = 'AGGRE' GROUP BY 1) AS s),
+          '{"2013 130","2014 135","2015 169","2022 1"}'::text[], 'AGGRE rows are kept, one per trust that has one');
+SELECT is((SELECT count(*) FROM estate.eric_site WHERE site_type ILIKE 'aggregate site' AND site_code <> 'AGGRE'), 5::bigint,
+          'the five ordinary sites typed AGGREGATE SITE (2013/14 and 2014/15) are sites like any other');
+SELECT is((SELECT count(*) FROM estate.site_summary WHERE is_aggregate), 435::bigint, 'site_summary marks AGGRE rows by code, not by type');
+SELECT is((SELECT count(*) FROM estate.eric_site WHERE trust_code ~* 'result|total' OR btrim(site_code) = ''), 0::bigint,
+          'no subtotal or Grand Total row is a site');
+
+-- 2015/16: the sum of the 1,214 site rows, to the pound (data/README.md).
+SELECT is((SELECT (count(*), sum(backlog_high_risk_gbp), sum(backlog_significant_risk_gbp), sum(backlog_moderate_risk_gbp),
+                   sum(backlog_low_risk_gbp), sum(gross_internal_floor_area_m2))::text
+           FROM estate.eric_site WHERE financial_year = 2015),
+          '(1214,775532105,1567896771,1516385648,1114891570,26813998)',
+          '2015/16 site rows: high £775,532,105; significant £1,567,896,771; moderate £1,516,385,648; low £1,114,891,570; GIA 26,813,998 m2');
+SELECT is((SELECT (backlog_total_gbp, critical_infrastructure_risk_gbp, gross_internal_floor_area_m2)::text
+           FROM estate.eric_rollup() WHERE level = 'england' AND financial_year = 2015),
+          '(4974706094,2343428876,26813998)', 'England 2015/16: total £4,974,706,094; CIR = high + significant £2,343,428,876');
+SELECT is((SELECT sum(backlog_total_gbp) FROM estate.trust_summary WHERE financial_year = 2015), 4974706094.00::numeric,
+          'the trust summaries add up to the same total');
+SELECT is((SELECT sum(backlog_total_gbp) FROM estate.ics_summary WHERE financial_year = 2015), 4974706094.00::numeric,
+          'and so do the ICS summaries');
+-- The published Grand Total is lower by exactly R1A's AGGRE row, which R1A's subtotal left out.
+SELECT is((SELECT (sum(coalesce(backlog_high_risk_gbp, 0) + coalesce(backlog_significant_risk_gbp, 0)
+                       + coalesce(backlog_moderate_risk_gbp, 0) + coalesce(backlog_low_risk_gbp, 0)),
+                   sum(gross_internal_floor_area_m2))::text
+           FROM estate.eric_site
+           WHERE financial_year = 2015 AND NOT (trust_code = 'R1A' AND site_code = 'AGGRE')),
+          '(4970892702,26793308)', 'without R1A''s AGGRE row the sum is the published Grand Total (£4,970,892,702; 26,793,308 m2)');
+SELECT is((SELECT sum(risk_adjusted_backlog_gbp) FROM estate.eric_site WHERE financial_year = 2015), 2383251874::numeric,
+          'the risk-adjusted backlog is its own column, not in the total');
+
+-- 2014/15: occupied floor area from "Areas", the PFI one kept aside.
+SELECT is((SELECT sum(occupied_floor_area_m2) FROM estate.eric_site WHERE financial_year = 2014), 24306321::numeric,
+          '2014/15 occupied floor area from the Areas section: 24,306,321 m2');
+SELECT is((SELECT sum(estate.parse_amount(other_items->>'PFI  Facilities and Services: Occupied floor area (m²)'))
+           FROM estate.eric_site WHERE financial_year = 2014), 4573241::numeric,
+          'the PFI section''s occupied floor area (4,573,241 m2) is kept under its qualified header');
+SELECT is((SELECT count(*) FROM estate.eric_site WHERE financial_year = 2014 AND other_items ? 'PFI  Facilities and Services: Occupied floor area (m²)'
+             AND other_items->>'PFI  Facilities and Services: Occupied floor area (m²)' = 'Not Applicable'), 1104::bigint,
+          'mostly Not Applicable');
+
+-- Values as published: negatives kept, gaps NULL, parts that add up.
+SELECT is((SELECT maintenance_cost_gbp FROM estate.eric_site WHERE financial_year = 2015 AND site_code = 'RGDT3'), -18554::numeric,
+          'a negative published value is kept');
+SELECT ok((SELECT coal_kwh IS NULL AND electricity_kwh IS NULL AND gas_kwh IS NOT NULL FROM estate.eric_site
+           WHERE financial_year = 2013 AND site_code = 'NQL10'),
+          'No Data Provided is NULL; electricity with its local part unknown is unknown, not the utility part alone');
+SELECT is((SELECT electricity_kwh FROM estate.eric_site WHERE financial_year = 2013 AND site_code = 'NAX03'), 282827::numeric,
+          'utility + local electricity (282,827 + 0)');
+SELECT is((SELECT (returns, filled, not_applicable, missing)::text FROM estate.data_completeness
+           WHERE kind = 'site' AND financial_year = 2013 AND column_name = 'coal_kwh'),
+          '(1378,1376,0,2)', 'data_completeness: the two No Data Provided coal cells of 2013/14');
+SELECT is((SELECT (filled, not_applicable, missing)::text FROM estate.data_completeness
+           WHERE kind = 'site' AND financial_year = 2015 AND column_name = 'backlog_high_risk_gbp'),
+          '(1067,147,0)', 'data_completeness: 147 sites answered Not Applicable to backlog in 2015/16');
+SELECT is((SELECT string_agg(column_name, ', ' ORDER BY column_name) FROM estate.data_completeness
+           WHERE kind = 'site' AND financial_year = 2015 AND NOT collected),
+          'available_beds_count, integrated_care_board, non_patient_occupied_floor_area_m2, occupied_beds_count, patient_occupied_floor_area_m2',
+          'site columns not collected in 2015/16: beds, patient/non-patient areas (now clinical/non-clinical), the ICB');
+
+-- The later format, through the shell loader: Windows-1252 £ and m², CRLF.
+SELECT is((SELECT (gross_internal_floor_area_m2, occupied_floor_area_m2, backlog_high_risk_gbp, water_sewage_cost_gbp, site_type)::text
+           FROM estate.eric_site WHERE financial_year = 2022 AND site_code = 'ZXA01'),
+          '(10000,9000,1000000,1500,"General acute hospital")',
+          '2022/23 ZXA01: "£1,000,000" and £1000 + £500 read from Windows-1252; the Areas occupied area');
+SELECT is((SELECT site_name FROM estate.eric_site WHERE financial_year = 2022 AND site_code = 'ZXB01'), 'BETA COMMUNITY, "EAST"',
+          'quotes and commas inside a field');
+SELECT is((SELECT (backlog_investment_gbp, estates_development_strategy)::text FROM estate.eric_trust
+           WHERE financial_year = 2022 AND trust_code = 'ZXA'), '(2864738,t)', 'the BOM trust file: "£2,864,738", Yes');
+SELECT is((SELECT (backlog_total_gbp, critical_infrastructure_risk_gbp, backlog_per_m2_gbp)::text FROM estate.trust_summary
+           WHERE financial_year = 2022 AND trust_code = 'ZXA'), '(3810000.00,3010000.00,346.36)', 'and its trust summary');
+
+-- Grouping: every site row in exactly one ICS or region.
+SELECT is((SELECT array_agg(format('%s %s', financial_year, n) ORDER BY financial_year)
+           FROM (SELECT financial_year, sum(sites) AS n FROM estate.ics_summary GROUP BY 1) AS s),
+          '{"2013 1378","2014 1251","2015 1214","2022 3"}'::text[], 'the ICS summaries hold every site row once');
+SELECT is((SELECT count(DISTINCT ics_code) FROM estate.ics_summary WHERE ics_basis = 'ICS' AND financial_year = 2015), 42::bigint,
+          'the 2015/16 returns fall into the 42 ICSs');
+SELECT is((SELECT string_agg(DISTINCT t.trust_code, ',' ORDER BY t.trust_code) FROM estate.trust_summary AS t
+           WHERE t.ics_basis = 'commissioning region' AND t.financial_year = 2015), 'TAD,TAE,TAF,TAH,TAJ',
+          'care trusts, absent from the ODS list of NHS trusts, fall back to their commissioning region');
+SELECT is((SELECT ics_code FROM estate.trust_summary WHERE financial_year = 2015 AND trust_code = 'RJX'), 'QYG',
+          'Calderstones (RJX, merged into Mersey Care RW4 in 2016) counts towards its successor''s ICS');
+SELECT is((SELECT ics_code FROM estate.trust_summary WHERE financial_year = 2013 AND trust_code = 'RJD'), 'QNC',
+          'Mid Staffordshire (RJD, no successor in ODS) keeps its own ICB');
+SELECT is((SELECT (ics_basis, ics_name)::text FROM estate.trust_summary WHERE financial_year = 2022 AND trust_code = 'ZXA'),
+          '("ICB as published","NHS Alpha ICB")', 'a 2022/23 trust without mapping falls back to the ICB it published');
+
+-- Year on year, England.
+SELECT is((SELECT (previous_value, value, change, definition_changed)::text FROM estate.year_on_year
+           WHERE level = 'england' AND financial_year = 2015 AND metric = 'backlog, total'),
+          '(4337919576.0000,4974706094.0000,636786518.0000,f)', 'England backlog 2014/15 -> 2015/16: +£636,786,518');
+SELECT is((SELECT definition_changed FROM year_on_year_flags WHERE metric = 'unoccupied share'), true,
+          'un-utilised space (2014/15) vs empty + under-used (2015/16) is flagged');
+SELECT is((SELECT definition_changed FROM year_on_year_flags WHERE metric = 'gross internal floor area'), false,
+          'gross internal (site) floor area is the same definition');
+SELECT is((SELECT count(*) FROM estate.year_on_year WHERE level = 'trust' AND financial_year = 2015 AND metric = 'backlog, total'
+             AND previous_value IS NOT NULL), 237::bigint, '237 of the 238 trusts of 2015/16 have a 2014/15 return to compare with');
+SELECT is((SELECT count(*) FROM estate.site_summary WHERE financial_year = 2015 AND meets_non_clinical_target IS NOT NULL), 1171::bigint,
+          'the non-clinical share where clinical and non-clinical space were reported and are not both 0 (1,171 of 1,214 sites)');
+
+SELECT * FROM finish();
+ROLLBACK;
