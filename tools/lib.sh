@@ -77,11 +77,11 @@ estate_tmp_create() {
 # or above $2; extra server options in $3.  Prints the port.  Another cluster
 # may take the port between the check and the start: then the next one.
 estate_node_start() {
-	local name=$1 port=$2 opts=${3:-} try
+	local name=$1 port=$2 opts=${3:-}
 	runuser -u postgres -- "$PG_BIN/initdb" -D "$ESTATE_TMP/$name" -A trust -U postgres \
 		-E UTF8 --no-locale --no-sync >"$ESTATE_TMP/$name-initdb.log" 2>&1 \
 		|| { cat "$ESTATE_TMP/$name-initdb.log" >&2; exit 1; }
-	for try in 1 2 3 4 5; do
+	for _ in 1 2 3 4 5; do
 		port=$(estate_free_port "$port")
 		if runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$ESTATE_TMP/$name" -l "$ESTATE_TMP/$name.log" -w \
 			-o "-p $port -k $ESTATE_TMP -c listen_addresses=127.0.0.1 -c fsync=off -c max_worker_processes=16 $opts" \
