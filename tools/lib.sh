@@ -74,26 +74,28 @@ estate_tmp_create() {
 }
 
 # Start node NAME ($ESTATE_TMP/NAME, log NAME.log) on the first free port at
-# or above $2; extra server options in $3.  Prints the port.  Another cluster
-# may take the port between the check and the start: then the next one.
+# or above $2; extra server options in $3.  Prints the port.  A port found
+# free can be taken by another process before the server binds it: on
+# "Address already in use", move on to the next port.
 estate_node_start() {
-	local name=$1 port=$2 opts=${3:-}
+	local name=$1 port=$2 opts=${3:-} tries=0
 	runuser -u postgres -- "$PG_BIN/initdb" -D "$ESTATE_TMP/$name" -A trust -U postgres \
 		-E UTF8 --no-locale --no-sync >"$ESTATE_TMP/$name-initdb.log" 2>&1 \
 		|| { cat "$ESTATE_TMP/$name-initdb.log" >&2; exit 1; }
-	for _ in 1 2 3 4 5; do
+	while :; do
 		port=$(estate_free_port "$port")
-		if runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$ESTATE_TMP/$name" -l "$ESTATE_TMP/$name.log" -w \
+		: >"$ESTATE_TMP/$name.log"
+		runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$ESTATE_TMP/$name" -l "$ESTATE_TMP/$name.log" -w \
 			-o "-p $port -k $ESTATE_TMP -c listen_addresses=127.0.0.1 -c fsync=off -c max_worker_processes=16 $opts" \
-			start >/dev/null; then
-			echo "$port"
-			return
+			start >/dev/null && break
+		tries=$((tries + 1))
+		if ! grep -q 'Address already in use' "$ESTATE_TMP/$name.log" || [ "$tries" -ge 20 ]; then
+			cat "$ESTATE_TMP/$name.log" >&2
+			exit 1
 		fi
-		grep -q 'could not create any TCP/IP sockets' "$ESTATE_TMP/$name.log" || break
 		port=$((port + 1))
 	done
-	cat "$ESTATE_TMP/$name.log" >&2
-	exit 1
+	echo "$port"
 }
 
 # One throwaway cluster; PG* variables point clients at it.
