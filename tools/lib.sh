@@ -84,7 +84,7 @@ estate_node_start() {
 		|| { cat "$ESTATE_TMP/$name-initdb.log" >&2; exit 1; }
 	while :; do
 		port=$(estate_free_port "$port")
-		: >"$ESTATE_TMP/$name.log"
+		rm -f "$ESTATE_TMP/$name.log"
 		runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$ESTATE_TMP/$name" -l "$ESTATE_TMP/$name.log" -w \
 			-o "-p $port -k $ESTATE_TMP -c listen_addresses=127.0.0.1 -c fsync=off -c max_worker_processes=16 $opts" \
 			start >/dev/null && break
