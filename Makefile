@@ -37,12 +37,25 @@ SQL_PARTS = sql/header.sql \
 	sql/carbon.sql build/carbon_factors.sql \
 	sql/rebuild_cost.sql \
 	sql/disposal.sql sql/disposal_impact.sql \
-	sql/parse_amount.sql sql/eric.sql sql/ics_mapping.sql sql/eric_views.sql
+	sql/parse_amount.sql sql/eric.sql sql/ics_mapping.sql sql/eric_views.sql \
+	sql/core_hours.sql sql/space_utilisation.sql \
+	build/space_utilisation_aggregate.sql build/utilisation_heatmap_aggregate.sql
 
 build/%_type.sql: sql/ordinal_type.sql.in Makefile
 	@mkdir -p build
 	sed -e 's/@TYPE@/$*/g' -e 's/@WHAT@/$($*_what)/g' \
 	    -e 's/@LOW@/$($*_low)/g' -e 's/@HIGH@/$($*_high)/g' $< > $@
+
+# The two aggregates over estate.utilisation_state, in three forms each,
+# from one template: the final function and what the result is.
+space_utilisation_final = utilisation_final
+space_utilisation_what = utilisation of one room (one group) over the span
+utilisation_heatmap_final = heatmap_final
+utilisation_heatmap_what = 7 x 24 utilisation rates by local weekday and clock hour (Monday 00:00 first, NULL without core time)
+
+build/%_aggregate.sql: sql/utilisation_aggregate.sql.in Makefile
+	@mkdir -p build
+	sed -e 's/@AGG@/$*/g' -e 's/@FINAL@/$($*_final)/g' -e 's/@WHAT@/$($*_what)/g' $< > $@
 
 # The carbon factors the install script loads (CREATE EXTENSION cannot read
 # files), generated from the shipped CSV.
@@ -79,7 +92,8 @@ FUZZ_SECONDS ?= 60
 FUZZ_CC ?= clang
 FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc/core
 ORDINAL_FUZZERS = build/fuzz/condition_grade build/fuzz/risk_band
-FUZZERS = $(ORDINAL_FUZZERS) build/fuzz/backlog build/fuzz/renewal_forecast build/fuzz/disposal_impact build/fuzz/amount
+FUZZERS = $(ORDINAL_FUZZERS) build/fuzz/backlog build/fuzz/renewal_forecast build/fuzz/disposal_impact build/fuzz/amount \
+	build/fuzz/core_hours build/fuzz/utilisation_state
 
 $(ORDINAL_FUZZERS): build/fuzz/%: test/fuzz/fuzz_ordinal.c $(CORE_SRCS)
 	@mkdir -p build/fuzz

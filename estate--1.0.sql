@@ -4820,3 +4820,284 @@ COMMENT ON COLUMN @extschema@.data_completeness.filled_share IS 'filled / return
 
 GRANT SELECT ON @extschema@.site_summary, @extschema@.trust_summary, @extschema@.ics_summary,
                 @extschema@.year_on_year, @extschema@.data_completeness TO PUBLIC;
+
+-- ---------------------------------------------------------------------------
+-- Core hours (SPEC 4.1): the weekly hours a room is meant to be available,
+-- in an IANA time zone, and the core hours inside a span.
+-- ---------------------------------------------------------------------------
+
+CREATE TYPE @extschema@.core_hours;
+
+CREATE FUNCTION @extschema@.core_hours_in(cstring) RETURNS @extschema@.core_hours
+    AS 'MODULE_PATHNAME', 'core_hours_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.core_hours_out(@extschema@.core_hours) RETURNS cstring
+    AS 'MODULE_PATHNAME', 'core_hours_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.core_hours_recv(internal) RETURNS @extschema@.core_hours
+    AS 'MODULE_PATHNAME', 'core_hours_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.core_hours_send(@extschema@.core_hours) RETURNS bytea
+    AS 'MODULE_PATHNAME', 'core_hours_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE @extschema@.core_hours (
+    INPUT = @extschema@.core_hours_in,
+    OUTPUT = @extschema@.core_hours_out,
+    RECEIVE = @extschema@.core_hours_recv,
+    SEND = @extschema@.core_hours_send,
+    INTERNALLENGTH = VARIABLE,
+    ALIGNMENT = int4,
+    STORAGE = extended
+);
+
+COMMENT ON TYPE @extschema@.core_hours IS
+    'weekly core hours in an IANA time zone, e.g. ''Mon-Fri 08:00-18:00, Sat 09:00-13:00 Europe/London''';
+COMMENT ON FUNCTION @extschema@.core_hours_in(cstring) IS
+    'text input of estate.core_hours: groups DAYS HH:MM-HH:MM separated by , or ;, then an optional IANA zone (default Europe/London)';
+COMMENT ON FUNCTION @extschema@.core_hours_out(@extschema@.core_hours) IS
+    'canonical text output of estate.core_hours (days grouped, segments merged, zone spelled canonically)';
+COMMENT ON FUNCTION @extschema@.core_hours_recv(internal) IS
+    'binary input of estate.core_hours: the versioned stored form, validated like text input';
+COMMENT ON FUNCTION @extschema@.core_hours_send(@extschema@.core_hours) IS
+    'binary output of estate.core_hours: the versioned stored form';
+
+CREATE FUNCTION @extschema@.available_hours(span tstzrange, core @extschema@.core_hours)
+    RETURNS double precision
+    AS 'MODULE_PATHNAME', 'available_hours' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.available_hours(tstzrange, @extschema@.core_hours) IS
+    'elapsed core hours inside a bounded span, local boundaries converted as AT TIME ZONE does';
+
+CREATE FUNCTION @extschema@.available_hours(span tstzrange, core @extschema@.core_hours, closed date[])
+    RETURNS double precision
+    AS 'MODULE_PATHNAME', 'available_hours_closed' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.available_hours(tstzrange, @extschema@.core_hours, date[]) IS
+    'elapsed core hours inside a bounded span, without the segments that start on the closed local dates';
+
+-- ---------------------------------------------------------------------------
+-- Space utilisation (SPEC 4.2-4.4): utilisation = frequency x occupancy from
+-- bookings or sensor readings, when space is used, room status and
+-- floor-area shares.
+-- ---------------------------------------------------------------------------
+
+CREATE TYPE @extschema@.utilisation AS (
+    hours_available double precision,
+    hours_in_use double precision,
+    frequency double precision,
+    occupancy double precision,
+    rate double precision,
+    peak_headcount integer
+);
+COMMENT ON TYPE @extschema@.utilisation IS
+    'utilisation of one room over a span: rate = frequency x occupancy (UK HE Space Management Group)';
+COMMENT ON COLUMN @extschema@.utilisation.hours_available IS 'core hours in the span';
+COMMENT ON COLUMN @extschema@.utilisation.hours_in_use IS 'core hours in the span during which the room was in use (overlaps counted once)';
+COMMENT ON COLUMN @extschema@.utilisation.frequency IS 'hours_in_use / hours_available; NULL when no core hours';
+COMMENT ON COLUMN @extschema@.utilisation.occupancy IS 'person-hours / (capacity x hours in use with a known headcount); may exceed 1';
+COMMENT ON COLUMN @extschema@.utilisation.rate IS 'person-hours / (capacity x hours_available); 0 for an unused room';
+COMMENT ON COLUMN @extschema@.utilisation.peak_headcount IS 'highest simultaneous known headcount in core hours';
+
+CREATE TYPE @extschema@.space_shares AS (
+    non_clinical_share double precision,
+    unoccupied_share double precision,
+    meets_non_clinical_target boolean,
+    meets_unoccupied_target boolean
+);
+COMMENT ON TYPE @extschema@.space_shares IS
+    'floor-area shares against Lord Carter''s targets for acute trusts';
+COMMENT ON COLUMN @extschema@.space_shares.non_clinical_share IS 'non-clinical / (clinical + non-clinical) floor area';
+COMMENT ON COLUMN @extschema@.space_shares.unoccupied_share IS '(empty + under-used) / gross internal floor area';
+COMMENT ON COLUMN @extschema@.space_shares.meets_non_clinical_target IS 'non_clinical_share <= target (Carter: 35%)';
+COMMENT ON COLUMN @extschema@.space_shares.meets_unoccupied_target IS 'unoccupied_share <= target (Carter: 2.5%)';
+
+-- The aggregate state: a real type, so that Citus can push the aggregates
+-- down and ship partial states as text (SPEC 9).
+CREATE TYPE @extschema@.utilisation_state;
+
+CREATE FUNCTION @extschema@.utilisation_state_in(cstring) RETURNS @extschema@.utilisation_state
+    AS 'MODULE_PATHNAME', 'utilisation_state_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.utilisation_state_out(@extschema@.utilisation_state) RETURNS cstring
+    AS 'MODULE_PATHNAME', 'utilisation_state_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.utilisation_state_recv(internal) RETURNS @extschema@.utilisation_state
+    AS 'MODULE_PATHNAME', 'utilisation_state_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.utilisation_state_send(@extschema@.utilisation_state) RETURNS bytea
+    AS 'MODULE_PATHNAME', 'utilisation_state_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE @extschema@.utilisation_state (
+    INPUT = @extschema@.utilisation_state_in,
+    OUTPUT = @extschema@.utilisation_state_out,
+    RECEIVE = @extschema@.utilisation_state_recv,
+    SEND = @extschema@.utilisation_state_send,
+    INTERNALLENGTH = VARIABLE,
+    ALIGNMENT = double,
+    STORAGE = extended
+);
+
+COMMENT ON TYPE @extschema@.utilisation_state IS
+    'partial state of estate.space_utilisation and estate.utilisation_heatmap: a room''s capacity, span, core hours, closed dates and periods in use';
+COMMENT ON FUNCTION @extschema@.utilisation_state_in(cstring) IS
+    'text input of estate.utilisation_state (the form Citus ships between nodes), validated';
+COMMENT ON FUNCTION @extschema@.utilisation_state_out(@extschema@.utilisation_state) IS
+    'text output of estate.utilisation_state: integer microseconds, exact round trip';
+COMMENT ON FUNCTION @extschema@.utilisation_state_recv(internal) IS
+    'binary input of estate.utilisation_state, validated like text input';
+COMMENT ON FUNCTION @extschema@.utilisation_state_send(@extschema@.utilisation_state) IS
+    'binary output of estate.utilisation_state';
+
+-- Transition functions, one per form; not STRICT, so that a row with a NULL
+-- period still makes its group (a room with no bookings has a rate of 0).
+CREATE FUNCTION @extschema@.utilisation_transfn(state @extschema@.utilisation_state,
+        period tstzrange, headcount integer, capacity integer,
+        core @extschema@.core_hours, span tstzrange)
+    RETURNS @extschema@.utilisation_state
+    AS 'MODULE_PATHNAME', 'utilisation_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.utilisation_transfn(state @extschema@.utilisation_state,
+        period tstzrange, headcount integer, capacity integer,
+        core @extschema@.core_hours, span tstzrange, closed date[])
+    RETURNS @extschema@.utilisation_state
+    AS 'MODULE_PATHNAME', 'utilisation_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.utilisation_transfn(state @extschema@.utilisation_state,
+        period tstzrange, headcount integer, capacity integer, span tstzrange)
+    RETURNS @extschema@.utilisation_state
+    AS 'MODULE_PATHNAME', 'utilisation_transfn_setting' LANGUAGE C STABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.utilisation_combine(@extschema@.utilisation_state, @extschema@.utilisation_state)
+    RETURNS @extschema@.utilisation_state
+    AS 'MODULE_PATHNAME', 'utilisation_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.utilisation_final(@extschema@.utilisation_state)
+    RETURNS @extschema@.utilisation
+    AS 'MODULE_PATHNAME', 'utilisation_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.heatmap_final(@extschema@.utilisation_state)
+    RETURNS double precision[]
+    AS 'MODULE_PATHNAME', 'heatmap_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION @extschema@.utilisation_transfn(@extschema@.utilisation_state, tstzrange, integer, integer, @extschema@.core_hours, tstzrange) IS
+    'transition function of estate.space_utilisation and estate.utilisation_heatmap';
+COMMENT ON FUNCTION @extschema@.utilisation_transfn(@extschema@.utilisation_state, tstzrange, integer, integer, @extschema@.core_hours, tstzrange, date[]) IS
+    'transition function of the closed-dates forms of estate.space_utilisation and estate.utilisation_heatmap';
+COMMENT ON FUNCTION @extschema@.utilisation_transfn(@extschema@.utilisation_state, tstzrange, integer, integer, tstzrange) IS
+    'transition function of the forms that read the setting estate.core_hours';
+COMMENT ON FUNCTION @extschema@.utilisation_combine(@extschema@.utilisation_state, @extschema@.utilisation_state) IS
+    'combine function of estate.space_utilisation and estate.utilisation_heatmap (parallel and distributed)';
+COMMENT ON FUNCTION @extschema@.utilisation_final(@extschema@.utilisation_state) IS
+    'final function of estate.space_utilisation: sweeps the periods against core hours';
+COMMENT ON FUNCTION @extschema@.heatmap_final(@extschema@.utilisation_state) IS
+    'final function of estate.utilisation_heatmap: utilisation rate per local weekday-hour';
+
+CREATE FUNCTION @extschema@.heatmap_rows(heatmap double precision[])
+    RETURNS TABLE (weekday integer, weekday_name text, hour integer, rate double precision)
+    AS 'MODULE_PATHNAME', 'heatmap_rows' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 168;
+COMMENT ON FUNCTION @extschema@.heatmap_rows(double precision[]) IS
+    'one row per heatmap cell (weekday 1 = Monday .. 7 = Sunday, local clock hour 0-23), for BI tools';
+
+CREATE FUNCTION @extschema@.room_status(u @extschema@.utilisation, underused_rate double precision)
+    RETURNS text
+    AS 'MODULE_PATHNAME', 'room_status' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.room_status(@extschema@.utilisation, double precision) IS
+    'unused, over-capacity, under-used (rate below the threshold) or well-used: the first that applies';
+
+CREATE FUNCTION @extschema@.room_status(u @extschema@.utilisation)
+    RETURNS text
+    AS 'MODULE_PATHNAME', 'room_status_setting' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.room_status(@extschema@.utilisation) IS
+    'room status with the threshold of the setting estate.underused_rate (default 0.25, a local-policy default)';
+
+CREATE FUNCTION @extschema@.space_profile(gross_internal_area numeric, clinical_area numeric,
+        non_clinical_area numeric, empty_area numeric, underused_area numeric,
+        target_non_clinical_share double precision, target_unoccupied_share double precision)
+    RETURNS @extschema@.space_shares
+    AS 'MODULE_PATHNAME', 'space_profile' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.space_profile(numeric, numeric, numeric, numeric, numeric, double precision, double precision) IS
+    'non-clinical and unoccupied floor-area shares (areas in m2) against the given targets';
+
+CREATE FUNCTION @extschema@.space_profile(gross_internal_area numeric, clinical_area numeric,
+        non_clinical_area numeric, empty_area numeric, underused_area numeric)
+    RETURNS @extschema@.space_shares
+    AS 'MODULE_PATHNAME', 'space_profile_setting' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.space_profile(numeric, numeric, numeric, numeric, numeric) IS
+    'floor-area shares against the settings estate.target_non_clinical_share and estate.target_unoccupied_share (Carter: 35%, 2.5%)';
+
+-- ---------------------------------------------------------------------------
+-- @extschema@.space_utilisation: utilisation of one room (one group) over the span.  Made from sql/utilisation_aggregate.sql.in,
+-- shared with the other aggregate over estate.utilisation_state; its three
+-- forms take core hours, core hours and closed dates, or the setting
+-- estate.core_hours (aggregates take no defaults).
+-- ---------------------------------------------------------------------------
+
+CREATE AGGREGATE @extschema@.space_utilisation(period tstzrange, headcount integer, capacity integer,
+        core @extschema@.core_hours, span tstzrange) (
+    SFUNC = @extschema@.utilisation_transfn,
+    STYPE = @extschema@.utilisation_state,
+    SSPACE = 2048,
+    COMBINEFUNC = @extschema@.utilisation_combine,
+    FINALFUNC = @extschema@.utilisation_final,
+    FINALFUNC_MODIFY = READ_ONLY,
+    PARALLEL = SAFE
+);
+CREATE AGGREGATE @extschema@.space_utilisation(period tstzrange, headcount integer, capacity integer,
+        core @extschema@.core_hours, span tstzrange, closed date[]) (
+    SFUNC = @extschema@.utilisation_transfn,
+    STYPE = @extschema@.utilisation_state,
+    SSPACE = 2048,
+    COMBINEFUNC = @extschema@.utilisation_combine,
+    FINALFUNC = @extschema@.utilisation_final,
+    FINALFUNC_MODIFY = READ_ONLY,
+    PARALLEL = SAFE
+);
+CREATE AGGREGATE @extschema@.space_utilisation(period tstzrange, headcount integer, capacity integer,
+        span tstzrange) (
+    SFUNC = @extschema@.utilisation_transfn,
+    STYPE = @extschema@.utilisation_state,
+    SSPACE = 2048,
+    COMBINEFUNC = @extschema@.utilisation_combine,
+    FINALFUNC = @extschema@.utilisation_final,
+    FINALFUNC_MODIFY = READ_ONLY,
+    PARALLEL = SAFE
+);
+
+COMMENT ON AGGREGATE @extschema@.space_utilisation(tstzrange, integer, integer, @extschema@.core_hours, tstzrange) IS
+    'utilisation of one room (one group) over the span, from periods of use and headcounts within span and core hours';
+COMMENT ON AGGREGATE @extschema@.space_utilisation(tstzrange, integer, integer, @extschema@.core_hours, tstzrange, date[]) IS
+    'utilisation of one room (one group) over the span, without the core hours of closed local dates';
+COMMENT ON AGGREGATE @extschema@.space_utilisation(tstzrange, integer, integer, tstzrange) IS
+    'utilisation of one room (one group) over the span, with the core hours of the setting estate.core_hours';
+
+-- ---------------------------------------------------------------------------
+-- @extschema@.utilisation_heatmap: 7 x 24 utilisation rates by local weekday and clock hour (Monday 00:00 first, NULL without core time).  Made from sql/utilisation_aggregate.sql.in,
+-- shared with the other aggregate over estate.utilisation_state; its three
+-- forms take core hours, core hours and closed dates, or the setting
+-- estate.core_hours (aggregates take no defaults).
+-- ---------------------------------------------------------------------------
+
+CREATE AGGREGATE @extschema@.utilisation_heatmap(period tstzrange, headcount integer, capacity integer,
+        core @extschema@.core_hours, span tstzrange) (
+    SFUNC = @extschema@.utilisation_transfn,
+    STYPE = @extschema@.utilisation_state,
+    SSPACE = 2048,
+    COMBINEFUNC = @extschema@.utilisation_combine,
+    FINALFUNC = @extschema@.heatmap_final,
+    FINALFUNC_MODIFY = READ_ONLY,
+    PARALLEL = SAFE
+);
+CREATE AGGREGATE @extschema@.utilisation_heatmap(period tstzrange, headcount integer, capacity integer,
+        core @extschema@.core_hours, span tstzrange, closed date[]) (
+    SFUNC = @extschema@.utilisation_transfn,
+    STYPE = @extschema@.utilisation_state,
+    SSPACE = 2048,
+    COMBINEFUNC = @extschema@.utilisation_combine,
+    FINALFUNC = @extschema@.heatmap_final,
+    FINALFUNC_MODIFY = READ_ONLY,
+    PARALLEL = SAFE
+);
+CREATE AGGREGATE @extschema@.utilisation_heatmap(period tstzrange, headcount integer, capacity integer,
+        span tstzrange) (
+    SFUNC = @extschema@.utilisation_transfn,
+    STYPE = @extschema@.utilisation_state,
+    SSPACE = 2048,
+    COMBINEFUNC = @extschema@.utilisation_combine,
+    FINALFUNC = @extschema@.heatmap_final,
+    FINALFUNC_MODIFY = READ_ONLY,
+    PARALLEL = SAFE
+);
+
+COMMENT ON AGGREGATE @extschema@.utilisation_heatmap(tstzrange, integer, integer, @extschema@.core_hours, tstzrange) IS
+    '7 x 24 utilisation rates by local weekday and clock hour (Monday 00:00 first, NULL without core time), from periods of use and headcounts within span and core hours';
+COMMENT ON AGGREGATE @extschema@.utilisation_heatmap(tstzrange, integer, integer, @extschema@.core_hours, tstzrange, date[]) IS
+    '7 x 24 utilisation rates by local weekday and clock hour (Monday 00:00 first, NULL without core time), without the core hours of closed local dates';
+COMMENT ON AGGREGATE @extschema@.utilisation_heatmap(tstzrange, integer, integer, tstzrange) IS
+    '7 x 24 utilisation rates by local weekday and clock hour (Monday 00:00 first, NULL without core time), with the core hours of the setting estate.core_hours';

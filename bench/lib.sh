@@ -2,7 +2,8 @@
 # Without PGHOST: install what is missing, build, install and start a
 # throwaway cluster (as root, like tools/demo); with PGHOST (and PGDATABASE)
 # use that database.  Then psql_run runs psql there, and time_query prints
-# the best of three serial runs of a query, in milliseconds.
+# the best of three serial runs of a query (or runs under the settings given
+# as its second argument), in milliseconds.
 set -euo pipefail
 if [ -z "${PGHOST:-}" ]; then
 	. "$(dirname "${BASH_SOURCE[0]}")/../tools/lib.sh"
@@ -16,11 +17,11 @@ else
 fi
 psql_run() { "$PSQL" -X -q -v ON_ERROR_STOP=1 "$@"; }
 
-time_query() {
+time_query() {  # query [settings, instead of a serial plan]
 	local best= t
 	for _ in 1 2 3; do
 		t=$(psql_run -At <<SQL | sed -n 's/.*Execution Time: \([0-9.]*\) ms.*/\1/p'
-SET max_parallel_workers_per_gather = 0;
+${2:-SET max_parallel_workers_per_gather = 0;}
 EXPLAIN (ANALYZE, TIMING OFF) $1
 SQL
 )

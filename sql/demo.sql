@@ -77,3 +77,31 @@ SELECT site, backlog FROM site_backlog ORDER BY site;
 SELECT estate.sum(backlog)                                               AS trust_backlog,
        estate.critical_infrastructure_risk(estate.sum(backlog))::numeric(14, 2) AS critical_infrastructure_risk_gbp
 FROM site_backlog;
+
+\set ON_ERROR_STOP 1
+\echo
+\echo '== Space utilisation: a week of room bookings, core hours Mon-Fri 08:00-18:00'
+\echo '== (Europe/London).  Rate = frequency x occupancy; the Quiet Room has no bookings.'
+SET timezone = 'Europe/London';
+CREATE TABLE rooms (room text, capacity integer);
+INSERT INTO rooms VALUES ('Seminar 1', 20), ('Boardroom', 16), ('Training Lab', 24), ('Quiet Room', 6);
+CREATE TABLE bookings (room text, period tstzrange, attendees integer);
+INSERT INTO bookings VALUES
+    ('Seminar 1',    '[2025-01-13 09:00, 2025-01-13 17:00)', 18),
+    ('Seminar 1',    '[2025-01-15 09:00, 2025-01-15 12:00)', 12),
+    ('Seminar 1',    '[2025-01-17 09:00, 2025-01-17 11:00)', NULL),  -- attendance not recorded
+    ('Boardroom',    '[2025-01-13 10:00, 2025-01-13 12:00)', 14),
+    ('Boardroom',    '[2025-01-13 11:00, 2025-01-13 13:00)', 6),     -- double-booked hour
+    ('Training Lab', '[2025-01-13 08:00, 2025-01-17 18:00)', 30);    -- over capacity
+
+SELECT rank() OVER (ORDER BY (u).rate, room) AS rank, room,
+       round((u).frequency::numeric, 2) AS frequency,
+       round((u).occupancy::numeric, 2) AS occupancy,
+       round((u).rate::numeric, 3) AS rate,
+       estate.room_status(u) AS status
+FROM (SELECT r.room,
+             estate.space_utilisation(b.period, b.attendees, r.capacity,
+                                      'Mon-Fri 08:00-18:00', '[2025-01-13, 2025-01-18)') AS u
+      FROM rooms r LEFT JOIN bookings b USING (room)
+      GROUP BY r.room) AS per_room
+ORDER BY rank;

@@ -9,6 +9,7 @@
 double		estate_underused_rate = 0.25;
 double		estate_target_non_clinical_share = 0.35;
 double		estate_target_unoccupied_share = 0.025;
+char	   *estate_core_hours_setting = NULL;
 
 void		_PG_init(void);
 
@@ -33,6 +34,18 @@ _PG_init(void)
 							 &estate_target_unoccupied_share,
 							 0.025, 0.0, 1.0,
 							 PGC_USERSET, 0, NULL, NULL, NULL);
+	/*
+	 * The real-valued settings need no hook: their bounds are the whole
+	 * check, and the server rejects NaN and text itself.  Core hours are
+	 * parsed, and their zone looked up, by the type's own parser.
+	 */
+	DefineCustomStringVariable("estate.core_hours",
+							   "Core hours used by estate.space_utilisation when none are given.",
+							   "Days and local times, then an IANA time zone, as estate.core_hours.",
+							   &estate_core_hours_setting,
+							   "Mon-Fri 08:00-18:00 Europe/London",
+							   PGC_USERSET, 0,
+							   estate_core_hours_check, estate_core_hours_assign, NULL);
 
 #if PG_VERSION_NUM >= 150000
 	MarkGUCPrefixReserved("estate");

@@ -1,0 +1,126 @@
+/*
+ * sweep.h - time in use and person-time of a room by a sort-and-sweep over
+ * interval ends (SPEC 4.2, 4.3).
+ *
+ * Everything is integer: instants and durations in microseconds, person-time
+ * (headcount x microseconds) in 128 bits.  The totals therefore do not depend
+ * on the order in which periods arrive, so serial, parallel and distributed
+ * aggregation agree to the last bit; only the final division is floating
+ * point.
+ */
+#ifndef ESTATE_CORE_SWEEP_H
+#define ESTATE_CORE_SWEEP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "status.h"
+
+/* A period's headcount when none was recorded (a booking without attendance). */
+#define ESTATE_HEADCOUNT_UNKNOWN (-1)
+
+/*
+ * One period of use, [start, end) in microseconds, already clipped to the
+ * span.  Packed to 4-byte alignment: 20 bytes, the per-interval cost of the
+ * aggregate state.  Periods with headcount 0 are never stored (not in use).
+ */
+#pragma pack(push, 4)
+typedef struct estate_period
+{
+	int64_t		start;
+	int64_t		end;
+	int32_t		headcount;		/* > 0, or ESTATE_HEADCOUNT_UNKNOWN */
+} estate_period;
+#pragma pack(pop)
+
+/* A piece of core time [start, end); cell is its heatmap cell, or 0. */
+typedef struct estate_core_piece
+{
+	int64_t		start;
+	int64_t		end;
+	int32_t		cell;
+} estate_core_piece;
+
+/* Unsigned 128-bit accumulator of person-time. */
+#if defined(__SIZEOF_INT128__)
+typedef unsigned __int128 estate_u128;
+#else
+typedef struct estate_u128
+{
+	uint64_t	hi;
+	uint64_t	lo;
+} estate_u128;
+#endif
+
+extern estate_u128 estate_u128_zero(void);
+extern void estate_u128_add_product(estate_u128 *acc, uint64_t a, uint64_t b);
+extern double estate_u128_to_double(estate_u128 v);
+extern int	estate_u128_cmp(estate_u128 a, estate_u128 b);
+
+typedef struct estate_sweep_totals
+{
+	int64_t		core_us;		/* core time in the span */
+	int64_t		in_use_us;		/* union of periods in use, within core time */
+	int64_t		known_us;		/* ... of those with a known headcount */
+	estate_u128 person_us;		/* integral of headcount over core time */
+	int64_t		peak;			/* highest simultaneous known headcount */
+} estate_sweep_totals;
+
+typedef struct estate_cell_totals
+{
+	int64_t		core_us;
+	estate_u128 person_us;
+} estate_cell_totals;
+
+/* Whether periods are in ascending order of start. */
+extern int	estate_periods_sorted(const estate_period *p, size_t n);
+
+/* Sort periods by start, in place (introsort; O(n) when already sorted). */
+extern void estate_periods_sort(estate_period *p, size_t n);
+
+/* Merge two sorted runs into out (which must not overlap either). */
+extern void estate_periods_merge(const estate_period *a, size_t na,
+								 const estate_period *b, size_t nb,
+								 estate_period *out);
+
+/*
+ * The heap of active periods grows through this callback (realloc-like: it
+ * may return NULL on failure, and is called with NULL to free).
+ */
+typedef void *(*estate_grow_fn) (void *ptr, size_t size, void *arg);
+
+/*
+ * Sweep sorted periods against sorted, disjoint core pieces.  cells, when
+ * not NULL, is indexed by the pieces' cell numbers and accumulates per cell.
+ * Returns ESTATE_ERR_RANGE only when the heap cannot grow.
+ */
+extern estate_status estate_sweep(const estate_period *periods, size_t n,
+								  const estate_core_piece *core, size_t ncore,
+								  estate_sweep_totals *totals,
+								  estate_cell_totals *cells,
+								  estate_grow_fn grow, void *grow_arg);
+
+/* The composite estate.utilisation, with flags for its NULL fields. */
+typedef struct estate_utilisation
+{
+	double		hours_available;
+	double		hours_in_use;
+	double		frequency;
+	double		occupancy;
+	double		rate;
+	int64_t		peak_headcount;
+	int			frequency_null;
+	int			occupancy_null;
+	int			rate_null;
+} estate_utilisation;
+
+extern void estate_utilisation_compute(const estate_sweep_totals *t,
+									   int32_t capacity,
+									   estate_utilisation *u);
+
+/* person / (capacity x time); the caller makes sure time > 0. */
+extern double estate_rate(estate_u128 person, int32_t capacity, int64_t time_us);
+
+#define ESTATE_USECS_PER_HOUR INT64_C(3600000000)
+
+#endif

@@ -1,0 +1,80 @@
+/*
+ * utilisation.h - the transition state of estate.space_utilisation as data:
+ * what a group's rows must agree on, validation, and the text form that
+ * Citus ships between nodes (SPEC 4.2, 9).
+ *
+ * Text form (one line; times are integer microseconds, dates are days since
+ * 2000-01-01, PostgreSQL's epochs):
+ *   v1 capacity=30 span=LO,HI core="Mon-Fri 08:00-18:00 Europe/London"
+ *      closed={D1,D2} periods={START+DURATION*HEADCOUNT,...}
+ * where START is the offset from LO and HEADCOUNT is '?' when unknown.
+ */
+#ifndef ESTATE_CORE_UTILISATION_H
+#define ESTATE_CORE_UTILISATION_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core_hours.h"
+#include "status.h"
+#include "sweep.h"
+
+/* What every row of one group (one room) must agree on. */
+typedef struct estate_group_key
+{
+	int32_t		capacity;
+	int64_t		span_lo;		/* [span_lo, span_hi), microseconds */
+	int64_t		span_hi;
+	const uint8_t *core;		/* stored form of the core hours */
+	size_t		core_len;
+	const int32_t *closed;		/* ascending, distinct */
+	size_t		nclosed;
+} estate_group_key;
+
+/* Whether two keys are the same; otherwise *what names the first difference. */
+extern int	estate_group_key_equal(const estate_group_key *a,
+								   const estate_group_key *b,
+								   const char **what);
+
+/* Checks shared by text and binary input. */
+extern estate_status estate_state_check_key(int32_t capacity, int64_t lo, int64_t hi,
+											const int32_t *closed, size_t nclosed,
+											const char **detail);
+extern estate_status estate_state_check_period(int64_t lo, int64_t hi,
+											   const estate_period *p,
+											   const char **detail);
+
+/* Sort dates and drop repeats in place; returns the new count. */
+extern size_t estate_dates_normalise(int32_t *dates, size_t n);
+
+/* Upper bound of the text form's length, without the NUL. */
+extern size_t estate_state_text_max(size_t core_text_len, size_t nclosed, size_t nperiods);
+
+/* Write the text form (NUL-terminated); returns its length. */
+extern size_t estate_state_format(const estate_group_key *key, const char *core_text,
+								  const estate_period *periods, size_t nperiods,
+								  char *buf);
+
+/* What the text form holds besides its arrays. */
+typedef struct estate_state_text
+{
+	int32_t		capacity;
+	int64_t		span_lo;
+	int64_t		span_hi;
+	size_t		nclosed;
+	size_t		nperiods;
+} estate_state_text;
+
+/*
+ * Parse the text form.  Call once with closed and periods NULL to learn the
+ * counts, then again with arrays of those sizes to fill them.  The core hours
+ * are parsed into *core (their zone checked only for shape).  Malformed text
+ * or invalid contents: ESTATE_ERR_SYNTAX with *detail.
+ */
+extern estate_status estate_state_parse(const char *s, size_t len,
+										estate_state_text *out,
+										estate_core_hours *core,
+										int32_t *closed, estate_period *periods,
+										const char **detail);
+
+#endif

@@ -1,0 +1,412 @@
+/*
+ * Unit tests of the sort-and-sweep (src/core/sweep.c) and of the state's
+ * text form (src/core/utilisation.c), without a server: hand-computed cases,
+ * then random ones against a brute-force count over every time unit.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tap.h"
+#include "sweep.h"
+#include "utilisation.h"
+
+static void *
+grow(void *ptr, size_t size, void *arg)
+{
+	(void) arg;
+	if (size == 0)
+	{
+		free(ptr);
+		return NULL;
+	}
+	return realloc(ptr, size);
+}
+
+static estate_sweep_totals
+sweep(estate_period *p, size_t n, const estate_core_piece *core, size_t ncore)
+{
+	estate_sweep_totals t;
+
+	estate_periods_sort(p, n);
+	if (estate_sweep(p, n, core, ncore, &t, NULL, grow, NULL) != ESTATE_OK)
+		printf("# sweep failed\n");
+	return t;
+}
+
+static int
+u128_is(estate_u128 v, uint64_t expected)
+{
+	estate_u128 e = estate_u128_zero();
+
+	estate_u128_add_product(&e, expected, 1);
+	return estate_u128_cmp(v, e) == 0;
+}
+
+/* Brute force: walk every time unit in [0, horizon). */
+static estate_sweep_totals
+brute(const estate_period *p, size_t n, const estate_core_piece *core, size_t ncore,
+	  int64_t horizon)
+{
+	estate_sweep_totals t;
+	uint64_t	person = 0;
+
+	memset(&t, 0, sizeof(t));
+	for (int64_t x = 0; x < horizon; x++)
+	{
+		int			in_core = 0;
+		int			in_use = 0;
+		int			known = 0;
+		int64_t		headcount = 0;
+
+		for (size_t k = 0; k < ncore; k++)
+			if (core[k].start <= x && x < core[k].end)
+				in_core = 1;
+		if (!in_core)
+			continue;
+		t.core_us++;
+		for (size_t i = 0; i < n; i++)
+			if (p[i].start <= x && x < p[i].end)
+			{
+				in_use = 1;
+				if (p[i].headcount != ESTATE_HEADCOUNT_UNKNOWN)
+				{
+					known = 1;
+					headcount += p[i].headcount;
+				}
+			}
+		t.in_use_us += in_use;
+		t.known_us += known;
+		person += (uint64_t) headcount;
+		if (headcount > t.peak)
+			t.peak = headcount;
+	}
+	t.person_us = estate_u128_zero();
+	estate_u128_add_product(&t.person_us, person, 1);
+	return t;
+}
+
+static int
+same_totals(estate_sweep_totals a, estate_sweep_totals b)
+{
+	return a.core_us == b.core_us && a.in_use_us == b.in_use_us &&
+		a.known_us == b.known_us && estate_u128_cmp(a.person_us, b.person_us) == 0 &&
+		a.peak == b.peak;
+}
+
+static unsigned long rng = 12345;
+
+static int
+rnd(int n)
+{
+	rng = rng * 6364136223846793005UL + 1442695040888963407UL;
+	return (int) ((rng >> 33) % (unsigned long) n);
+}
+
+int
+main(void)
+{
+	/* Hours as units. */
+	estate_core_piece day[1] = {{8, 18, 0}};
+
+	/* Overlapping bookings: union for time in use, headcounts add. */
+	{
+		estate_period p[] = {{9, 11, 10}, {10, 12, 5}, {17, 19, ESTATE_HEADCOUNT_UNKNOWN}};
+		estate_sweep_totals t = sweep(p, 3, day, 1);
+		estate_utilisation u;
+
+		is_int(t.core_us, 10, "core time 08-18");
+		is_int(t.in_use_us, 4, "in use 09-12 and 17-18 (the unknown booking clipped)");
+		is_int(t.known_us, 3, "known headcount 09-12");
+		ok(u128_is(t.person_us, 30), "person-time 10x2 + 5x2");
+		is_int(t.peak, 15, "peak 10 + 5 at 10-11");
+		estate_utilisation_compute(&t, 20, &u);
+		ok(u.hours_available * 3600e6 == 10 && u.frequency == 0.4 && u.occupancy == 0.5 && u.rate == 0.15,
+		   "frequency 0.4, occupancy 30/(20x3) = 0.5, rate 30/(20x10) = 0.15");
+	}
+
+	/* A room with no periods. */
+	{
+		estate_sweep_totals t = sweep(NULL, 0, day, 1);
+		estate_utilisation u;
+
+		estate_utilisation_compute(&t, 10, &u);
+		ok(t.in_use_us == 0 && u.frequency == 0 && !u.frequency_null && u.occupancy_null &&
+		   u.rate == 0 && !u.rate_null && u.peak_headcount == 0,
+		   "unused room: frequency 0, occupancy NULL, rate 0, peak 0");
+	}
+
+	/* No core time: frequency and rate are NULL. */
+	{
+		estate_period p[] = {{1, 5, 3}};
+		estate_sweep_totals t = sweep(p, 1, NULL, 0);
+		estate_utilisation u;
+
+		estate_utilisation_compute(&t, 10, &u);
+		ok(t.core_us == 0 && t.in_use_us == 0 && u.frequency_null && u.rate_null && u.occupancy_null,
+		   "no core time: frequency, occupancy and rate NULL");
+	}
+
+	/* Over capacity; periods outside core time; back-to-back periods. */
+	{
+		estate_period p[] = {{0, 8, 50}, {8, 10, 30}, {10, 12, 30}, {18, 24, 50}};
+		estate_sweep_totals t = sweep(p, 4, day, 1);
+		estate_utilisation u;
+
+		estate_utilisation_compute(&t, 20, &u);
+		ok(t.in_use_us == 4 && u128_is(t.person_us, 120) && t.peak == 30 && u.occupancy == 1.5,
+		   "over capacity: occupancy 120/(20x4) = 1.5; outside core hours ignored");
+	}
+
+	/* Only unknown headcounts: in use, occupancy NULL, rate 0. */
+	{
+		estate_period p[] = {{8, 18, ESTATE_HEADCOUNT_UNKNOWN}};
+		estate_sweep_totals t = sweep(p, 1, day, 1);
+		estate_utilisation u;
+
+		estate_utilisation_compute(&t, 20, &u);
+		ok(u.frequency == 1 && u.occupancy_null && u.rate == 0 && u.peak_headcount == 0,
+		   "unknown headcounts: frequency 1, occupancy NULL, rate 0");
+	}
+
+	/* Core time in several pieces; a period spanning them. */
+	{
+		estate_core_piece split[3] = {{0, 2, 0}, {4, 6, 1}, {10, 11, 2}};
+		estate_period p[] = {{1, 11, 2}, {5, 20, 1}};
+		estate_sweep_totals t;
+		estate_cell_totals cells[3];
+
+		memset(cells, 0, sizeof(cells));
+		estate_periods_sort(p, 2);
+		estate_sweep(p, 2, split, 3, &t, cells, grow, NULL);
+		ok(t.core_us == 5 && t.in_use_us == 4 && u128_is(t.person_us, 1 * 2 + 2 * 2 + 1 * 1 + 3 * 1),
+		   "a period across three core pieces");
+		ok(cells[0].core_us == 2 && cells[1].core_us == 2 && cells[2].core_us == 1 &&
+		   u128_is(cells[0].person_us, 2) && u128_is(cells[1].person_us, 5) &&
+		   u128_is(cells[2].person_us, 3), "per-cell core time and person-time");
+	}
+
+	/* Many concurrent periods: the heap grows past its first allocation. */
+	{
+		static estate_period p[1000];
+		estate_sweep_totals t;
+		estate_core_piece all[1] = {{0, 3000, 0}};
+
+		for (int i = 0; i < 1000; i++)
+		{
+			p[i].start = 999 - i;
+			p[i].end = 1000 + i;
+			p[i].headcount = 1;
+		}
+		t = sweep(p, 1000, all, 1);
+		is_int(t.peak, 1000, "1000 nested periods: peak 1000");
+		is_int(t.in_use_us, 1999 - 0, "in use from 0 to 1999");
+		ok(estate_periods_sorted(p, 1000), "sorted by start");
+	}
+
+	/* Random cases against brute force. */
+	for (int round = 0; round < 2000; round++)
+	{
+		estate_period p[40];
+		estate_period copy[40];
+		estate_core_piece core[8];
+		size_t		n = (size_t) rnd(40);
+		size_t		ncore = 0;
+		int64_t		x = rnd(5);
+		estate_sweep_totals got;
+		estate_sweep_totals want;
+
+		while (ncore < 8 && x < 190)
+		{
+			core[ncore].start = x;
+			core[ncore].end = x + 1 + rnd(30);
+			core[ncore].cell = 0;
+			x = core[ncore].end + rnd(10) + (round % 3 == 0 ? 0 : 1);
+			/* Touching pieces are allowed; overlapping ones are not. */
+			ncore++;
+		}
+		for (size_t i = 0; i < n; i++)
+		{
+			p[i].start = rnd(200);
+			p[i].end = p[i].start + 1 + rnd(round % 2 ? 60 : 5);
+			p[i].headcount = rnd(5) == 0 ? ESTATE_HEADCOUNT_UNKNOWN : 1 + rnd(50);
+		}
+		memcpy(copy, p, sizeof(p));
+		want = brute(copy, n, core, ncore, 300);
+		got = sweep(p, n, core, ncore);
+		if (!same_totals(got, want))
+		{
+			ok(0, "random case %d matches brute force", round);
+			printf("#   core %lld/%lld in use %lld/%lld known %lld/%lld peak %lld/%lld\n",
+				   (long long) got.core_us, (long long) want.core_us,
+				   (long long) got.in_use_us, (long long) want.in_use_us,
+				   (long long) got.known_us, (long long) want.known_us,
+				   (long long) got.peak, (long long) want.peak);
+			break;
+		}
+		if (round == 1999)
+			ok(1, "2000 random cases match brute force");
+	}
+
+	/* Sorting: random, many equal keys, reverse, sorted. */
+	{
+		static estate_period p[100000];
+		int			good = 1;
+
+		for (int kind = 0; kind < 4; kind++)
+		{
+			for (int i = 0; i < 100000; i++)
+			{
+				p[i].start = kind == 0 ? rnd(1 << 30) : kind == 1 ? rnd(3) :
+					kind == 2 ? 100000 - i : i;
+				p[i].end = p[i].start + 1;
+				p[i].headcount = i;
+			}
+			estate_periods_sort(p, 100000);
+			good = good && estate_periods_sorted(p, 100000);
+		}
+		ok(good, "introsort sorts random, few-valued, reversed and sorted input");
+	}
+
+	/* Merging two sorted runs. */
+	{
+		estate_period a[3] = {{1, 2, 1}, {4, 5, 1}, {9, 10, 1}};
+		estate_period b[2] = {{2, 3, 2}, {4, 6, 2}};
+		estate_period out[5];
+
+		estate_periods_merge(a, 3, b, 2, out);
+		ok(estate_periods_sorted(out, 5) && out[0].start == 1 && out[4].start == 9,
+		   "merge keeps order");
+	}
+
+	/* 128-bit person-time beyond 64 bits. */
+	{
+		estate_u128 acc = estate_u128_zero();
+		estate_u128 big = estate_u128_zero();
+
+		estate_u128_add_product(&acc, UINT64_MAX, UINT64_MAX);
+		estate_u128_add_product(&acc, 2, UINT64_MAX);
+		/* (2^64-1)^2 + 2(2^64-1) = 2^128 - 1 */
+		estate_u128_add_product(&big, 1, 1);
+		ok(estate_u128_cmp(acc, big) > 0, "(2^64-1)^2 + 2(2^64-1) exceeds 1");
+		ok(estate_u128_to_double(acc) == 340282366920938463463374607431768211456.0,
+		   "and is 2^128 - 1, about 3.4e38");
+		ok(sizeof(estate_period) == 20, "a period takes 20 bytes");
+	}
+
+	/* The state's text form. */
+	{
+		estate_core_hours core;
+		int32_t		closed[2] = {9000, 9001};
+		uint8_t		core_bytes[64];
+		estate_period p[2] = {{1000, 5000, 3}, {2000, 2500, ESTATE_HEADCOUNT_UNKNOWN}};
+		estate_group_key key;
+		char		buf[1024];
+		estate_state_text head;
+		int32_t		closed2[2];
+		estate_period p2[2];
+		const char *detail = NULL;
+		const char *what;
+		static const char *const bad[] = {
+			"",
+			"v2 capacity=1 span=0,10 core=\"Mon 08:00-18:00 UTC\" closed={} periods={}",
+			"v1 capacity=0 span=0,10 core=\"Mon 08:00-18:00 UTC\" closed={} periods={}",
+			"v1 capacity=2147483648 span=0,10 core=\"Mon 08:00-18:00 UTC\" closed={} periods={}",
+			"v1 capacity=1 span=10,10 core=\"Mon 08:00-18:00 UTC\" closed={} periods={}",
+			"v1 capacity=1 span=0,10 core=\"Mon 08:00-18:00 UTC closed={} periods={}",
+			"v1 capacity=1 span=0,10 core=\"Mon 25:00-18:00 UTC\" closed={} periods={}",
+			"v1 capacity=1 span=0,10 core=\"Mon 08:00-18:00 UTC\" closed={2,1} periods={}",
+			"v1 capacity=1 span=0,10 core=\"Mon 08:00-18:00 UTC\" closed={1,1} periods={}",
+			"v1 capacity=1 span=0,10 core=\"Mon 08:00-18:00 UTC\" closed={} periods={0+10*0}",
+			"v1 capacity=1 span=0,10 core=\"Mon 08:00-18:00 UTC\" closed={} periods={0+11*1}",
+			"v1 capacity=1 span=0,10 core=\"Mon 08:00-18:00 UTC\" closed={} periods={10+1*1}",
+			"v1 capacity=1 span=0,10 core=\"Mon 08:00-18:00 UTC\" closed={} periods={0+0*1}",
+			"v1 capacity=1 span=0,10 core=\"Mon 08:00-18:00 UTC\" closed={} periods={-1+2*1}",
+			"v1 capacity=1 span=0,10 core=\"Mon 08:00-18:00 UTC\" closed={} periods={0+1*1,}",
+			"v1 capacity=1 span=0,10 core=\"Mon 08:00-18:00 UTC\" closed={} periods={0+1*1}x",
+			"v1 capacity=1 span=-9223372036854775808,10 core=\"Mon 08:00-18:00 UTC\" closed={} periods={}",
+			"v1 capacity=1 span=0,9223372036854775807 core=\"Mon 08:00-18:00 UTC\" closed={} periods={}",
+			"v1 capacity=1 span=0,99999999999999999999 core=\"Mon 08:00-18:00 UTC\" closed={} periods={}",
+			"v1 capacity=1 span=0,10 core=\"Mon 08:00-18:00 UTC\" closed={2147483647} periods={}",
+			"v1 capacity=1 span=-9223372036854775807,9223372036854775806 core=\"Mon 08:00-18:00 UTC\" closed={} "
+			"periods={9223372036854775807+1*1}",
+		};
+
+		estate_core_hours_parse("Mon-Fri 08:00-18:00 UTC", 23, &core, NULL);
+		estate_core_hours_encode(&core, core_bytes);
+		key.capacity = 30;
+		key.span_lo = -500;
+		key.span_hi = 100000;
+		key.core = core_bytes;
+		key.core_len = estate_core_hours_encoded_size(&core);
+		key.closed = closed;
+		key.nclosed = 2;
+		estate_state_format(&key, "Mon-Fri 08:00-18:00 UTC", p, 2, buf);
+		ok(strcmp(buf, "v1 capacity=30 span=-500,100000 core=\"Mon-Fri 08:00-18:00 UTC\" "
+				  "closed={9000,9001} periods={1500+4000*3,2500+500*?}") == 0, "text form: %s", buf);
+		ok(estate_state_parse(buf, strlen(buf), &head, &core, NULL, NULL, &detail) == ESTATE_OK &&
+		   head.nclosed == 2 && head.nperiods == 2, "counting pass");
+		ok(estate_state_parse(buf, strlen(buf), &head, &core, closed2, p2, &detail) == ESTATE_OK &&
+		   head.capacity == 30 && head.span_lo == -500 && head.span_hi == 100000 &&
+		   closed2[1] == 9001 && p2[0].start == 1000 && p2[0].end == 5000 && p2[0].headcount == 3 &&
+		   p2[1].headcount == ESTATE_HEADCOUNT_UNKNOWN, "round trip");
+		for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		{
+			estate_period pp[4];
+			int32_t		cc[4];
+
+			ok(estate_state_parse(bad[i], strlen(bad[i]), &head, &core, cc, pp, &detail) == ESTATE_ERR_SYNTAX,
+			   "bad state text %zu rejected: %s", i, detail);
+		}
+		{
+			const char *limits = "v1 capacity=2147483647 span=-4611686018427387904,4611686018427387903 "
+				"core=\"Mon 08:00-18:00 UTC\" closed={-2147483647,2147483646} "
+				"periods={0+9223372036854775807*2147483647}";
+			estate_period pp[1];
+			int32_t		cc[2];
+
+			ok(estate_state_parse(limits, strlen(limits), &head, &core, cc, pp, &detail) == ESTATE_OK &&
+			   pp[0].start == -4611686018427387904LL && pp[0].end == 4611686018427387903LL &&
+			   pp[0].headcount == 2147483647 && cc[0] == -2147483647,
+			   "the extremes of every field parse");
+		}
+		{
+			const char *longer = "v1 capacity=1 span=-4611686018427387905,4611686018427387903 "
+				"core=\"Mon 08:00-18:00 UTC\" closed={} periods={}";
+
+			ok(estate_state_parse(longer, strlen(longer), &head, &core, NULL, NULL, &detail) == ESTATE_OK &&
+			   estate_state_parse(longer, strlen(longer), &head, &core, NULL, NULL, &detail) == ESTATE_OK,
+			   "counting pass of a span one microsecond too long");
+			{
+				int32_t		cc[1];
+
+				ok(estate_state_parse(longer, strlen(longer), &head, &core, cc, NULL, &detail) == ESTATE_ERR_SYNTAX,
+				   "but a span longer than int64 microseconds is rejected: %s", detail);
+			}
+		}
+
+		/* Group keys. */
+		{
+			estate_group_key other = key;
+
+			ok(estate_group_key_equal(&key, &other, &what), "a key equals itself");
+			other.capacity = 31;
+			ok(!estate_group_key_equal(&key, &other, &what) && strcmp(what, "capacity") == 0, "capacity differs");
+			other = key;
+			other.span_hi++;
+			ok(!estate_group_key_equal(&key, &other, &what) && strcmp(what, "span") == 0, "span differs");
+			other = key;
+			other.nclosed = 1;
+			ok(!estate_group_key_equal(&key, &other, &what) && strcmp(what, "closed") == 0, "closed differs");
+		}
+
+		/* Dates: sorted, repeats dropped. */
+		{
+			int32_t		d[6] = {5, -3, 5, 0, -3, 9};
+
+			is_int(estate_dates_normalise(d, 6), 4, "four distinct dates");
+			ok(d[0] == -3 && d[1] == 0 && d[2] == 5 && d[3] == 9, "in ascending order");
+		}
+	}
+
+	return done_testing();
+}
