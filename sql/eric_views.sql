@@ -12,21 +12,22 @@ COMMENT ON FUNCTION @extschema@.carter_target(text) IS
 
 -- Why one fuel figure of a return gives no carbon: negative (carbon_kg refuses
 -- it), missing (blank or No Data Provided; Not Applicable is no use of that
--- fuel) or without a factor that year.  NULL when the figure is usable.  A
--- plain expression, inlined into eric_site_carbon: no query per call.
+-- fuel) or, in a year that has factors, without one for this fuel (a year
+-- without any is reported once, by eric_site_carbon).  NULL when the figure is
+-- usable.  A plain expression, inlined into eric_site_carbon: no query per call.
 CREATE FUNCTION @extschema@.eric_fuel_gap(column_name text, kwh numeric, kg_co2e_per_kwh numeric,
-                                          not_applicable text[], year_label text)
+                                          not_applicable text[], year_has_factors boolean)
     RETURNS text
     LANGUAGE sql STABLE PARALLEL SAFE
     RETURN CASE WHEN kwh OPERATOR(pg_catalog.<) 0::numeric
                 THEN pg_catalog.format('%s is negative (%s kWh)'::text, column_name, kwh)
                 WHEN kwh IS NULL AND NOT column_name OPERATOR(pg_catalog.=) ANY (not_applicable)
                 THEN pg_catalog.format('%s is missing'::text, column_name)
-                WHEN kwh IS NOT NULL AND kg_co2e_per_kwh IS NULL
-                THEN pg_catalog.format('%s has no carbon factor for %s'::text, column_name, year_label)
+                WHEN kwh IS NOT NULL AND kg_co2e_per_kwh IS NULL AND year_has_factors
+                THEN pg_catalog.format('%s has no carbon factor for the year'::text, column_name)
            END;
-COMMENT ON FUNCTION @extschema@.eric_fuel_gap(text, numeric, numeric, text[], text) IS
-    'why an ERIC fuel figure gives no carbon (negative, missing, or no factor for the year), or NULL when it is usable; the parts of site_summary.carbon_gap';
+COMMENT ON FUNCTION @extschema@.eric_fuel_gap(text, numeric, numeric, text[], boolean) IS
+    'why an ERIC fuel figure gives no carbon (negative, missing, or no factor for its fuel in a year that has factors), or NULL when it is usable; the parts of site_summary.carbon_gap';
 
 -- Each site return's carbon, set-based: the year's factor per kWh of each fuel
 -- (estate.carbon_fuel_factor, the rows carbon_kg uses, all three scopes as
@@ -71,14 +72,15 @@ BEGIN ATOMIC
     ) AS f ON f.financial_year OPERATOR(pg_catalog.=) e.financial_year
     CROSS JOIN LATERAL (
         SELECT NULLIF(pg_catalog.concat_ws('; '::text,
-                   @extschema@.eric_fuel_gap('electricity_kwh'::text, e.electricity_kwh, f.electricity, e.not_applicable, e.year_label),
-                   @extschema@.eric_fuel_gap('gas_kwh'::text, e.gas_kwh, f.gas, e.not_applicable, e.year_label),
-                   @extschema@.eric_fuel_gap('oil_kwh'::text, e.oil_kwh, f.oil, e.not_applicable, e.year_label),
-                   @extschema@.eric_fuel_gap('coal_kwh'::text, e.coal_kwh, f.coal, e.not_applicable, e.year_label),
-                   @extschema@.eric_fuel_gap('steam_kwh'::text, e.steam_kwh, f.steam, e.not_applicable, e.year_label),
-                   @extschema@.eric_fuel_gap('hot_water_kwh'::text, e.hot_water_kwh, f.hot_water, e.not_applicable, e.year_label),
+                   'no carbon factors for '::text OPERATOR(pg_catalog.||) CASE WHEN f.financial_year IS NULL THEN e.year_label END,
+                   @extschema@.eric_fuel_gap('electricity_kwh'::text, e.electricity_kwh, f.electricity, e.not_applicable, f.financial_year IS NOT NULL),
+                   @extschema@.eric_fuel_gap('gas_kwh'::text, e.gas_kwh, f.gas, e.not_applicable, f.financial_year IS NOT NULL),
+                   @extschema@.eric_fuel_gap('oil_kwh'::text, e.oil_kwh, f.oil, e.not_applicable, f.financial_year IS NOT NULL),
+                   @extschema@.eric_fuel_gap('coal_kwh'::text, e.coal_kwh, f.coal, e.not_applicable, f.financial_year IS NOT NULL),
+                   @extschema@.eric_fuel_gap('steam_kwh'::text, e.steam_kwh, f.steam, e.not_applicable, f.financial_year IS NOT NULL),
+                   @extschema@.eric_fuel_gap('hot_water_kwh'::text, e.hot_water_kwh, f.hot_water, e.not_applicable, f.financial_year IS NOT NULL),
                    @extschema@.eric_fuel_gap('renewable_electricity_kwh'::text, e.renewable_electricity_kwh, f.renewable_electricity,
-                                             e.not_applicable, e.year_label)), ''::text) AS gap,
+                                             e.not_applicable, f.financial_year IS NOT NULL)), ''::text) AS gap,
                e.not_applicable OPERATOR(pg_catalog.@>)
                    '{electricity_kwh,gas_kwh,oil_kwh,coal_kwh,steam_kwh,hot_water_kwh,renewable_electricity_kwh}'::text[] AS not_applicable
     ) AS g;
