@@ -4443,9 +4443,9 @@ CREATE FUNCTION @extschema@.eric_fuel_gap(column_name text, kwh numeric, kg_co2e
     LANGUAGE sql STABLE PARALLEL SAFE
     RETURN CASE WHEN kwh OPERATOR(pg_catalog.<) 0::numeric
                 THEN pg_catalog.format('%s is negative (%s kWh)'::text, column_name, kwh)
-                WHEN kwh IS NULL AND NOT column_name OPERATOR(pg_catalog.=) ANY (not_applicable)
+                WHEN kwh IS NULL AND NOT COALESCE(column_name OPERATOR(pg_catalog.=) ANY (not_applicable), false)
                 THEN pg_catalog.format('%s is missing'::text, column_name)
-                WHEN kwh IS NOT NULL AND kg_co2e_per_kwh IS NULL AND year_has_factors
+                WHEN kwh IS NOT NULL AND kg_co2e_per_kwh IS NULL AND year_has_factors IS NOT FALSE
                 THEN pg_catalog.format('%s has no carbon factor for the year'::text, column_name)
            END;
 COMMENT ON FUNCTION @extschema@.eric_fuel_gap(text, numeric, numeric, text[], boolean) IS

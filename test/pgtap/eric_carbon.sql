@@ -1,7 +1,7 @@
 -- Carbon in the ERIC views (docs/eric.md, "Carbon"), on hand-made returns
 -- whose figures are worked out below from the factors in estate.carbon_factor.
 BEGIN;
-SELECT plan(24);
+SELECT plan(27);
 
 -- kg CO2e per kWh, scopes 1-3 (the rows are in test/pgtap/carbon.sql's terms):
 --   2015/16  electricity 0.46219 + 0.03816 + 0.06888 + 0.00569      = 0.57492
@@ -85,6 +85,11 @@ SELECT is((SELECT array_agg((financial_year, collected, returns, filled, not_app
            FROM estate.data_completeness WHERE kind = 'site' AND column_name = 'carbon_kg'),
           '{"(2014,t,1,1,0,0)","(2015,t,4,1,1,2)","(2021,f,1,0,0,1)"}'::text[],
           'data_completeness counts carbon_kg: 2015/16 one figure, one not applicable, two gaps; 2021/22 has no factors');
+
+-- The parts of carbon_gap, one fuel figure at a time.
+SELECT is(estate.eric_fuel_gap('gas_kwh', -50, 0.20928, '{}', true), 'gas_kwh is negative (-50 kWh)', 'eric_fuel_gap: negative');
+SELECT ok(estate.eric_fuel_gap('oil_kwh', NULL, 0.31935, '{oil_kwh}', true) IS NULL, 'eric_fuel_gap: Not Applicable is usable (no oil burnt)');
+SELECT is(estate.eric_fuel_gap('oil_kwh', NULL, 0.31935, NULL, true), 'oil_kwh is missing', 'eric_fuel_gap: NULL without a Not Applicable answer is missing');
 
 -- The shared factors: one fuel without a factor in a year that has factors.
 DELETE FROM estate.carbon_factor WHERE name IN ('Coal (industrial)', 'Coal (industrial) WTT') AND financial_year = 2015;
