@@ -832,6 +832,29 @@ INSERT INTO @extschema@.carbon_fuel (fuel, category, name, part) VALUES
     ('wood_pellets', 'Biomass', 'Wood pellets', 'biogenic (outside the scopes)'),
     ('wood_pellets', 'WTT - biomass', 'Wood pellets WTT', 'well-to-tank');
 
+-- Each fuel's factor per kWh by year and scope, from the rows carbon_fuel
+-- names: the one place that adds them up, so estate.carbon_kg and the ERIC
+-- views (which join it once per query, not once per site) cannot disagree.
+-- A fuel and year without any factor row has no row here.
+CREATE FUNCTION @extschema@.carbon_fuel_factor()
+    RETURNS TABLE (fuel text, financial_year smallint, year_label text,
+                   scope_1_kg_per_kwh numeric, scope_2_kg_per_kwh numeric, scope_3_kg_per_kwh numeric)
+    LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+    -- Scope rows only: the total rows are their sums.  A scope without rows is
+    -- 0 (electricity burns nothing on site), not NULL.
+    SELECT m.fuel, f.financial_year, pg_catalog.min(f.year_label),
+           COALESCE(pg_catalog.sum(f.kg_co2e_per_unit) FILTER (WHERE f.scope OPERATOR(pg_catalog.=) '1'::text), 0::numeric),
+           COALESCE(pg_catalog.sum(f.kg_co2e_per_unit) FILTER (WHERE f.scope OPERATOR(pg_catalog.=) '2'::text), 0::numeric),
+           COALESCE(pg_catalog.sum(f.kg_co2e_per_unit) FILTER (WHERE f.scope OPERATOR(pg_catalog.=) '3'::text), 0::numeric)
+    FROM @extschema@.carbon_fuel AS m
+    JOIN @extschema@.carbon_factor AS f
+      ON f.category OPERATOR(pg_catalog.=) m.category AND f.name OPERATOR(pg_catalog.=) m.name
+    GROUP BY m.fuel, f.financial_year;
+END;
+COMMENT ON FUNCTION @extschema@.carbon_fuel_factor() IS
+    'kg CO2e per kWh of each fuel of estate.carbon_kg by financial year and GHG scope (sums of the rows estate.carbon_fuel names; biogenic rows count in no scope); no row for a year without factors';
+
 -- A plpgsql function because it must raise errors; every reference is still
 -- qualified, and search_path is pinned besides.
 CREATE FUNCTION @extschema@.carbon_kg(fuel text, kwh numeric, financial_year integer,
@@ -843,7 +866,6 @@ AS $$
 DECLARE
     wanted text := pg_catalog.lower(pg_catalog.btrim(fuel));
     factor numeric;
-    rows_found bigint;
 BEGIN
     -- NaN sorts above Infinity, so the second test catches both.
     IF kwh OPERATOR(pg_catalog.<) 0::numeric OR kwh OPERATOR(pg_catalog.>=) 'Infinity'::numeric THEN
@@ -862,20 +884,19 @@ BEGIN
                   HINT = 'Fuels: ' OPERATOR(pg_catalog.||) (SELECT pg_catalog.string_agg(DISTINCT m.fuel, ', ' ORDER BY m.fuel) FROM @extschema@.carbon_fuel AS m) OPERATOR(pg_catalog.||) '.';
     END IF;
 
+    SELECT CASE WHEN 1 OPERATOR(pg_catalog.=) ANY (scopes) THEN k.scope_1_kg_per_kwh ELSE 0::numeric END
+           OPERATOR(pg_catalog.+) CASE WHEN 2 OPERATOR(pg_catalog.=) ANY (scopes) THEN k.scope_2_kg_per_kwh ELSE 0::numeric END
+           OPERATOR(pg_catalog.+) CASE WHEN 3 OPERATOR(pg_catalog.=) ANY (scopes) THEN k.scope_3_kg_per_kwh ELSE 0::numeric END
+      INTO factor
+      FROM @extschema@.carbon_fuel_factor() AS k
+     WHERE k.fuel OPERATOR(pg_catalog.=) wanted
+       AND k.financial_year OPERATOR(pg_catalog.=) carbon_kg.financial_year;
     -- No factor rows for the year (after 2020/21, before 2007/08): NULL, never
-    -- another year's factor.  Scope rows only; the total rows are their sums.
-    SELECT pg_catalog.count(*),
-           pg_catalog.sum(f.kg_co2e_per_unit) FILTER (WHERE f.scope OPERATOR(pg_catalog.=) ANY (scopes::text[]))
-      INTO rows_found, factor
-      FROM @extschema@.carbon_fuel AS m
-      JOIN @extschema@.carbon_factor AS f
-        ON f.category OPERATOR(pg_catalog.=) m.category AND f.name OPERATOR(pg_catalog.=) m.name
-     WHERE m.fuel OPERATOR(pg_catalog.=) wanted
-       AND f.financial_year OPERATOR(pg_catalog.=) carbon_kg.financial_year;
-    IF rows_found OPERATOR(pg_catalog.=) 0 THEN
+    -- another year's factor.
+    IF NOT FOUND THEN
         RETURN NULL;
     END IF;
-    RETURN kwh OPERATOR(pg_catalog.*) COALESCE(factor, 0::numeric);
+    RETURN kwh OPERATOR(pg_catalog.*) factor;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.carbon_kg(text, numeric, integer, integer[]) IS
@@ -4422,6 +4443,84 @@ CREATE FUNCTION @extschema@.carter_target(measure text) RETURNS double precision
 COMMENT ON FUNCTION @extschema@.carter_target(text) IS
     'Lord Carter''s space target now in force: non_clinical_share (setting estate.target_non_clinical_share) or unoccupied_share (estate.target_unoccupied_share)';
 
+-- Why one fuel figure of a return gives no carbon: negative (carbon_kg refuses
+-- it), missing (blank or No Data Provided; Not Applicable is no use of that
+-- fuel) or, in a year that has factors, without one for this fuel (a year
+-- without any is reported once, by eric_site_carbon).  NULL when the figure is
+-- usable.  A plain expression, inlined into eric_site_carbon: no query per call.
+CREATE FUNCTION @extschema@.eric_fuel_gap(column_name text, kwh numeric, kg_co2e_per_kwh numeric,
+                                          not_applicable text[], year_has_factors boolean)
+    RETURNS text
+    LANGUAGE sql STABLE PARALLEL SAFE
+    RETURN CASE WHEN kwh OPERATOR(pg_catalog.<) 0::numeric
+                THEN pg_catalog.format('%s is negative (%s kWh)'::text, column_name, kwh)
+                WHEN kwh IS NULL AND NOT COALESCE(column_name OPERATOR(pg_catalog.=) ANY (not_applicable), false)
+                THEN pg_catalog.format('%s is missing'::text, column_name)
+                WHEN kwh IS NOT NULL AND kg_co2e_per_kwh IS NULL AND year_has_factors IS NOT FALSE
+                THEN pg_catalog.format('%s has no carbon factor for the year'::text, column_name)
+           END;
+COMMENT ON FUNCTION @extschema@.eric_fuel_gap(text, numeric, numeric, text[], boolean) IS
+    'why an ERIC fuel figure gives no carbon (negative, missing, or no factor for its fuel in a year that has factors), or NULL when it is usable; the parts of site_summary.carbon_gap';
+
+-- Each site return's carbon, set-based: the year's factor per kWh of each fuel
+-- (estate.carbon_fuel_factor, the rows carbon_kg uses, all three scopes as
+-- carbon_kg counts by default) joined once by year, then the fuel columns
+-- multiplied and added, so the figure is exactly the sum of carbon_kg over the
+-- fuels, without a query per site.  Never a partial figure: NULL, with the
+-- reasons, where a fuel figure is unusable (eric_fuel_gap), or where every fuel
+-- was answered Not Applicable.  Non-fossil fuel is left out: ERIC does not say
+-- which biomass was burnt, and its biogenic CO2 is outside the scopes.
+CREATE FUNCTION @extschema@.eric_site_carbon()
+    RETURNS TABLE (financial_year smallint, trust_code text, site_code text,
+                   carbon_kg numeric, carbon_gap text, energy_not_applicable boolean)
+    LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT e.financial_year, e.trust_code, e.site_code,
+           CASE WHEN g.gap IS NULL AND NOT g.not_applicable
+                THEN COALESCE(e.electricity_kwh OPERATOR(pg_catalog.*) f.electricity, 0::numeric)
+                     OPERATOR(pg_catalog.+) COALESCE(e.gas_kwh OPERATOR(pg_catalog.*) f.gas, 0::numeric)
+                     OPERATOR(pg_catalog.+) COALESCE(e.oil_kwh OPERATOR(pg_catalog.*) f.oil, 0::numeric)
+                     OPERATOR(pg_catalog.+) COALESCE(e.coal_kwh OPERATOR(pg_catalog.*) f.coal, 0::numeric)
+                     OPERATOR(pg_catalog.+) COALESCE(e.steam_kwh OPERATOR(pg_catalog.*) f.steam, 0::numeric)
+                     OPERATOR(pg_catalog.+) COALESCE(e.hot_water_kwh OPERATOR(pg_catalog.*) f.hot_water, 0::numeric)
+                     OPERATOR(pg_catalog.+) COALESCE(e.renewable_electricity_kwh OPERATOR(pg_catalog.*) f.renewable_electricity, 0::numeric)
+           END,
+           CASE WHEN g.not_applicable THEN 'energy not applicable: every fuel answered Not Applicable'::text ELSE g.gap END,
+           g.not_applicable
+    FROM @extschema@.eric_site AS e
+    LEFT JOIN (
+        SELECT k.financial_year,
+               pg_catalog.max(k.kg) FILTER (WHERE k.fuel OPERATOR(pg_catalog.=) 'electricity'::text) AS electricity,
+               pg_catalog.max(k.kg) FILTER (WHERE k.fuel OPERATOR(pg_catalog.=) 'gas'::text) AS gas,
+               pg_catalog.max(k.kg) FILTER (WHERE k.fuel OPERATOR(pg_catalog.=) 'oil'::text) AS oil,
+               pg_catalog.max(k.kg) FILTER (WHERE k.fuel OPERATOR(pg_catalog.=) 'coal'::text) AS coal,
+               pg_catalog.max(k.kg) FILTER (WHERE k.fuel OPERATOR(pg_catalog.=) 'steam'::text) AS steam,
+               pg_catalog.max(k.kg) FILTER (WHERE k.fuel OPERATOR(pg_catalog.=) 'hot_water'::text) AS hot_water,
+               pg_catalog.max(k.kg) FILTER (WHERE k.fuel OPERATOR(pg_catalog.=) 'renewable_electricity'::text) AS renewable_electricity
+        FROM (SELECT ff.fuel, ff.financial_year,
+                     ff.scope_1_kg_per_kwh OPERATOR(pg_catalog.+) ff.scope_2_kg_per_kwh
+                     OPERATOR(pg_catalog.+) ff.scope_3_kg_per_kwh AS kg
+              FROM @extschema@.carbon_fuel_factor() AS ff) AS k
+        GROUP BY k.financial_year
+    ) AS f ON f.financial_year OPERATOR(pg_catalog.=) e.financial_year
+    CROSS JOIN LATERAL (
+        SELECT NULLIF(pg_catalog.concat_ws('; '::text,
+                   'no carbon factors for '::text OPERATOR(pg_catalog.||) CASE WHEN f.financial_year IS NULL THEN e.year_label END,
+                   @extschema@.eric_fuel_gap('electricity_kwh'::text, e.electricity_kwh, f.electricity, e.not_applicable, f.financial_year IS NOT NULL),
+                   @extschema@.eric_fuel_gap('gas_kwh'::text, e.gas_kwh, f.gas, e.not_applicable, f.financial_year IS NOT NULL),
+                   @extschema@.eric_fuel_gap('oil_kwh'::text, e.oil_kwh, f.oil, e.not_applicable, f.financial_year IS NOT NULL),
+                   @extschema@.eric_fuel_gap('coal_kwh'::text, e.coal_kwh, f.coal, e.not_applicable, f.financial_year IS NOT NULL),
+                   @extschema@.eric_fuel_gap('steam_kwh'::text, e.steam_kwh, f.steam, e.not_applicable, f.financial_year IS NOT NULL),
+                   @extschema@.eric_fuel_gap('hot_water_kwh'::text, e.hot_water_kwh, f.hot_water, e.not_applicable, f.financial_year IS NOT NULL),
+                   @extschema@.eric_fuel_gap('renewable_electricity_kwh'::text, e.renewable_electricity_kwh, f.renewable_electricity,
+                                             e.not_applicable, f.financial_year IS NOT NULL)), ''::text) AS gap,
+               e.not_applicable OPERATOR(pg_catalog.@>)
+                   '{electricity_kwh,gas_kwh,oil_kwh,coal_kwh,steam_kwh,hot_water_kwh,renewable_electricity_kwh}'::text[] AS not_applicable
+    ) AS g;
+END;
+COMMENT ON FUNCTION @extschema@.eric_site_carbon() IS
+    'kg CO2e of each ERIC site return (scopes 1-3, = the sum of estate.carbon_kg over its electricity, gas, oil, coal, steam, hot water and renewable electricity); NULL with carbon_gap saying why where a fuel figure is negative, missing or has no factor that year, or every fuel was answered Not Applicable';
+
 -- Every measure of the summaries, at four levels at once (site, trust, ICS,
 -- England), unrounded; the views round.  Ratios are taken over the sites that
 -- reported both parts, and the floor area they cover is given beside them.
@@ -4442,7 +4541,9 @@ CREATE FUNCTION @extschema@.eric_rollup()
         meets_non_clinical_target boolean, meets_unoccupied_target boolean,
         electricity_kwh numeric, gas_kwh numeric, oil_kwh numeric, coal_kwh numeric, steam_kwh numeric,
         hot_water_kwh numeric, renewable_electricity_kwh numeric, non_fossil_fuel_kwh numeric,
-        energy_kwh numeric, energy_per_m2_kwh numeric)
+        energy_kwh numeric, energy_per_m2_kwh numeric,
+        carbon_kg numeric, sites_reporting_carbon bigint, carbon_reporting_floor_area_m2 numeric, carbon_per_m2_kg numeric,
+        carbon_gap text)
     LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
     WITH s AS (
@@ -4460,8 +4561,12 @@ BEGIN ATOMIC
                b.total AS backlog, b.cir,
                y.build_year, sp.basis, sp.clinical, sp.non_clinical, u.unoccupied_share,
                e.electricity_kwh, e.gas_kwh, e.oil_kwh, e.coal_kwh, e.steam_kwh, e.hot_water_kwh,
-               e.renewable_electricity_kwh, e.non_fossil_fuel_kwh, en.energy
+               e.renewable_electricity_kwh, e.non_fossil_fuel_kwh, en.energy,
+               c.carbon_kg AS carbon, c.carbon_gap
         FROM @extschema@.eric_site AS e
+        JOIN @extschema@.eric_site_carbon() AS c
+          ON c.financial_year OPERATOR(pg_catalog.=) e.financial_year AND c.trust_code OPERATOR(pg_catalog.=) e.trust_code
+         AND c.site_code OPERATOR(pg_catalog.=) e.site_code
         CROSS JOIN LATERAL @extschema@.eric_grouping(e.trust_code, e.financial_year::integer,
                                                      e.integrated_care_board, e.commissioning_region) AS g
         -- No band reported is no data, not a zero backlog.
@@ -4545,7 +4650,11 @@ BEGIN ATOMIC
                pg_catalog.sum(s.renewable_electricity_kwh) AS renewable, pg_catalog.sum(s.non_fossil_fuel_kwh) AS non_fossil,
                pg_catalog.sum(s.energy) AS energy,
                pg_catalog.sum(s.energy) FILTER (WHERE s.area IS NOT NULL) AS energy_of_area,
-               pg_catalog.sum(s.area) FILTER (WHERE s.energy IS NOT NULL) AS energy_area
+               pg_catalog.sum(s.area) FILTER (WHERE s.energy IS NOT NULL) AS energy_area,
+               pg_catalog.sum(s.carbon) AS carbon, pg_catalog.count(s.carbon) AS sites_reporting_carbon,
+               pg_catalog.sum(s.area) FILTER (WHERE s.carbon IS NOT NULL) AS carbon_area,
+               pg_catalog.sum(s.carbon) FILTER (WHERE s.area IS NOT NULL) AS carbon_of_area,
+               CASE WHEN GROUPING(s.site_code) OPERATOR(pg_catalog.=) 0 THEN pg_catalog.min(s.carbon_gap) END AS carbon_gap
         FROM s
         GROUP BY GROUPING SETS (
             (s.financial_year, s.year_label, s.ics_basis, s.ics_code, s.ics_name, s.trust_code, s.site_code),
@@ -4568,7 +4677,9 @@ BEGIN ATOMIC
            t.non_clinical_share::double precision OPERATOR(pg_catalog.<=) @extschema@.carter_target('non_clinical_share'::text),
            t.unoccupied_share::double precision OPERATOR(pg_catalog.<=) @extschema@.carter_target('unoccupied_share'::text),
            t.electricity, t.gas, t.oil, t.coal, t.steam, t.hot_water, t.renewable, t.non_fossil,
-           t.energy, t.energy_of_area OPERATOR(pg_catalog./) NULLIF(t.energy_area, 0::numeric)
+           t.energy, t.energy_of_area OPERATOR(pg_catalog./) NULLIF(t.energy_area, 0::numeric),
+           t.carbon, t.sites_reporting_carbon, t.carbon_area,
+           t.carbon_of_area OPERATOR(pg_catalog./) NULLIF(t.carbon_area, 0::numeric), t.carbon_gap
     FROM t;
 END;
 COMMENT ON FUNCTION @extschema@.eric_rollup() IS
@@ -4601,17 +4712,22 @@ DECLARE
         r.renewable_electricity_kwh::numeric(16,2) AS renewable_electricity_kwh,
         r.non_fossil_fuel_kwh::numeric(16,2) AS non_fossil_fuel_kwh,
         r.energy_kwh::numeric(16,2) AS energy_kwh,
-        r.energy_per_m2_kwh::numeric(12,2) AS energy_per_m2_kwh$m$;
+        r.energy_per_m2_kwh::numeric(12,2) AS energy_per_m2_kwh,
+        r.carbon_kg::numeric(16,2) AS carbon_kg,
+        r.carbon_reporting_floor_area_m2::numeric(14,2) AS carbon_reporting_floor_area_m2,
+        r.carbon_per_m2_kg::numeric(12,2) AS carbon_per_m2_kg$m$;
     grouping text := 'r.ics_basis, r.ics_code, r.ics_name';
     v record;
 BEGIN
     FOR v IN SELECT * FROM (VALUES
         ('site_summary', 'site',
          'r.financial_year, r.year_label, r.trust_code, r.trust_name, r.commissioning_region, ' || grouping ||
-         ', r.site_code, r.site_name, r.site_type, r.is_aggregate', '', 'r.trust_code, r.site_code'),
+         ', r.site_code, r.site_name, r.site_type, r.is_aggregate',
+         ', r.carbon_gap FROM @extschema@.eric_rollup() AS r', 'r.trust_code, r.site_code'),
         ('trust_summary', 'trust',
          'r.financial_year, r.year_label, r.trust_code, r.trust_name, r.commissioning_region, ' || grouping ||
-         ', r.sites::integer AS sites, r.sites_reporting_backlog::integer AS sites_reporting_backlog',
+         ', r.sites::integer AS sites, r.sites_reporting_backlog::integer AS sites_reporting_backlog,
+         r.sites_reporting_carbon::integer AS sites_reporting_carbon',
          $x$, t.backlog_investment_gbp::numeric(16,2) AS backlog_investment_gbp,
             t.capital_new_build_gbp::numeric(16,2) AS capital_new_build_gbp,
             t.capital_existing_buildings_gbp::numeric(16,2) AS capital_existing_buildings_gbp
@@ -4621,7 +4737,8 @@ BEGIN
          'r.trust_code'),
         ('ics_summary', 'ics',
          'r.financial_year, r.year_label, ' || grouping ||
-         ', r.trusts::integer AS trusts, r.sites::integer AS sites, r.sites_reporting_backlog::integer AS sites_reporting_backlog',
+         ', r.trusts::integer AS trusts, r.sites::integer AS sites, r.sites_reporting_backlog::integer AS sites_reporting_backlog,
+         r.sites_reporting_carbon::integer AS sites_reporting_carbon',
          '', 'r.ics_basis, r.ics_name')
     ) AS x(name, level, ids, extra, ord) LOOP
         EXECUTE format($f$
@@ -4665,6 +4782,9 @@ BEGIN
             COMMENT ON COLUMN @extschema@.%1$I.non_fossil_fuel_kwh IS 'non-fossil fuel consumed, kWh';
             COMMENT ON COLUMN @extschema@.%1$I.energy_kwh IS 'energy consumed: electricity, gas, oil, coal, steam, hot water, renewable electricity and non-fossil fuel, kWh';
             COMMENT ON COLUMN @extschema@.%1$I.energy_per_m2_kwh IS 'energy consumed per m2 of floor area, over the sites that reported energy and floor area, kWh/m2';
+            COMMENT ON COLUMN @extschema@.%1$I.carbon_kg IS 'carbon emissions of the energy consumed, kg CO2e, scopes 1-3 by the UK Government factors of the year (= the sum of estate.carbon_kg over electricity, gas, oil, coal, steam, hot water and renewable electricity; non-fossil fuel not counted), summed over the sites with a figure';
+            COMMENT ON COLUMN @extschema@.%1$I.carbon_reporting_floor_area_m2 IS 'floor area of the sites with a carbon figure, m2: the denominator of carbon_per_m2_kg';
+            COMMENT ON COLUMN @extschema@.%1$I.carbon_per_m2_kg IS 'carbon per m2 of floor area, over the sites with a carbon figure and floor area, kg CO2e/m2';
         $c$, v.name);
         IF v.level <> 'ics' THEN
             EXECUTE format($c$
@@ -4677,17 +4797,19 @@ BEGIN
             EXECUTE format($c$
                 COMMENT ON COLUMN @extschema@.%1$I.sites IS 'site rows (including AGGRE aggregate rows)';
                 COMMENT ON COLUMN @extschema@.%1$I.sites_reporting_backlog IS 'site rows that reported backlog in at least one band';
+                COMMENT ON COLUMN @extschema@.%1$I.sites_reporting_carbon IS 'site rows with a carbon figure (site_summary.carbon_gap says why the others have none)';
             $c$, v.name);
         END IF;
     END LOOP;
 END
 $views$;
 
-COMMENT ON VIEW @extschema@.site_summary IS 'ERIC per site and financial year: floor area, backlog, age, space and energy, for BI tools';
+COMMENT ON VIEW @extschema@.site_summary IS 'ERIC per site and financial year: floor area, backlog, age, space, energy and carbon, for BI tools';
 COMMENT ON COLUMN @extschema@.site_summary.site_code IS 'ODS site code; AGGRE is the trust''s aggregate of small sites';
 COMMENT ON COLUMN @extschema@.site_summary.site_name IS 'site name as published';
 COMMENT ON COLUMN @extschema@.site_summary.site_type IS 'site type as published, without numeric prefix';
 COMMENT ON COLUMN @extschema@.site_summary.is_aggregate IS 'the row is the trust''s AGGRE row carrying its small sites';
+COMMENT ON COLUMN @extschema@.site_summary.carbon_gap IS 'why carbon_kg is NULL: negative kWh, missing fuel figures (blank or No Data Provided), no carbon factors for the year, or every fuel Not Applicable; NULL when carbon_kg has a figure';
 COMMENT ON VIEW @extschema@.trust_summary IS 'ERIC per trust and financial year, summed from its site rows, for BI tools';
 COMMENT ON COLUMN @extschema@.trust_summary.backlog_investment_gbp IS 'investment to reduce backlog maintenance, from the trust return, GBP';
 COMMENT ON COLUMN @extschema@.trust_summary.capital_new_build_gbp IS 'capital investment for new build, from the trust return, GBP';
@@ -4730,7 +4852,12 @@ WITH current_load AS (
                'renewable_electricity_kwh', 'non_fossil_fuel_kwh']),
         ('energy per m2', 'kWh/m2', r.energy_per_m2_kwh,
          ARRAY['electricity_kwh', 'gas_kwh', 'oil_kwh', 'coal_kwh', 'steam_kwh', 'hot_water_kwh',
-               'renewable_electricity_kwh', 'non_fossil_fuel_kwh', 'gross_internal_floor_area_m2'])
+               'renewable_electricity_kwh', 'non_fossil_fuel_kwh', 'gross_internal_floor_area_m2']),
+        ('carbon emissions', 'kg CO2e', r.carbon_kg,
+         ARRAY['electricity_kwh', 'gas_kwh', 'oil_kwh', 'coal_kwh', 'steam_kwh', 'hot_water_kwh', 'renewable_electricity_kwh']),
+        ('carbon per m2', 'kg CO2e/m2', r.carbon_per_m2_kg,
+         ARRAY['electricity_kwh', 'gas_kwh', 'oil_kwh', 'coal_kwh', 'steam_kwh', 'hot_water_kwh', 'renewable_electricity_kwh',
+               'gross_internal_floor_area_m2'])
     ) AS x(metric, unit, value, columns)
     WHERE r.level OPERATOR(pg_catalog.=) ANY (ARRAY['trust', 'england']::text[])
 )
@@ -4770,7 +4897,7 @@ COMMENT ON COLUMN @extschema@.year_on_year.previous_year_label IS 'the previous 
 COMMENT ON COLUMN @extschema@.year_on_year.trust_code IS 'ODS code of the trust (NULL at england level)';
 COMMENT ON COLUMN @extschema@.year_on_year.trust_name IS 'trust name as published (NULL at england level)';
 COMMENT ON COLUMN @extschema@.year_on_year.metric IS 'the measure, as in estate.trust_summary';
-COMMENT ON COLUMN @extschema@.year_on_year.unit IS 'unit of value: m2, GBP, GBP/m2, year, share (0-1), kWh, kWh/m2';
+COMMENT ON COLUMN @extschema@.year_on_year.unit IS 'unit of value: m2, GBP, GBP/m2, year, share (0-1), kWh, kWh/m2, kg CO2e (scopes 1-3), kg CO2e/m2';
 COMMENT ON COLUMN @extschema@.year_on_year.value IS 'the measure in this financial year';
 COMMENT ON COLUMN @extschema@.year_on_year.previous_value IS 'the measure in the previous financial year';
 COMMENT ON COLUMN @extschema@.year_on_year.change IS 'value - previous_value';
@@ -4784,7 +4911,10 @@ WITH current_load AS (
     FROM @extschema@.eric_load AS l
     ORDER BY l.kind, l.financial_year, l.load_id DESC
 ), columns AS (
-    SELECT DISTINCT h.kind, h.column_name FROM @extschema@.eric_header AS h
+    SELECT DISTINCT h.kind, h.column_name, NULL::text AS derived FROM @extschema@.eric_header AS h
+    UNION ALL
+    SELECT 'site'::text, 'carbon_kg'::text,
+           'derived: kg CO2e of the energy columns by the year''s UK Government factors, scopes 1-3 (estate.eric_site_carbon)'::text
 ), cells AS (
     -- Every column of every return as a key of its JSON form, counted per year.
     SELECT x.kind, x.financial_year, j.key AS column_name,
@@ -4800,10 +4930,20 @@ WITH current_load AS (
           FROM @extschema@.eric_trust AS e) AS x,
          pg_catalog.jsonb_each(x.j) AS j
     GROUP BY x.kind, x.financial_year, j.key
+    UNION ALL
+    -- The site carbon figure counted like a column: a site whose every fuel
+    -- was answered Not Applicable is not applicable; one with a negative,
+    -- missing or unfactored fuel figure is missing.
+    SELECT 'site'::text, c.financial_year, 'carbon_kg'::text, pg_catalog.count(*), pg_catalog.count(c.carbon_kg),
+           pg_catalog.count(*) FILTER (WHERE c.energy_not_applicable)
+    FROM @extschema@.eric_site_carbon() AS c
+    GROUP BY c.financial_year
 )
 SELECT l.kind, l.financial_year::integer AS financial_year, l.year_label, c.column_name,
-       l.definitions OPERATOR(pg_catalog.?) c.column_name AS collected,
-       l.definitions OPERATOR(pg_catalog.->>) c.column_name AS definition,
+       CASE WHEN c.derived IS NULL THEN l.definitions OPERATOR(pg_catalog.?) c.column_name
+            ELSE EXISTS (SELECT FROM @extschema@.carbon_fuel_factor() AS k
+                         WHERE k.financial_year OPERATOR(pg_catalog.=) l.financial_year) END AS collected,
+       COALESCE(c.derived, l.definitions OPERATOR(pg_catalog.->>) c.column_name) AS definition,
        COALESCE(x.returns, 0::bigint) AS returns,
        COALESCE(x.filled, 0::bigint) AS filled,
        COALESCE(x.not_applicable, 0::bigint) AS not_applicable,
@@ -4820,13 +4960,13 @@ COMMENT ON VIEW @extschema@.data_completeness IS
 COMMENT ON COLUMN @extschema@.data_completeness.kind IS 'site or trust returns';
 COMMENT ON COLUMN @extschema@.data_completeness.financial_year IS 'starting year of the financial year (2015 for 2015/16)';
 COMMENT ON COLUMN @extschema@.data_completeness.year_label IS 'financial year, e.g. 2015/16';
-COMMENT ON COLUMN @extschema@.data_completeness.column_name IS 'column of estate.eric_site or estate.eric_trust';
-COMMENT ON COLUMN @extschema@.data_completeness.collected IS 'the year''s file had a header for the column (false: every return is missing it)';
-COMMENT ON COLUMN @extschema@.data_completeness.definition IS 'definition the column was published under that year (estate.eric_header)';
+COMMENT ON COLUMN @extschema@.data_completeness.column_name IS 'column of estate.eric_site or estate.eric_trust, or carbon_kg: the carbon figure of the site summaries, derived from the energy columns';
+COMMENT ON COLUMN @extschema@.data_completeness.collected IS 'the year''s file had a header for the column (false: every return is missing it); for carbon_kg: the year has carbon factors';
+COMMENT ON COLUMN @extschema@.data_completeness.definition IS 'definition the column was published under that year (estate.eric_header); for carbon_kg, how it is derived';
 COMMENT ON COLUMN @extschema@.data_completeness.returns IS 'returns of the year';
 COMMENT ON COLUMN @extschema@.data_completeness.filled IS 'returns with a value';
-COMMENT ON COLUMN @extschema@.data_completeness.not_applicable IS 'returns that answered Not Applicable (or N/A)';
-COMMENT ON COLUMN @extschema@.data_completeness.missing IS 'returns without a value: blank, No Data Provided or -, or the column not collected';
+COMMENT ON COLUMN @extschema@.data_completeness.not_applicable IS 'returns that answered Not Applicable (or N/A); for carbon_kg, to every fuel';
+COMMENT ON COLUMN @extschema@.data_completeness.missing IS 'returns without a value: blank, No Data Provided or -, or the column not collected; for carbon_kg, a fuel figure negative, missing or without a factor';
 COMMENT ON COLUMN @extschema@.data_completeness.filled_share IS 'filled / returns';
 
 GRANT SELECT ON @extschema@.site_summary, @extschema@.trust_summary, @extschema@.ics_summary,

@@ -79,6 +79,29 @@ INSERT INTO @extschema@.carbon_fuel (fuel, category, name, part) VALUES
     ('wood_pellets', 'Biomass', 'Wood pellets', 'biogenic (outside the scopes)'),
     ('wood_pellets', 'WTT - biomass', 'Wood pellets WTT', 'well-to-tank');
 
+-- Each fuel's factor per kWh by year and scope, from the rows carbon_fuel
+-- names: the one place that adds them up, so estate.carbon_kg and the ERIC
+-- views (which join it once per query, not once per site) cannot disagree.
+-- A fuel and year without any factor row has no row here.
+CREATE FUNCTION @extschema@.carbon_fuel_factor()
+    RETURNS TABLE (fuel text, financial_year smallint, year_label text,
+                   scope_1_kg_per_kwh numeric, scope_2_kg_per_kwh numeric, scope_3_kg_per_kwh numeric)
+    LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+    -- Scope rows only: the total rows are their sums.  A scope without rows is
+    -- 0 (electricity burns nothing on site), not NULL.
+    SELECT m.fuel, f.financial_year, pg_catalog.min(f.year_label),
+           COALESCE(pg_catalog.sum(f.kg_co2e_per_unit) FILTER (WHERE f.scope OPERATOR(pg_catalog.=) '1'::text), 0::numeric),
+           COALESCE(pg_catalog.sum(f.kg_co2e_per_unit) FILTER (WHERE f.scope OPERATOR(pg_catalog.=) '2'::text), 0::numeric),
+           COALESCE(pg_catalog.sum(f.kg_co2e_per_unit) FILTER (WHERE f.scope OPERATOR(pg_catalog.=) '3'::text), 0::numeric)
+    FROM @extschema@.carbon_fuel AS m
+    JOIN @extschema@.carbon_factor AS f
+      ON f.category OPERATOR(pg_catalog.=) m.category AND f.name OPERATOR(pg_catalog.=) m.name
+    GROUP BY m.fuel, f.financial_year;
+END;
+COMMENT ON FUNCTION @extschema@.carbon_fuel_factor() IS
+    'kg CO2e per kWh of each fuel of estate.carbon_kg by financial year and GHG scope (sums of the rows estate.carbon_fuel names; biogenic rows count in no scope); no row for a year without factors';
+
 -- A plpgsql function because it must raise errors; every reference is still
 -- qualified, and search_path is pinned besides.
 CREATE FUNCTION @extschema@.carbon_kg(fuel text, kwh numeric, financial_year integer,
@@ -90,7 +113,6 @@ AS $$
 DECLARE
     wanted text := pg_catalog.lower(pg_catalog.btrim(fuel));
     factor numeric;
-    rows_found bigint;
 BEGIN
     -- NaN sorts above Infinity, so the second test catches both.
     IF kwh OPERATOR(pg_catalog.<) 0::numeric OR kwh OPERATOR(pg_catalog.>=) 'Infinity'::numeric THEN
@@ -109,20 +131,19 @@ BEGIN
                   HINT = 'Fuels: ' OPERATOR(pg_catalog.||) (SELECT pg_catalog.string_agg(DISTINCT m.fuel, ', ' ORDER BY m.fuel) FROM @extschema@.carbon_fuel AS m) OPERATOR(pg_catalog.||) '.';
     END IF;
 
+    SELECT CASE WHEN 1 OPERATOR(pg_catalog.=) ANY (scopes) THEN k.scope_1_kg_per_kwh ELSE 0::numeric END
+           OPERATOR(pg_catalog.+) CASE WHEN 2 OPERATOR(pg_catalog.=) ANY (scopes) THEN k.scope_2_kg_per_kwh ELSE 0::numeric END
+           OPERATOR(pg_catalog.+) CASE WHEN 3 OPERATOR(pg_catalog.=) ANY (scopes) THEN k.scope_3_kg_per_kwh ELSE 0::numeric END
+      INTO factor
+      FROM @extschema@.carbon_fuel_factor() AS k
+     WHERE k.fuel OPERATOR(pg_catalog.=) wanted
+       AND k.financial_year OPERATOR(pg_catalog.=) carbon_kg.financial_year;
     -- No factor rows for the year (after 2020/21, before 2007/08): NULL, never
-    -- another year's factor.  Scope rows only; the total rows are their sums.
-    SELECT pg_catalog.count(*),
-           pg_catalog.sum(f.kg_co2e_per_unit) FILTER (WHERE f.scope OPERATOR(pg_catalog.=) ANY (scopes::text[]))
-      INTO rows_found, factor
-      FROM @extschema@.carbon_fuel AS m
-      JOIN @extschema@.carbon_factor AS f
-        ON f.category OPERATOR(pg_catalog.=) m.category AND f.name OPERATOR(pg_catalog.=) m.name
-     WHERE m.fuel OPERATOR(pg_catalog.=) wanted
-       AND f.financial_year OPERATOR(pg_catalog.=) carbon_kg.financial_year;
-    IF rows_found OPERATOR(pg_catalog.=) 0 THEN
+    -- another year's factor.
+    IF NOT FOUND THEN
         RETURN NULL;
     END IF;
-    RETURN kwh OPERATOR(pg_catalog.*) COALESCE(factor, 0::numeric);
+    RETURN kwh OPERATOR(pg_catalog.*) factor;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.carbon_kg(text, numeric, integer, integer[]) IS

@@ -30,6 +30,25 @@ WHERE financial_year = 2015
 ORDER BY critical_infrastructure_risk_gbp DESC NULLS LAST
 LIMIT 10;
 
+\echo
+\echo '== Carbon of the energy used (kg CO2e, scopes 1-3, UK Government factors of each year), 2015/16:'
+\echo '== the five ICSs with the most per m2, over the sites with a figure and their floor area.'
+SELECT ics_name, sites, sites_reporting_carbon AS with_carbon,
+       round(carbon_kg / 1000) AS carbon_t, carbon_per_m2_kg, carbon_reporting_floor_area_m2 AS over_m2,
+       energy_per_m2_kwh
+FROM estate.ics_summary
+WHERE financial_year = 2015
+ORDER BY carbon_per_m2_kg DESC NULLS LAST
+LIMIT 5;
+
+\echo
+\echo '== Sites without a carbon figure, and why (data_completeness counts them as gaps).'
+SELECT year_label, carbon_gap, count(*) AS sites
+FROM estate.site_summary
+WHERE carbon_gap IS NOT NULL
+GROUP BY year_label, carbon_gap
+ORDER BY year_label, sites DESC;
+
 \pset numericlocale off
 \echo
 \echo '== England, year on year: 2015/16 against 2014/15.  definition_changed marks'

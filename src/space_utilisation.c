@@ -616,12 +616,36 @@ check_same_group(const estate_group_key *state, const estate_group_key *row)
 			 errhint("One group is one room: group by the room and give all its rows the same capacity, core hours, span and closed dates.")));
 }
 
-/* Whether a state is a read-write expanded object of this aggregate's. */
-static bool
-is_own_expanded(Datum state, MemoryContext aggcontext)
+/*
+ * The state as this aggregate's own read-write expanded object, or NULL.
+ * Inline, as DatumGetEOHP would read it: this runs on every row.
+ */
+static inline UtilExpanded *
+own_expanded(Datum state, MemoryContext aggcontext)
 {
-	return is_expanded(state) && DatumIsReadWriteExpandedObject(state, false, -1) &&
-		((UtilExpanded *) DatumGetEOHP(state))->owner == aggcontext;
+	varatt_expanded ptr;
+
+	if (!VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(state)))
+		return NULL;
+	memcpy(&ptr, VARDATA_EXTERNAL(DatumGetPointer(state)), sizeof(ptr));
+	if (((UtilExpanded *) ptr.eohptr)->owner != aggcontext)
+		return NULL;
+	return (UtilExpanded *) ptr.eohptr;
+}
+
+/* Add one period to an expanded state: the transition's common case. */
+static inline void
+expanded_push(UtilExpanded *eo, const estate_period *p)
+{
+	if (eo->nperiods == eo->nalloc)
+	{
+		eo->nalloc *= 2;
+		eo->periods = repalloc_huge(eo->periods, eo->nalloc * sizeof(estate_period));
+	}
+	if (eo->nperiods > 0 && p->start < eo->last_start)
+		eo->sorted = false;
+	eo->last_start = p->start;
+	eo->periods[eo->nperiods++] = *p;
 }
 
 static void
@@ -632,6 +656,11 @@ expanded_append(UtilExpanded *eo, const estate_period *add, size_t nadd, bool ad
 
 	if (nadd == 0)
 		return;
+	if (nadd == 1)
+	{
+		expanded_push(eo, add);
+		return;
+	}
 
 	if (eo->sorted && add_sorted && interleaved && nadd > 1)
 	{
@@ -654,10 +683,7 @@ expanded_append(UtilExpanded *eo, const estate_period *add, size_t nadd, bool ad
 			eo->nalloc = Max(total, 2 * eo->nalloc);
 			eo->periods = repalloc_huge(eo->periods, eo->nalloc * sizeof(estate_period));
 		}
-		if (nadd == 1)
-			eo->periods[eo->nperiods] = add[0];	/* inline, not a call */
-		else
-			memcpy(eo->periods + eo->nperiods, add, nadd * sizeof(estate_period));
+		memcpy(eo->periods + eo->nperiods, add, nadd * sizeof(estate_period));
 		eo->sorted = eo->sorted && add_sorted && !interleaved;
 		eo->last_start = add[nadd - 1].start;
 	}
@@ -677,7 +703,7 @@ util_append(MemoryContext aggcontext, Datum state, const UtilView *v,
 		!(nadd > 0 && v->nperiods > 0 && add[0].start < v->periods[v->nperiods - 1].start);
 	bool		in_place = v->flat == (UtilFlat *) DatumGetPointer(state);
 
-	if (v->expanded && is_own_expanded(state, aggcontext))
+	if (v->expanded && own_expanded(state, aggcontext))
 	{
 		expanded_append(v->expanded, add, nadd, add_sorted);
 		return state;
@@ -792,6 +818,7 @@ utilisation_transition(FunctionCallInfo fcinfo, bool core_from_setting)
 	estate_group_key key = {0};
 	estate_period p = {0, 0, 0};
 	bool		have_period = false;
+	UtilExpanded *eo;
 
 	if (PG_ARGISNULL(3))
 		ereport(ERROR,
@@ -836,15 +863,13 @@ utilisation_transition(FunctionCallInfo fcinfo, bool core_from_setting)
 		/* The first row of a group; the executor copies this into place. */
 		return PointerGetDatum(new_flat(&key, &p, have_period ? 1 : 0, 1, true));
 	}
-	else if (is_own_expanded(PG_GETARG_DATUM(0), aggcontext))
+	else if ((eo = own_expanded(PG_GETARG_DATUM(0), aggcontext)) != NULL)
 	{
 		/*
 		 * A large group: the row goes straight into the expanded object.
 		 * Its key is compared only when the row's key is not one it has
 		 * matched before (fixed arguments: only the capacity can differ).
 		 */
-		UtilExpanded *eo = (UtilExpanded *) DatumGetEOHP(PG_GETARG_DATUM(0));
-
 		if (cache->fixed ? eo->key.capacity != key.capacity : eo->key_id != cache->key_id)
 		{
 			UtilView	v;
@@ -854,7 +879,7 @@ utilisation_transition(FunctionCallInfo fcinfo, bool core_from_setting)
 			eo->key_id = cache->key_id;
 		}
 		if (have_period)
-			expanded_append(eo, &p, 1, true);
+			expanded_push(eo, &p);
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	}
 	else
@@ -994,6 +1019,23 @@ grow_in_current_context(void *ptr, size_t size, void *arg)
 }
 
 /*
+ * Sort periods by start: a radix sort through scratch memory when it can be
+ * had (it is freed at once), else in place.
+ */
+static void
+sort_periods(estate_period *periods, size_t n)
+{
+	estate_period *scratch = NULL;
+
+	if (estate_periods_sorted(periods, n))
+		return;
+	scratch = palloc_extended(sizeof(estate_period) * Max(n, 1), MCXT_ALLOC_HUGE | MCXT_ALLOC_NO_OOM);
+	estate_periods_sort(periods, n, scratch);
+	if (scratch)
+		pfree(scratch);
+}
+
+/*
  * Sweep a state.  Its periods are sorted in place when this is an aggregate
  * call (the state is the aggregate's own, and the same multiset in another
  * order is the same state to every aggregate sharing it); a direct call may
@@ -1013,7 +1055,7 @@ sweep_state(FunctionCallInfo fcinfo, Datum state, bool cells_wanted,
 	else if (AggCheckCallContext(fcinfo, NULL))
 	{
 		periods = v->periods;
-		estate_periods_sort(periods, v->nperiods);
+		sort_periods(periods, v->nperiods);
 		if (v->expanded)
 		{
 			v->expanded->sorted = true;
@@ -1027,7 +1069,7 @@ sweep_state(FunctionCallInfo fcinfo, Datum state, bool cells_wanted,
 	{
 		periods = palloc_extended(sizeof(estate_period) * Max(v->nperiods, 1), MCXT_ALLOC_HUGE);
 		memcpy(periods, v->periods, sizeof(estate_period) * v->nperiods);
-		estate_periods_sort(periods, v->nperiods);
+		sort_periods(periods, v->nperiods);
 	}
 	pieces = core_pieces_for(fcinfo, &v->key, cells_wanted, &npieces);
 	if (estate_sweep(periods, v->nperiods, pieces, npieces, totals, cells,

@@ -45,51 +45,103 @@ estate_build_install() {
 	say "building estate for PostgreSQL $PG_MAJOR"
 	make -C "$ESTATE_ROOT" -s PG_CONFIG="$PG_CONFIG" COPT="${1:-}"
 	if [ -n "$ESTATE_SANDBOX" ]; then
+		# Copied over, not replaced: other extensions installed into the
+		# sandbox (Citus, for test/citus/run) survive a rebuild.
 		local d
 		for d in lib share; do
-			mkdir -p "$ESTATE_SANDBOX/usr/$d/postgresql"
-			rm -rf "$ESTATE_SANDBOX/usr/$d/postgresql/$PG_MAJOR"
-			cp -a "/usr/$d/postgresql/$PG_MAJOR" "$ESTATE_SANDBOX/usr/$d/postgresql/"
+			mkdir -p "$ESTATE_SANDBOX/usr/$d/postgresql/$PG_MAJOR"
+			cp -a "/usr/$d/postgresql/$PG_MAJOR/." "$ESTATE_SANDBOX/usr/$d/postgresql/$PG_MAJOR/"
 		done
 	fi
 	make -C "$ESTATE_ROOT" -s PG_CONFIG="$PG_CONFIG" DESTDIR="$ESTATE_SANDBOX" install >/dev/null
 }
 
-# Start a cluster in a fresh temporary directory, owned by the postgres user
-# (the server refuses to run as root).  Clients run as root and reach it via
-# the socket in that directory and on a free loopback port; PG* variables
-# point them there.  The cluster is stopped and removed on exit.
-estate_cluster_start() {
+# The first loopback port from $1 (default 54320) that nothing listens on.
+estate_free_port() {
+	local port=${1:-54320}
+	while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+	echo "$port"
+}
+
+# Clusters live in a fresh temporary directory, owned by the postgres user
+# (the server refuses to run as root).  Clients run as root and reach a node
+# via the socket in that directory or on its loopback port.  Every node is
+# stopped and the directory removed on exit.
+estate_tmp_create() {
 	ESTATE_TMP=$(mktemp -d /tmp/estate.XXXXXX)
 	chown postgres: "$ESTATE_TMP"
 	trap estate_cluster_stop EXIT
-	runuser -u postgres -- "$PG_BIN/initdb" -D "$ESTATE_TMP/data" -A trust -U postgres \
-		-E UTF8 --no-locale --no-sync >"$ESTATE_TMP/initdb.log" 2>&1 \
-		|| { cat "$ESTATE_TMP/initdb.log"; exit 1; }
-	# A port found free can be taken by another process before the server
-	# binds it: on "Address already in use", move on to the next port.
-	local port=54320 tries=0
+}
+
+# Start node NAME ($ESTATE_TMP/NAME, log NAME.log) on the first free port at
+# or above $2; extra server options in $3.  Prints the port.  A port found
+# free can be taken by another process before the server binds it: on
+# "Address already in use", move on to the next port.
+estate_node_start() {
+	local name=$1 port=$2 opts=${3:-} tries=0
+	runuser -u postgres -- "$PG_BIN/initdb" -D "$ESTATE_TMP/$name" -A trust -U postgres \
+		-E UTF8 --no-locale --no-sync >"$ESTATE_TMP/$name-initdb.log" 2>&1 \
+		|| { cat "$ESTATE_TMP/$name-initdb.log" >&2; exit 1; }
 	while :; do
-		while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
-		say "starting a throwaway cluster in $ESTATE_TMP (port $port)"
-		rm -f "$ESTATE_TMP/server.log"
-		runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$ESTATE_TMP/data" -l "$ESTATE_TMP/server.log" -w \
-			-o "-p $port -k $ESTATE_TMP -c listen_addresses=127.0.0.1 -c fsync=off -c max_worker_processes=16" \
+		port=$(estate_free_port "$port")
+		rm -f "$ESTATE_TMP/$name.log"
+		runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$ESTATE_TMP/$name" -l "$ESTATE_TMP/$name.log" -w \
+			-o "-p $port -k $ESTATE_TMP -c listen_addresses=127.0.0.1 -c fsync=off -c max_worker_processes=16 $opts" \
 			start >/dev/null && break
 		tries=$((tries + 1))
-		if ! grep -q 'Address already in use' "$ESTATE_TMP/server.log" || [ "$tries" -ge 20 ]; then
-			cat "$ESTATE_TMP/server.log"
+		if ! grep -q 'Address already in use' "$ESTATE_TMP/$name.log" || [ "$tries" -ge 20 ]; then
+			cat "$ESTATE_TMP/$name.log" >&2
 			exit 1
 		fi
 		port=$((port + 1))
 	done
+	echo "$port"
+}
+
+# One throwaway cluster; PG* variables point clients at it.
+estate_cluster_start() {
+	estate_tmp_create
+	local port
+	port=$(estate_node_start server 54320)
+	say "started a throwaway cluster in $ESTATE_TMP (port $port)"
 	export PGHOST=$ESTATE_TMP PGPORT=$port PGUSER=postgres PGDATABASE=postgres
 }
 
+# Is Citus installed in the server's library directory?
+estate_citus_installed() {
+	[ -e "$("$PG_BIN/pg_config" --pkglibdir)/citus.so" ]
+}
+
+# A Citus cluster on loopback: a coordinator and $1 workers (default 2), each
+# with citus preloaded (extra server options in $2) and created in database
+# postgres, the workers registered with the coordinator.  PG* variables point
+# at the coordinator; ESTATE_WORKER_PORTS holds the workers' ports.
+estate_citus_start() {
+	local workers=${1:-2} opts="-c shared_preload_libraries=citus ${2:-}" port i
+	estate_tmp_create
+	port=$(estate_node_start coordinator 54320 "$opts")
+	export PGHOST=$ESTATE_TMP PGPORT=$port PGUSER=postgres PGDATABASE=postgres
+	ESTATE_WORKER_PORTS=()
+	for ((i = 1; i <= workers; i++)); do
+		port=$(estate_node_start "worker$i" $((port + 1)) "$opts")
+		ESTATE_WORKER_PORTS+=("$port")
+	done
+	for port in "$PGPORT" "${ESTATE_WORKER_PORTS[@]}"; do
+		estate_psql -p "$port" -c 'CREATE EXTENSION citus'
+	done
+	estate_psql -c "SELECT citus_set_coordinator_host('127.0.0.1', $PGPORT)" >/dev/null
+	for port in "${ESTATE_WORKER_PORTS[@]}"; do
+		estate_psql -c "SELECT citus_add_node('127.0.0.1', $port)" >/dev/null
+	done
+}
+
 estate_cluster_stop() {
-	local rc=$?
+	local rc=$? d
 	if [ -n "${ESTATE_TMP:-}" ] && [ -d "$ESTATE_TMP" ]; then
-		runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$ESTATE_TMP/data" -m fast -w stop >/dev/null 2>&1 || true
+		for d in "$ESTATE_TMP"/*/PG_VERSION; do
+			[ -e "$d" ] || continue
+			runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$(dirname "$d")" -m fast -w stop >/dev/null 2>&1 || true
+		done
 		if [ -n "${ESTATE_KEEP:-}" ]; then
 			echo "kept $ESTATE_TMP"
 		else

@@ -1,13 +1,13 @@
 /*
  * sweep.c - sorting periods, and the sweep over their ends (SPEC 4.2, 4.3).
  *
- * The periods are sorted by start; a min-heap holds the ends of the periods
- * in progress.  Between two consecutive events (a start or an end) the set of
- * periods in progress is constant, so that stretch of time is in use or not,
- * has a fixed known headcount, and only its overlap with core time counts.
- * Cost: O(n log n) to sort (nothing when the input is already in order, as
- * sensor readings usually are), O(n log k) for the heap of k concurrent
- * periods, and one pass over the core pieces.
+ * The periods are sorted by start (a bucket sort, or nothing when they are
+ * already in order, as sensor readings usually are), then swept once in that
+ * order: runs of overlapping periods give the time in use, each period its
+ * person-time, and only runs of overlapping known periods need a min-heap of
+ * the ends in progress, for the peak headcount.  Cost: O(n log n) to sort, O(n) when spread evenly, O(n)
+ * for the sweep plus O(m log k) for runs of m periods of which k overlap,
+ * and one pass over the core pieces per measure.
  */
 #include "sweep.h"
 
@@ -25,8 +25,9 @@ estate_u128_zero(void)
 	return 0;
 }
 
-void
-estate_u128_add_product(estate_u128 *acc, uint64_t a, uint64_t b)
+/* Inline for the sweep's loop; estate_u128_add_product for everyone else. */
+static inline void
+u128_add_product(estate_u128 *acc, uint64_t a, uint64_t b)
 {
 	*acc += (estate_u128) a * b;
 }
@@ -54,8 +55,8 @@ estate_u128_zero(void)
 }
 
 /* Schoolbook 64 x 64 -> 128 on 32-bit halves. */
-void
-estate_u128_add_product(estate_u128 *acc, uint64_t a, uint64_t b)
+static inline void
+u128_add_product(estate_u128 *acc, uint64_t a, uint64_t b)
 {
 	uint64_t	a_lo = a & 0xFFFFFFFFu,
 				a_hi = a >> 32;
@@ -88,6 +89,12 @@ estate_u128_cmp(estate_u128 a, estate_u128 b)
 }
 
 #endif
+
+void
+estate_u128_add_product(estate_u128 *acc, uint64_t a, uint64_t b)
+{
+	u128_add_product(acc, a, b);
+}
 
 /* ---------------------------------------------------------------------------
  * Sorting by start
@@ -211,13 +218,90 @@ intro_sort(estate_period *p, size_t n, int depth)
 	insertion_sort(p, n);
 }
 
+/* Below this many periods the bucket pass costs more than it saves. */
+#define BUCKET_MIN 256
+/* At most this many buckets (counts on the stack). */
+#define BUCKET_BITS 12
+
+/* A start as unsigned, in the same order: the sign bit flipped. */
+static inline uint64_t
+start_key(const estate_period *p)
+{
+	return (uint64_t) p->start ^ UINT64_C(0x8000000000000000);
+}
+
+/*
+ * One counting pass into about as many equal ranges of start as there are
+ * periods (at most 2^BUCKET_BITS), through scratch, then an introsort of each
+ * range: bookings spread over a year land about one to a range, so most of
+ * the work is two moves a period with no mispredicted comparisons; a skewed
+ * spread costs no more than introsort of the crowded ranges.
+ */
+static void
+bucket_sort(estate_period *p, size_t n, estate_period *scratch)
+{
+	size_t		start[(1 << BUCKET_BITS) + 1];
+	uint64_t	lo = start_key(&p[0]);
+	uint64_t	hi = lo;
+	int			bits = 0;
+	int			range_bits = 0;
+	int			shift;
+	size_t		nbuckets;
+
+	for (size_t i = 1; i < n; i++)
+	{
+		uint64_t	k = start_key(&p[i]);
+
+		lo = k < lo ? k : lo;
+		hi = k > hi ? k : hi;
+	}
+	while (bits < BUCKET_BITS && ((size_t) 1 << bits) < n)
+		bits++;
+	while (range_bits < 64 && ((hi - lo) >> range_bits) != 0)
+		range_bits++;
+	shift = range_bits > bits ? range_bits - bits : 0;
+	nbuckets = (size_t) 1 << bits;
+
+	memset(start, 0, sizeof(size_t) * (nbuckets + 1));
+	for (size_t i = 0; i < n; i++)
+		start[((start_key(&p[i]) - lo) >> shift) + 1]++;
+	for (size_t b = 1; b <= nbuckets; b++)
+		start[b] += start[b - 1];
+	/* start[b] is now where bucket b begins; it ends where b + 1 begins. */
+	for (size_t i = 0; i < n; i++)
+		scratch[start[(start_key(&p[i]) - lo) >> shift]++] = p[i];
+	/* Each start[b] has moved on to the end of bucket b. */
+	for (size_t b = 0, from = 0; b < nbuckets; from = start[b], b++)
+	{
+		size_t		size = start[b] - from;
+		int			depth = 0;
+
+		if (size < 2)
+			continue;
+		if (size <= 16)
+		{
+			insertion_sort(scratch + from, size);
+			continue;
+		}
+		for (size_t m = size; m > 1; m >>= 1)
+			depth += 2;
+		intro_sort(scratch + from, size, depth);
+	}
+	memcpy(p, scratch, n * sizeof(estate_period));
+}
+
 void
-estate_periods_sort(estate_period *p, size_t n)
+estate_periods_sort(estate_period *p, size_t n, estate_period *scratch)
 {
 	int			depth = 0;
 
 	if (estate_periods_sorted(p, n))
 		return;
+	if (scratch && n >= BUCKET_MIN)
+	{
+		bucket_sort(p, n, scratch);
+		return;
+	}
 	for (size_t m = n; m > 1; m >>= 1)
 		depth += 2;
 	intro_sort(p, n, depth);
@@ -243,24 +327,23 @@ estate_periods_merge(const estate_period *a, size_t na,
  * The sweep
  * ------------------------------------------------------------------------- */
 
+/* A min-heap of the ends of the known periods in progress (for the peak). */
 typedef struct active_end
 {
 	int64_t		end;
 	int32_t		headcount;
 } active_end;
 
-typedef struct sweep_state
+typedef struct end_heap
 {
 	active_end *heap;
 	size_t		size;
 	size_t		capacity;
-	size_t		in_use;			/* periods in progress (all are in use) */
-	size_t		known;			/* ... with a known headcount */
-	int64_t		headcount;		/* sum of the known headcounts in progress */
-} sweep_state;
+	int64_t		headcount;		/* sum of the headcounts in progress */
+} end_heap;
 
 static int
-heap_push(sweep_state *s, int64_t end, int32_t headcount,
+heap_push(end_heap *s, int64_t end, int32_t headcount,
 		  estate_grow_fn grow, void *grow_arg)
 {
 	size_t		i;
@@ -283,16 +366,17 @@ heap_push(sweep_state *s, int64_t end, int32_t headcount,
 	}
 	s->heap[i].end = end;
 	s->heap[i].headcount = headcount;
+	s->headcount += headcount;
 	return 1;
 }
 
-static active_end
-heap_pop(sweep_state *s)
+static void
+heap_pop(end_heap *s)
 {
-	active_end	top = s->heap[0];
 	active_end	last = s->heap[--s->size];
 	size_t		i = 0;
 
+	s->headcount -= s->heap[0].headcount;
 	for (;;)
 	{
 		size_t		child = 2 * i + 1;
@@ -308,54 +392,137 @@ heap_pop(sweep_state *s)
 	}
 	if (s->size > 0)
 		s->heap[i] = last;
-	return top;
 }
 
 /*
- * Account for [a, b), during which the periods in progress do not change:
- * walk the core pieces that overlap it.  *first is the first piece that may
- * still overlap anything from a on.
+ * Core time within [a, b).  *first is the first piece that may still overlap
+ * anything from a on: each caller passes its own, and a never decreases from
+ * one of its calls to the next.  With cells, each piece's part times
+ * headcount is added to its cell's person-time.
  */
-static void
-account(const sweep_state *s, int64_t a, int64_t b,
-		const estate_core_piece *core, size_t ncore, size_t *first,
-		estate_sweep_totals *totals, estate_cell_totals *cells)
+static inline int64_t
+core_time(const estate_core_piece *core, size_t ncore, size_t *first,
+		  int64_t a, int64_t b, estate_cell_totals *cells, int32_t headcount)
 {
-	size_t		k;
+	int64_t		m = 0;
 
 	while (*first < ncore && core[*first].end <= a)
 		(*first)++;
-	for (k = *first; k < ncore && core[k].start < b; k++)
+	for (size_t k = *first; k < ncore && core[k].start < b; k++)
 	{
 		int64_t		lo = core[k].start > a ? core[k].start : a;
 		int64_t		hi = core[k].end < b ? core[k].end : b;
-		int64_t		m = hi - lo;
 
-		totals->in_use_us += m;
-		if (s->known > 0)
-			totals->known_us += m;
-		if (s->headcount > 0)
-		{
-			estate_u128_add_product(&totals->person_us, (uint64_t) s->headcount, (uint64_t) m);
-			if (cells)
-				estate_u128_add_product(&cells[core[k].cell].person_us,
-										(uint64_t) s->headcount, (uint64_t) m);
-		}
-		if (s->headcount > totals->peak)
-			totals->peak = s->headcount;
+		m += hi - lo;
+		if (cells)
+			u128_add_product(&cells[core[k].cell].person_us, (uint64_t) headcount, (uint64_t) (hi - lo));
 	}
+	return m;
 }
 
+/* Whether [a, b) meets core time; *first as for core_time. */
+static inline int
+meets_core(const estate_core_piece *core, size_t ncore, size_t *first, int64_t a, int64_t b)
+{
+	while (*first < ncore && core[*first].end <= a)
+		(*first)++;
+	return *first < ncore && core[*first].start < b;
+}
+
+/*
+ * Raise *peak to the highest total headcount, within core time, of the known
+ * periods among p[0..n) (sorted by start; the unknown ones are skipped).
+ * Between two consecutive starts or ends that total is constant.
+ */
+static int
+run_peak(const estate_period *p, size_t n, end_heap *s,
+		 const estate_core_piece *core, size_t ncore, size_t *first,
+		 int64_t *peak, estate_grow_fn grow, void *grow_arg)
+{
+	size_t		i = 0;
+	int64_t		t = p[0].start;
+
+	while (i < n || s->size > 0)
+	{
+		int64_t		next = (i < n) ? p[i].start : INT64_MAX;
+
+		if (s->size > 0 && s->heap[0].end < next)
+			next = s->heap[0].end;
+		if (s->headcount > *peak && next > t && meets_core(core, ncore, first, t, next))
+			*peak = s->headcount;
+		t = next;
+		/* Periods are half-open: those ending at t go before those starting. */
+		while (s->size > 0 && s->heap[0].end <= t)
+			heap_pop(s);
+		for (; i < n && p[i].start <= t; i++)
+			if (p[i].headcount != ESTATE_HEADCOUNT_UNKNOWN &&
+				!heap_push(s, p[i].end, p[i].headcount, grow, grow_arg))
+				return 0;
+	}
+	return 1;
+}
+
+/* A run of overlapping known periods, from periods[first]. */
+typedef struct known_run
+{
+	int64_t		lo;
+	int64_t		hi;
+	size_t		first;
+	size_t		count;			/* known periods in it */
+	int64_t		sum;			/* their headcounts */
+	int64_t		last_core;		/* core time of the last one */
+} known_run;
+
+/* Add a finished run's core time to the known time, and its peak. */
+static int
+close_known_run(const known_run *r, const estate_period *periods, size_t end,
+				const estate_core_piece *core, size_t ncore, size_t *known_first,
+				size_t *peak_first, end_heap *heap, estate_sweep_totals *totals,
+				estate_grow_fn grow, void *grow_arg)
+{
+	int64_t		m;
+
+	if (r->count == 0)
+		return 1;
+	/* One period: its core time is known already. */
+	m = r->count == 1 ? r->last_core : core_time(core, ncore, known_first, r->lo, r->hi, NULL, 0);
+	totals->known_us += m;
+	if (m == 0 || r->sum <= totals->peak)
+		return 1;
+	if (r->count == 1)
+	{
+		totals->peak = r->sum;
+		return 1;
+	}
+	return run_peak(periods + r->first, end - r->first, heap, core, ncore, peak_first,
+					&totals->peak, grow, grow_arg);
+}
+
+/*
+ * One pass over the periods in order of start.  Time in use is the core time
+ * of each run of overlapping or touching periods (their union), and likewise
+ * for the known ones; person-time adds up period by period, as headcount
+ * times the period's core time.  All of it is integer, so the grouping of the
+ * sums does not change them.  The peak needs the periods in progress at each
+ * instant, but only within a run of several overlapping known periods whose
+ * headcounts together could beat the peak so far: a heap of their ends, run
+ * by run.  (Known runs break where periods only touch, so that back-to-back
+ * readings are runs of one.)
+ */
 estate_status
 estate_sweep(const estate_period *periods, size_t n,
 			 const estate_core_piece *core, size_t ncore,
 			 estate_sweep_totals *totals, estate_cell_totals *cells,
 			 estate_grow_fn grow, void *grow_arg)
 {
-	sweep_state s = {NULL, 0, 0, 0, 0, 0};
-	size_t		i = 0;
-	size_t		first = 0;
-	int64_t		t = n > 0 ? periods[0].start : 0;
+	end_heap	heap = {NULL, 0, 0, 0};
+	size_t		use_first = 0,
+				known_first = 0,
+				person_first = 0,
+				peak_first = 0;
+	int64_t		use_lo;
+	int64_t		use_hi;
+	known_run	run = {0, 0, 0, 0, 0, 0};
 	estate_status status = ESTATE_OK;
 
 	memset(totals, 0, sizeof(*totals));
@@ -366,48 +533,56 @@ estate_sweep(const estate_period *periods, size_t n,
 		if (cells)
 			cells[core[k].cell].core_us += core[k].end - core[k].start;
 	}
+	if (n == 0)
+		return ESTATE_OK;
 
-	while (i < n || s.size > 0)
+	/* Empty runs at the first start, so that the first period opens both. */
+	use_lo = use_hi = run.lo = run.hi = periods[0].start;
+	for (size_t i = 0; i < n; i++)
 	{
-		int64_t		next = (i < n) ? periods[i].start : INT64_MAX;
+		const estate_period *p = &periods[i];
+		int64_t		m;
 
-		if (s.size > 0 && s.heap[0].end < next)
-			next = s.heap[0].end;
-		if (s.in_use > 0 && next > t)
-			account(&s, t, next, core, ncore, &first, totals, cells);
-		t = next;
-
-		/* Periods are half-open: those ending at t go before those starting. */
-		while (s.size > 0 && s.heap[0].end <= t)
+		if (p->start > use_hi)
 		{
-			active_end	e = heap_pop(&s);
-
-			s.in_use--;
-			if (e.headcount != ESTATE_HEADCOUNT_UNKNOWN)
-			{
-				s.known--;
-				s.headcount -= e.headcount;
-			}
+			totals->in_use_us += core_time(core, ncore, &use_first, use_lo, use_hi, NULL, 0);
+			use_lo = p->start;
+			use_hi = p->end;
 		}
-		while (i < n && periods[i].start <= t)
+		else if (p->end > use_hi)
+			use_hi = p->end;
+
+		if (p->headcount == ESTATE_HEADCOUNT_UNKNOWN)
+			continue;
+		if (p->start >= run.hi)
 		{
-			if (!heap_push(&s, periods[i].end, periods[i].headcount, grow, grow_arg))
+			if (!close_known_run(&run, periods, i, core, ncore, &known_first, &peak_first,
+								 &heap, totals, grow, grow_arg))
 			{
 				status = ESTATE_ERR_RANGE;
 				goto done;
 			}
-			s.in_use++;
-			if (periods[i].headcount != ESTATE_HEADCOUNT_UNKNOWN)
-			{
-				s.known++;
-				s.headcount += periods[i].headcount;
-			}
-			i++;
+			run.lo = p->start;
+			run.hi = p->end;
+			run.first = i;
+			run.count = 0;
+			run.sum = 0;
 		}
+		else if (p->end > run.hi)
+			run.hi = p->end;
+		m = core_time(core, ncore, &person_first, p->start, p->end, cells, p->headcount);
+		run.count++;
+		run.sum += p->headcount;
+		run.last_core = m;
+		u128_add_product(&totals->person_us, (uint64_t) p->headcount, (uint64_t) m);
 	}
+	totals->in_use_us += core_time(core, ncore, &use_first, use_lo, use_hi, NULL, 0);
+	if (!close_known_run(&run, periods, n, core, ncore, &known_first, &peak_first,
+						 &heap, totals, grow, grow_arg))
+		status = ESTATE_ERR_RANGE;
 done:
-	if (s.heap)
-		grow(s.heap, 0, grow_arg);
+	if (heap.heap)
+		grow(heap.heap, 0, grow_arg);
 	return status;
 }
 

@@ -75,8 +75,11 @@ typedef struct estate_cell_totals
 /* Whether periods are in ascending order of start. */
 extern int	estate_periods_sorted(const estate_period *p, size_t n);
 
-/* Sort periods by start, in place (introsort; O(n) when already sorted). */
-extern void estate_periods_sort(estate_period *p, size_t n);
+/*
+ * Sort periods by start, in place: a bucket sort through scratch, room for n
+ * periods, or an introsort when scratch is NULL.  O(n) when already sorted.
+ */
+extern void estate_periods_sort(estate_period *p, size_t n, estate_period *scratch);
 
 /* Merge two sorted runs into out (which must not overlap either). */
 extern void estate_periods_merge(const estate_period *a, size_t na,

@@ -1,6 +1,6 @@
 -- Carbon factors (shipped reference data) and estate.carbon_kg.
 BEGIN;
-SELECT plan(42);
+SELECT plan(46);
 
 -- The shipped table: 170 distinct rows of the CSV (172 less 2 repeats) x
 -- their non-empty year cells = 2,380 rows, recreated by the install script.
@@ -62,6 +62,16 @@ SELECT is((SELECT string_agg(format('%s %s: %s', fuel, financial_year, summed - 
           'gas 2017: -0.000004, hot_water 2013: 0.000001, hot_water 2017: -0.000002, steam 2013: 0.000001, steam 2017: -0.000002',
           'the published totals that differ from their scope rows (source rounding)');
 SELECT is((SELECT count(DISTINCT fuel) FROM estate.carbon_fuel), 10::bigint, 'ten fuels');
+
+-- estate.carbon_fuel_factor: the per-kWh factors by scope that carbon_kg and the ERIC views share.
+SELECT is((SELECT count(*) FROM estate.carbon_fuel_factor()), 140::bigint, 'a row per fuel and year: 10 x 14');
+SELECT is((SELECT array_agg((fuel, year_label, scope_1_kg_per_kwh, scope_2_kg_per_kwh, scope_3_kg_per_kwh)::text ORDER BY fuel)
+           FROM estate.carbon_fuel_factor() WHERE financial_year = 2015 AND fuel IN ('electricity', 'gas')),
+          '{"(electricity,2015/16,0,0.46219,0.11273)","(gas,2015/16,0.18445,0,0.02483)"}'::text[],
+          '2015/16: electricity 0.46219 (2) and 0.03816 + 0.06888 + 0.00569 (3); gas 0.18445 (1) and 0.02483 (3)');
+SELECT is((SELECT (scope_1_kg_per_kwh, scope_2_kg_per_kwh, scope_3_kg_per_kwh)::text FROM estate.carbon_fuel_factor()
+           WHERE fuel = 'wood_chips' AND financial_year = 2016), '(0,0,0.00792)', 'biomass: the biogenic row is in no scope');
+SELECT is((SELECT count(*) FROM estate.carbon_fuel_factor() WHERE financial_year > 2020), 0::bigint, 'no rows after 2020/21');
 
 -- A hand-checked site and year: ERIC 2015/16, R1EE3 Leek Moorlands Hospital
 -- (5,391 m2): gas 1,414,392 kWh, oil 26,819 kWh, renewable electricity

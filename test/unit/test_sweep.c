@@ -26,8 +26,10 @@ static estate_sweep_totals
 sweep(estate_period *p, size_t n, const estate_core_piece *core, size_t ncore)
 {
 	estate_sweep_totals t;
+	static estate_period scratch[400];
 
-	estate_periods_sort(p, n);
+	/* Bucket sort from BUCKET_MIN (256) periods; both sorts otherwise. */
+	estate_periods_sort(p, n, n % 2 ? scratch : NULL);
 	if (estate_sweep(p, n, core, ncore, &t, NULL, grow, NULL) != ESTATE_OK)
 		printf("# sweep failed\n");
 	return t;
@@ -176,7 +178,7 @@ main(void)
 		estate_cell_totals cells[3];
 
 		memset(cells, 0, sizeof(cells));
-		estate_periods_sort(p, 2);
+		estate_periods_sort(p, 2, NULL);
 		estate_sweep(p, 2, split, 3, &t, cells, grow, NULL);
 		ok(t.core_us == 5 && t.in_use_us == 4 && u128_is(t.person_us, 1 * 2 + 2 * 2 + 1 * 1 + 3 * 1),
 		   "a period across three core pieces");
@@ -206,10 +208,11 @@ main(void)
 	/* Random cases against brute force. */
 	for (int round = 0; round < 2000; round++)
 	{
-		estate_period p[40];
-		estate_period copy[40];
+		estate_period p[400];
+		estate_period copy[400];
 		estate_core_piece core[8];
-		size_t		n = (size_t) rnd(40);
+		/* Every tenth case is large enough for the bucket sort. */
+		size_t		n = (size_t) (round % 10 == 0 ? 256 + rnd(144) : rnd(40));
 		size_t		ncore = 0;
 		int64_t		x = rnd(5);
 		estate_sweep_totals got;
@@ -230,9 +233,27 @@ main(void)
 			p[i].end = p[i].start + 1 + rnd(round % 2 ? 60 : 5);
 			p[i].headcount = rnd(5) == 0 ? ESTATE_HEADCOUNT_UNKNOWN : 1 + rnd(50);
 		}
+		for (size_t k = 0; k < ncore; k++)
+			core[k].cell = (int32_t) k;
 		memcpy(copy, p, sizeof(p));
 		want = brute(copy, n, core, ncore, 300);
 		got = sweep(p, n, core, ncore);
+		/* Per cell: each piece as the only core time, against the totals. */
+		for (size_t k = 0; k < ncore; k++)
+		{
+			estate_cell_totals cells[8];
+			estate_sweep_totals one;
+			estate_sweep_totals all;
+
+			memset(cells, 0, sizeof(cells));
+			for (size_t c = 0; c < ncore; c++)
+				cells[c].person_us = estate_u128_zero();
+			estate_sweep(p, n, core, ncore, &all, cells, grow, NULL);
+			estate_sweep(p, n, &core[k], 1, &one, NULL, grow, NULL);
+			if (cells[k].core_us != one.core_us || estate_u128_cmp(cells[k].person_us, one.person_us) != 0 ||
+				!same_totals(all, got))
+				want.peak = -1;	/* reported below as a mismatch */
+		}
 		if (!same_totals(got, want))
 		{
 			ok(0, "random case %d matches brute force", round);
@@ -261,10 +282,42 @@ main(void)
 				p[i].end = p[i].start + 1;
 				p[i].headcount = i;
 			}
-			estate_periods_sort(p, 100000);
+			estate_periods_sort(p, 100000, NULL);
 			good = good && estate_periods_sorted(p, 100000);
 		}
 		ok(good, "introsort sorts random, few-valued, reversed and sorted input");
+	}
+
+	/* Bucket sort: the same kinds, negative and extreme starts, and one
+	 * crowded range among spread ones. */
+	{
+		static estate_period p[100000];
+		static estate_period scratch[100000];
+		int			good = 1;
+
+		for (int kind = 0; kind < 7; kind++)
+		{
+			int64_t		sum = 0;
+			int64_t		sum_after = 0;
+
+			for (int i = 0; i < 100000; i++)
+			{
+				p[i].start = kind == 0 ? rnd(1 << 30) : kind == 1 ? rnd(3) :
+					kind == 2 ? 100000 - i : kind == 3 ? i :
+					kind == 4 ? (int64_t) rnd(1 << 30) * (rnd(2) ? -1000000 : 1000000) :
+					kind == 5 ? (rnd(2) ? INT64_MIN : INT64_MAX - rnd(2)) :
+					(i % 2 ? rnd(1000) : (int64_t) rnd(1 << 30) << 20);
+				p[i].end = kind == 5 ? p[i].start : p[i].start + 1;
+				p[i].headcount = i;
+				sum += i;
+			}
+			estate_periods_sort(p, 100000, scratch);
+			good = good && estate_periods_sorted(p, 100000);
+			for (int i = 0; i < 100000; i++)
+				sum_after += p[i].headcount;
+			good = good && sum == sum_after;
+		}
+		ok(good, "bucket sort sorts random, few-valued, reversed, sorted, signed, extreme and crowded input");
 	}
 
 	/* Merging two sorted runs. */
