@@ -2,15 +2,29 @@
 # targets below the PGXS include run the server-free checks.
 
 EXTENSION = estate
-EXTVERSION = 1.0
+# The version being built: estate.control's default_version says the same
+# (make sqlcheck compares them).
+EXTVERSION = 1.1
 
 MODULE_big = estate
 CORE_SRCS = $(sort $(wildcard src/core/*.c))
 GLUE_SRCS = $(sort $(wildcard src/*.c))
 OBJS = $(CORE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
 
-DATA = $(EXTENSION)--$(EXTVERSION).sql
+# Released install scripts are frozen as shipped (estate--1.0.sql, checked
+# against test/upgrade/released.sha256); the current one and the update to it
+# are generated from sql/.
+RELEASED = $(EXTENSION)--1.0.sql
+UPDATE = $(EXTENSION)--1.0--$(EXTVERSION).sql
+DATA = $(RELEASED) $(EXTENSION)--$(EXTVERSION).sql $(UPDATE)
 EXTRA_CLEAN = build
+
+# make installcheck: the pg_regress suite against an installed server
+# (PGHOST, PGPORT, PGUSER as for psql), in database contrib_regression.  Its
+# output goes outside the checkout, so a user who cannot write there can run it.
+REGRESS = $(sort $(basename $(notdir $(wildcard $(srcdir)/test/sql/*.sql))))
+REGRESS_OUTPUTDIR ?= $(or $(TMPDIR),/tmp)/estate-installcheck-$(shell id -u)
+REGRESS_OPTS = --inputdir=$(srcdir)/test --outputdir=$(REGRESS_OUTPUTDIR) --load-extension=$(EXTENSION)
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
@@ -63,16 +77,44 @@ build/carbon_factors.sql: data/carbon_factors_2007-08_to_2020-21.csv tools/carbo
 	@mkdir -p build
 	perl tools/carbon_factors.pl $< > $@
 
-$(DATA): $(SQL_PARTS)
+# The update from 1.0: the statements that change 1.0's objects
+# (sql/update/1.0--1.1.sql, which starts the script), then the sql/ parts of
+# every object new in 1.1, the same files SQL_PARTS lists for a fresh install.
+UPDATE_PARTS = sql/update/1.0--1.1.sql
+
+$(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS)
 	cat $(SQL_PARTS) > $@
 
-all: $(DATA)
+$(UPDATE): $(UPDATE_PARTS)
+	cat $(UPDATE_PARTS) > $@
 
-# The committed install script must equal a fresh generation.
+all: $(EXTENSION)--$(EXTVERSION).sql $(UPDATE)
+
+# The committed scripts must equal a fresh generation, the released ones their
+# checksums, and the control file must name this version.
 .PHONY: sqlcheck
-sqlcheck: $(SQL_PARTS)
-	cat $(SQL_PARTS) | cmp - $(DATA) || \
-	  { echo "$(DATA) is stale: run make and commit it"; exit 1; }
+sqlcheck: $(SQL_PARTS) $(UPDATE_PARTS)
+	cat $(SQL_PARTS) | cmp - $(EXTENSION)--$(EXTVERSION).sql || \
+	  { echo "$(EXTENSION)--$(EXTVERSION).sql is stale: run make and commit it"; exit 1; }
+	cat $(UPDATE_PARTS) | cmp - $(UPDATE) || \
+	  { echo "$(UPDATE) is stale: run make and commit it"; exit 1; }
+	sha256sum --quiet -c test/upgrade/released.sha256 || \
+	  { echo "a released install script changed: released versions are frozen"; exit 1; }
+	grep -qx "default_version = '$(EXTVERSION)'" $(EXTENSION).control || \
+	  { echo "$(EXTENSION).control's default_version is not $(EXTVERSION)"; exit 1; }
+
+# make pgtap-installcheck: every pgTAP file with pg_prove against an installed
+# server (PGHOST, PGPORT, PGUSER), in a database of its own made anew, as
+# make installcheck does with pg_regress.  pgTAP must be installed there.
+PGTAP_DB ?= estate_pgtap
+PSQL_BIN = $(bindir)/psql
+.PHONY: pgtap-installcheck
+pgtap-installcheck:
+	$(PSQL_BIN) -X -q -v ON_ERROR_STOP=1 -d postgres \
+	  -c 'SET client_min_messages = warning' -c 'DROP DATABASE IF EXISTS $(PGTAP_DB)' -c 'CREATE DATABASE $(PGTAP_DB)'
+	$(PSQL_BIN) -X -q -v ON_ERROR_STOP=1 -d $(PGTAP_DB) \
+	  -c 'SET client_min_messages = warning' -c 'CREATE EXTENSION pgtap' -c 'CREATE EXTENSION $(EXTENSION)'
+	pg_prove --psql-bin $(PSQL_BIN) -d $(PGTAP_DB) $(sort $(wildcard test/pgtap/*.sql))
 
 # --- unit tests of src/core (no server) -----------------------------------
 UNIT_TESTS = $(patsubst test/unit/%.c,build/unit/%,$(sort $(wildcard test/unit/test_*.c)))

@@ -9,7 +9,7 @@ DROP SCHEMA estate;
 CREATE ROLE eric_owner;
 CREATE ROLE eric_reader;
 CREATE ROLE eric_etl;
-GRANT CREATE ON DATABASE estate_test TO eric_owner;
+SELECT format('GRANT CREATE ON DATABASE %I TO eric_owner', current_database()) \gexec
 SET ROLE eric_owner;
 CREATE EXTENSION estate;
 RESET ROLE;

@@ -9,7 +9,7 @@ DROP EXTENSION estate;
 DROP SCHEMA estate;
 CREATE ROLE estate_analyst;
 CREATE ROLE estate_mallory;
-GRANT CREATE ON DATABASE estate_test TO estate_analyst, estate_mallory;
+SELECT format('GRANT CREATE ON DATABASE %I TO estate_analyst, estate_mallory', current_database()) \gexec
 GRANT USAGE ON SCHEMA public TO estate_analyst, estate_mallory;
 
 -- 1. A schema owned by another ordinary role is refused.
@@ -32,7 +32,7 @@ DROP SCHEMA estate;
 -- 1b. A role whose name would break out of the script's quoting
 --     (@extowner@ inside a literal): PostgreSQL refuses to substitute it.
 CREATE ROLE "estate_o'brien$$";
-GRANT CREATE ON DATABASE estate_test TO "estate_o'brien$$";
+SELECT format('GRANT CREATE ON DATABASE %I TO %I', current_database(), 'estate_o''brien$$') \gexec
 SET ROLE "estate_o'brien$$";
 SELECT throws_ok('CREATE EXTENSION estate', '22P02', NULL,
                  'a role named with a quote and $$ cannot install: no injection through @extowner@');
