@@ -191,10 +191,16 @@ SELECT * FROM estate.eric_grouping('ZXB', 2015, NULL, 'SOUTH');
 SELECT * FROM estate.site_summary ORDER BY financial_year, trust_code, site_code;
 SELECT * FROM estate.trust_summary ORDER BY financial_year, trust_code;
 SELECT * FROM estate.ics_summary ORDER BY 1, 2, 3;
+SELECT * FROM estate.england_summary ORDER BY 1;
+INSERT INTO estate.site_ics VALUES ('ZXB', 'ZXB01', 'QAA', NULL, 'golden: counted with Alpha');
+SELECT * FROM estate.trust_summary ORDER BY financial_year, trust_code;
+SELECT * FROM estate.ics_summary ORDER BY 1, 2, 3;
+SELECT * FROM estate.eric_measures() ORDER BY level, financial_year, trust_code, ics_name, site_code;
+DELETE FROM estate.site_ics;
 SELECT * FROM estate.year_on_year ORDER BY 1, 2, 3, 4;
 SELECT * FROM estate.data_completeness ORDER BY 1, 2, 3;
 SELECT * FROM estate.eric_site_carbon() ORDER BY 1, 2, 3;
-SELECT * FROM estate.eric_rollup() ORDER BY 1, 2, 3, 4;
+SELECT * FROM estate.eric_rollup() ORDER BY level, financial_year, trust_code, ics_name, site_code;
 
 -- ---- core_hours ----------------------------------------------------------------
 CREATE TEMP TABLE cores (c estate.core_hours);
