@@ -202,7 +202,7 @@ SELECT is((SELECT array_agg(format('%s %s %s %s', level, financial_year, ics_nam
 SELECT is((SELECT array_agg(financial_year::text || ' ' || trust_code) FROM estate.trust_summary GROUP BY financial_year, trust_code HAVING count(*) > 1),
           NULL, 'trust_summary has one row per trust and year');
 
--- Move the Royal Liverpool University Hospital (REM, site REM21) into Greater Manchester (QOP).
+-- Move Aintree University Hospital (REM, site REM21) into Greater Manchester (QOP).
 CREATE TEMP TABLE before AS
     SELECT level, financial_year, ics_code, trust_code, site_code, gross_internal_floor_area_m2 AS gia, backlog_total_gbp AS backlog, sites
     FROM estate.eric_measures() WHERE level <> 'site';
