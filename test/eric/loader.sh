@@ -99,6 +99,22 @@ out=$("$load" -d $db --year 2022/23 --kind trust "$fixtures/ERIC - 2022_23 - Tru
 ok $? "the UTF-8 (BOM) trust file of 2022/23 loads: $out"
 is "$(q $db "SELECT file_encoding FROM estate.eric_load WHERE financial_year = 2022 AND kind = 'trust'")" "UTF8 with BOM" "read as UTF-8 with BOM"
 
+# A file named for another year than --year is refused, naming both, unless --force.
+tmp=$(mktemp -d)
+cp "$fixtures/ERIC - 2022_23 - Site data.csv" "$tmp/ERIC - 2021_22 - Site data.csv"
+before=$(q $db "SELECT count(*) FROM estate.eric_load")
+out=$("$load" -d $db --year 2022/23 --kind site "$tmp/ERIC - 2021_22 - Site data.csv" 2>&1)
+is "$? $out" "1 estate-load-eric: ERIC - 2021_22 - Site data.csv is named for 2021/22 but --year is 2022/23: give the year the file holds, or --force to load it as 2022/23" \
+	"a file named for 2021/22 given --year 2022/23 is refused, naming both years"
+out=$("$load" -d $db --year 2015/16 --kind site "$data/eric/eric_2014-15_site.csv" 2>&1)
+like "$? $out" "1 estate-load-eric: eric_2014-15_site.csv is named for 2014/15 but --year is 2015/16" "so is eric_2014-15_site.csv given --year 2015/16"
+is "$(q $db "SELECT count(*) FROM estate.eric_load")" "$before" "and nothing was loaded"
+"$load" -d $db --year 2022/23 --kind site --force "$tmp/ERIC - 2021_22 - Site data.csv" >/dev/null 2>&1
+ok $? "--force loads it as --year says"
+is "$(q $db "SELECT year_label || ' ' || file_name FROM estate.eric_load ORDER BY load_id DESC LIMIT 1")" "2022/23 ERIC - 2021_22 - Site data.csv" \
+	"as 2022/23"
+rm -rf "$tmp"
+
 # The trust -> ICS mapping from the ODS files.
 out=$("$root/bin/estate-load-ics" -d $db "$data/ods/etr.csv" "$data/ods/succ.csv" "$data/ods/icb_names_codes_dec_2024.csv" 2>&1)
 ok $? "estate-load-ics loads the ODS files"
