@@ -134,7 +134,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_CC ?= clang
 FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc/core
 ORDINAL_FUZZERS = build/fuzz/condition_grade build/fuzz/risk_band
-FUZZERS = $(ORDINAL_FUZZERS) build/fuzz/backlog build/fuzz/renewal_forecast build/fuzz/disposal_impact build/fuzz/amount \
+FUZZERS = $(ORDINAL_FUZZERS) build/fuzz/backlog build/fuzz/renewal_forecast build/fuzz/disposal_impact build/fuzz/parse_amount \
 	build/fuzz/core_hours build/fuzz/utilisation_state
 
 $(ORDINAL_FUZZERS): build/fuzz/%: test/fuzz/fuzz_ordinal.c $(CORE_SRCS)

@@ -3400,7 +3400,7 @@ COMMENT ON FUNCTION @extschema@.disposal_assessment(double precision, double pre
 
 -- ---------------------------------------------------------------------------
 -- What a disposal programme releases: estate.disposal_impact, an aggregate
--- that also runs as a window over candidates in score order (docs/disposal.md)
+-- that also runs as a window over candidates in score order (docs/disposal_impact.md)
 -- ---------------------------------------------------------------------------
 
 CREATE TYPE @extschema@.disposal_impact_state;

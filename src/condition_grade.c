@@ -3,7 +3,7 @@
  */
 #include "estate.h"
 
-#include "core/grade.h"
+#include "core/condition_grade.h"
 
 PG_MODULE_MAGIC;
 

@@ -12,7 +12,7 @@
 #include "estate.h"
 
 #include "catalog/pg_type.h"
-#include "core/utilisation.h"
+#include "core/utilisation_state.h"
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
 #include "utils/date.h"

@@ -1,6 +1,6 @@
 /*
  * disposal_impact.c - fmgr glue of the estate.disposal_impact aggregate and
- * its state type estate.disposal_impact_state (docs/disposal.md).
+ * its state type estate.disposal_impact_state (docs/disposal_impact.md).
  *
  * The state is fixed length (96 bytes), passed by reference and updated in
  * place when called as an aggregate; the final function only reads it, so

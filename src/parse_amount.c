@@ -8,7 +8,7 @@
 #include "utils/builtins.h"
 #include "utils/numeric.h"
 
-#include "core/amount.h"
+#include "core/parse_amount.h"
 
 /* The core reads UTF-8 (`£` is two bytes there); other server encodings are converted. */
 static const char *

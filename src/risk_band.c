@@ -4,8 +4,8 @@
  */
 #include "estate.h"
 
-#include "core/grade.h"
-#include "core/risk.h"
+#include "core/condition_grade.h"
+#include "core/risk_band.h"
 
 ESTATE_ORDINAL_TYPE_IO(risk_band, estate_risk_band)
 

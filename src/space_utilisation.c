@@ -29,7 +29,7 @@
 #include "utils/timestamp.h"
 #include "utils/typcache.h"
 
-#include "core/utilisation.h"
+#include "core/utilisation_state.h"
 
 #define STATE_VERSION		1
 #define STATE_SORTED		0x01	/* periods ascend by start */

@@ -6,7 +6,7 @@
 #define ESTATE_CORE_BACKLOG_H
 
 #include "pence.h"
-#include "risk.h"
+#include "risk_band.h"
 
 /* Buckets 0-3 are the risk bands' stored bytes; the fifth is unassessed. */
 #define BUCKET_UNASSESSED BAND_COUNT

@@ -5,8 +5,8 @@
 #include <string.h>
 
 #include "tap.h"
-#include "grade.h"
-#include "risk.h"
+#include "condition_grade.h"
+#include "risk_band.h"
 
 static int
 parse(const estate_ordinal *k, const char *s)

@@ -1,6 +1,6 @@
 /*
  * Unit tests of the sort-and-sweep (src/core/sweep.c) and of the state's
- * text form (src/core/utilisation.c), without a server: hand-computed cases,
+ * text form (src/core/utilisation_state.c), without a server: hand-computed cases,
  * then random ones against a brute-force count over every time unit.
  */
 #include <stdlib.h>
@@ -8,7 +8,7 @@
 
 #include "tap.h"
 #include "sweep.h"
-#include "utilisation.h"
+#include "utilisation_state.h"
 
 static void *
 grow(void *ptr, size_t size, void *arg)

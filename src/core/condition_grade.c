@@ -1,7 +1,7 @@
 /*
- * grade.c - condition grades: vocabulary, backlog rule, likelihood mapping.
+ * condition_grade.c - condition grades: vocabulary, backlog rule, likelihood mapping.
  */
-#include "grade.h"
+#include "condition_grade.h"
 
 static const char *const grade_names[GRADE_COUNT] = {
 	"A", "B", "B(C)", "C", "CX", "D", "DX"
