@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark of the backlog aggregates against plain SQL (SPEC 8); prints
+# Benchmark of the backlog aggregates against plain SQL; prints
 # times and ratios, it is not a test.
 #
 #   bench/backlog.sh                  # against the server the PG* variables name

@@ -1,6 +1,6 @@
 /*
  * backlog.c - fmgr glue of estate.backlog, its operators, casts, accessors
- * and the aggregates backlog_agg and sum (SPEC 3.1, 9).
+ * and the aggregates backlog_agg and sum.
  *
  * The value is five int64 buckets of pence (src/core/backlog.h), fixed
  * length and passed by reference.  Aggregate states are the value itself,

@@ -1,5 +1,5 @@
 /*
- * condition_grade.c - fmgr glue of estate.condition_grade (SPEC 2.1, 2.3).
+ * condition_grade.c - fmgr glue of estate.condition_grade.
  */
 #include "estate.h"
 

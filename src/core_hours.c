@@ -1,6 +1,6 @@
 /*
- * core_hours.c - fmgr glue of estate.core_hours and estate.available_hours
- * (SPEC 4.1), the setting estate.core_hours (SPEC 7), and the conversion of
+ * core_hours.c - fmgr glue of estate.core_hours and estate.available_hours,
+ * the setting estate.core_hours, and the conversion of
  * core hours into instants shared with the aggregates.
  *
  * Local boundaries become instants exactly as `timestamp AT TIME ZONE zone`

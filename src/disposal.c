@@ -1,5 +1,5 @@
 /*
- * disposal.c - fmgr glue of estate.disposal_assessment (SPEC 5).
+ * disposal.c - fmgr glue of estate.disposal_assessment.
  */
 #include "estate.h"
 

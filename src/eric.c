@@ -1,6 +1,6 @@
 /*
- * eric.c - fmgr glue the ERIC views need (SPEC 6): the space targets they
- * compare against, read from the library's settings (SPEC 7).
+ * eric.c - fmgr glue the ERIC views need: the space targets they
+ * compare against, read from the library's settings.
  */
 #include "estate.h"
 

@@ -49,7 +49,7 @@ extern Datum estate_ordinal_recv(FunctionCallInfo fcinfo, const estate_ordinal *
 /*
  * Money (pence.c).  A numeric argument as pence on the hot path of an
  * aggregate: the stored bytes are decoded in place, without
- * PG_GETARG_NUMERIC's detoast-and-copy (notes/numeric-to-pence.md).  true for
+ * PG_GETARG_NUMERIC's detoast-and-copy.  true for
  * a positive amount in range; zero, negative, special, out-of-range and
  * toasted values take estate_amount_pence, which decides or complains.
  */
@@ -81,7 +81,7 @@ extern char *estate_numeric_text(Numeric num);
 /* The composite result type of a C function, cached per call site (result.c). */
 extern TupleDesc estate_result_tupdesc(FunctionCallInfo fcinfo);
 
-/* Settings (SPEC 7), registered by _PG_init in settings.c. */
+/* Settings, registered by _PG_init in settings.c. */
 extern double estate_underused_rate;
 extern double estate_target_non_clinical_share;
 extern double estate_target_unoccupied_share;

@@ -1,5 +1,5 @@
 /*
- * fci.c - facility condition index and its bands (SPEC 3.2).
+ * fci.c - facility condition index and its bands.
  *
  * The index is a ratio of two numerics, computed by PostgreSQL's exact
  * numeric division; there is no pence arithmetic here, so no src/core part.

@@ -1,6 +1,6 @@
 /*
- * parse_amount.c - fmgr glue of estate.parse_amount and estate.cell_kind
- * (SPEC 6): the number formats of published returns.
+ * parse_amount.c - fmgr glue of estate.parse_amount and estate.cell_kind:
+ * the number formats of published returns.
  */
 #include "estate.h"
 

@@ -1,5 +1,5 @@
 /*
- * renewal_forecast.c - the aggregate estate.renewal_forecast (SPEC 3.3, 9)
+ * renewal_forecast.c - the aggregate estate.renewal_forecast
  * and its state type estate.renewal_forecast_state.
  *
  * The state is a flat varlena of fixed size per group (the horizon is fixed

@@ -1,6 +1,5 @@
 /*
- * risk_band.c - fmgr glue of estate.risk_band and the risk functions
- * (SPEC 2.2, 2.3).
+ * risk_band.c - fmgr glue of estate.risk_band and the risk functions.
  */
 #include "estate.h"
 
@@ -64,7 +63,7 @@ risk_band_of_score(PG_FUNCTION_ARGS)
 	PG_RETURN_ORDINAL(band_of_score(PG_GETARG_INT32(0)));
 }
 
-/* Condition-based risk: the likelihood comes from the grade (SPEC 2.3). */
+/* Condition-based risk: the likelihood comes from the grade. */
 PG_FUNCTION_INFO_V1(backlog_risk);
 Datum
 backlog_risk(PG_FUNCTION_ARGS)

@@ -1,6 +1,6 @@
 /*
- * settings.c - the library's settings under the reserved prefix "estate."
- * (SPEC 7).  Loading the library (any estate function does) registers them.
+ * settings.c - the library's settings under the reserved prefix "estate.".
+ * Loading the library (any estate function does) registers them.
  */
 #include "estate.h"
 

@@ -1,6 +1,6 @@
 /*
  * space_profile.c - room status from a utilisation, and floor-area shares
- * against Lord Carter's targets (SPEC 4.4).  The STABLE forms read the
+ * against Lord Carter's targets.  The STABLE forms read the
  * settings; the IMMUTABLE forms take the thresholds as arguments.
  */
 #include "estate.h"

@@ -1,6 +1,6 @@
 /*
  * space_utilisation.c - fmgr glue of the space_utilisation and
- * utilisation_heatmap aggregates and their state type (SPEC 4.2, 4.3, 9).
+ * utilisation_heatmap aggregates and their state type.
  *
  * The state, estate.utilisation_state, holds what a group's rows agree on
  * (capacity, span, core hours, closed dates) and the periods in use, clipped
@@ -14,8 +14,7 @@
  *     periods costs no copy per row.
  * Small groups stay flat because a memory context per group makes hash
  * aggregation's memory accounting, which walks every child context for each
- * new group, quadratic in the number of groups.
- * See ../shared/notes/growing-aggregate-state.md for the measurements.
+ * new group, quadratic in the number of groups (docs/space_utilisation.md).
  */
 #include "estate.h"
 

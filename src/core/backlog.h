@@ -1,5 +1,5 @@
 /*
- * backlog.h - the five-bucket backlog value (SPEC 3.1): cost to eradicate
+ * backlog.h - the five-bucket backlog value: cost to eradicate
  * backlog per risk band plus the cost whose band is unknown, in whole pence.
  */
 #ifndef ESTATE_CORE_BACKLOG_H

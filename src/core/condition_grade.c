@@ -24,7 +24,7 @@ int
 estate_grade_failure_likelihood(int grade)
 {
 	/*
-	 * SPEC 2.3: A rare, B unlikely, B(C) possible, C and CX likely, D and DX
+	 * A rare, B unlikely, B(C) possible, C and CX likely, D and DX
 	 * almost certain.  The X suffix says how an element must be fixed, not
 	 * how likely it is to fail, so it does not raise the likelihood.
 	 */

@@ -1,5 +1,5 @@
 /*
- * condition_grade.h - six-facet survey condition grades (SPEC 2.1, 2.3).
+ * condition_grade.h - six-facet survey condition grades.
  */
 #ifndef ESTATE_CORE_CONDITION_GRADE_H
 #define ESTATE_CORE_CONDITION_GRADE_H

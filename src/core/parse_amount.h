@@ -1,5 +1,5 @@
 /*
- * parse_amount.h - the number formats of published estates returns (SPEC 6).
+ * parse_amount.h - the number formats of published estates returns.
  *
  * ERIC and similar returns write numbers as `1234`, `1,234`, `£1,234.56` or
  * `-4913`, and write "no value" as a blank, `Not Applicable`, `N/A`,

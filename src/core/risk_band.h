@@ -1,5 +1,5 @@
 /*
- * risk_band.h - the NHS 5x5 risk matrix and its bands (SPEC 2.2).
+ * risk_band.h - the NHS 5x5 risk matrix and its bands.
  */
 #ifndef ESTATE_CORE_RISK_BAND_H
 #define ESTATE_CORE_RISK_BAND_H

@@ -1,5 +1,5 @@
 /*
- * sweep.c - sorting periods, and the sweep over their ends (SPEC 4.2, 4.3).
+ * sweep.c - sorting periods, and the sweep over their ends.
  *
  * The periods are sorted by start (a bucket sort, or nothing when they are
  * already in order, as sensor readings usually are), then swept once in that

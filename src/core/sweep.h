@@ -1,6 +1,6 @@
 /*
  * sweep.h - time in use and person-time of a room by a sort-and-sweep over
- * interval ends (SPEC 4.2, 4.3).
+ * interval ends.
  *
  * Everything is integer: instants and durations in microseconds, person-time
  * (headcount x microseconds) in 128 bits.  The totals therefore do not depend

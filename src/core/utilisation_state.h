@@ -1,7 +1,7 @@
 /*
  * utilisation_state.h - the transition state of estate.space_utilisation as data:
  * what a group's rows must agree on, validation, and the text form that
- * Citus ships between nodes (SPEC 4.2, 9).
+ * Citus ships between nodes.
  *
  * Text form (one line; times are integer microseconds, dates are days since
  * 2000-01-01, PostgreSQL's epochs):
