@@ -8,7 +8,7 @@ EXTVERSION = 1.1
 
 MODULE_big = estate
 CORE_SRCS = $(sort $(wildcard src/core/*.c))
-GLUE_SRCS = $(sort $(wildcard src/*.c))
+GLUE_SRCS = $(sort $(wildcard src/common/*.c src/*.c))
 OBJS = $(CORE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
 
 # Released install scripts are frozen as shipped (estate--1.0.sql, checked
@@ -118,7 +118,7 @@ pgtap-installcheck:
 
 # --- unit tests of src/core (no server) -----------------------------------
 UNIT_TESTS = $(patsubst test/unit/%.c,build/unit/%,$(sort $(wildcard test/unit/test_*.c)))
-UNIT_CFLAGS = -std=c99 -O1 -g -Wall -Wextra -Werror -Isrc -Isrc/core
+UNIT_CFLAGS = -std=c99 -O1 -g -Wall -Wextra -Werror -Isrc/core -Isrc
 
 build/unit/%: test/unit/%.c test/unit/tap.h $(CORE_SRCS) $(wildcard src/core/*.h)
 	@mkdir -p build/unit

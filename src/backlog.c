@@ -24,11 +24,10 @@
 static void
 overflow_error(int bucket)
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-			 errmsg("backlog bucket \"%s\" is out of range", estate_backlog_key(bucket)),
-			 errhint("A bucket holds at most 92233720368547758.07 (whole pence in 64 bits); "
-					 "total() of a backlog has no such limit.")));
+	estate_error(ESTATE_ERR_RANGE, NULL,
+				 "A bucket holds at most 92233720368547758.07 (whole pence in 64 bits); "
+				 "total() of a backlog has no such limit.",
+				 "backlog bucket \"%s\" is out of range", estate_backlog_key(bucket));
 }
 
 static estate_backlog *
@@ -49,18 +48,14 @@ backlog_in(PG_FUNCTION_ARGS)
 	estate_status st = estate_backlog_parse(str, strlen(str), b, &why);
 
 	if (st == ESTATE_ERR_RANGE)
-		estate_input_error(fcinfo,
-						   errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-						   errmsg("value out of range for type estate.backlog: \"%s\"", str),
-						   errdetail("%s", why),
-						   errhint("A bucket holds at most 92233720368547758.07."));
+		estate_input_error(fcinfo, ESTATE_ERR_RANGE, why,
+						   "A bucket holds at most 92233720368547758.07.",
+						   "value out of range for type estate.backlog: \"%s\"", str);
 	if (st != ESTATE_OK)
-		estate_input_error(fcinfo,
-						   errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-						   errmsg("invalid input syntax for type estate.backlog: \"%s\"", str),
-						   errdetail("%s", why),
-						   errhint("Write key=amount pairs separated by commas, keys high, significant, "
-								   "moderate, low and unassessed, amounts like 1200.50."));
+		estate_input_error(fcinfo, ESTATE_ERR_SYNTAX, why,
+						   "Write key=amount pairs separated by commas, keys high, significant, "
+						   "moderate, low and unassessed, amounts like 1200.50.",
+						   "invalid input syntax for type estate.backlog: \"%s\"", str);
 	PG_RETURN_POINTER(b);
 }
 
@@ -84,27 +79,24 @@ backlog_recv(PG_FUNCTION_ARGS)
 	int			version;
 
 	if (remaining != BACKLOG_BINARY_SIZE)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary input for type estate.backlog: %d bytes, expected %d",
-						remaining, BACKLOG_BINARY_SIZE)));
+		estate_error(ESTATE_ERR_BINARY, NULL, NULL,
+					 "invalid binary input for type estate.backlog: %d bytes, expected %d",
+					 remaining, BACKLOG_BINARY_SIZE);
 	version = pq_getmsgbyte(buf);
 	if (version != BACKLOG_BINARY_VERSION)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary input for type estate.backlog: version %d, expected %d",
-						version, BACKLOG_BINARY_VERSION)));
+		estate_error(ESTATE_ERR_BINARY, NULL, NULL,
+					 "invalid binary input for type estate.backlog: version %d, expected %d",
+					 version, BACKLOG_BINARY_VERSION);
 	for (int k = 0; k < BUCKET_COUNT; k++)
 	{
 		int			bucket = estate_backlog_order[k];
 
 		b->pence[bucket] = pq_getmsgint64(buf);
 		if (b->pence[bucket] < 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid binary input for type estate.backlog: bucket \"%s\" is negative (" INT64_FORMAT " pence)",
-							estate_backlog_key(bucket), b->pence[bucket]),
-					 errhint("A backlog is never negative.")));
+			estate_error(ESTATE_ERR_BINARY, NULL,
+						 "A backlog is never negative.",
+						 "invalid binary input for type estate.backlog: bucket \"%s\" is negative (" INT64_FORMAT " pence)",
+						 estate_backlog_key(bucket), b->pence[bucket]);
 	}
 	PG_RETURN_POINTER(b);
 }
@@ -228,12 +220,8 @@ scale(estate_backlog *b, Numeric factor)
 {
 	estate_backlog *r = new_backlog();
 
-	estate_check_finite(factor, "factor");
-	if (estate_numeric_is_negative(VARDATA_ANY(factor), VARSIZE_ANY_EXHDR(factor)))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("factor %s is negative", estate_numeric_text(factor)),
-				 errhint("A backlog is never negative: scale it by a factor of 0 or more.")));
+	estate_check_non_negative(factor, "factor",
+							  "A backlog is never negative: scale it by a factor of 0 or more.");
 	for (int k = 0; k < BUCKET_COUNT; k++)
 	{
 		Numeric		pounds = estate_pence_numeric(b->pence[k]);
@@ -320,12 +308,11 @@ backlog_delta(PG_FUNCTION_ARGS)
 static void
 json_error(const char *message, const char *key)
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg(message, key),
-			 errhint("A backlog in JSON is an object with the numeric keys high, significant, moderate, "
-					 "low and unassessed (missing or null = 0); total and "
-					 JSON_KEY_CRITICAL ", if present, must match them.")));
+	estate_error(ESTATE_ERR_ARGUMENT, NULL,
+				 "A backlog in JSON is an object with the numeric keys high, significant, moderate, "
+				 "low and unassessed (missing or null = 0); total and "
+				 JSON_KEY_CRITICAL ", if present, must match them.",
+				 message, key);
 }
 
 /* A derived key, when present, must agree with the bands read. */
@@ -338,11 +325,9 @@ check_derived(const char *key, JsonbValue *v, estate_wide expected)
 		json_error("key \"%s\" is not a number", key);
 	if (DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(v->val.numeric),
 										  NumericGetDatum(estate_wide_numeric(expected)))) != 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("key \"%s\" is %s, but the bands give %s", key,
-						estate_numeric_text(v->val.numeric),
-						estate_numeric_text(estate_wide_numeric(expected)))));
+		estate_error(ESTATE_ERR_ARGUMENT, NULL, NULL,
+					 "key \"%s\" is %s, but the bands give %s",
+					 key, estate_numeric_text(v->val.numeric), estate_numeric_text(estate_wide_numeric(expected)));
 }
 
 PG_FUNCTION_INFO_V1(jsonb_to_backlog);

@@ -20,9 +20,8 @@ carter_target(PG_FUNCTION_ARGS)
 		PG_RETURN_FLOAT8(estate_target_non_clinical_share);
 	if (strcmp(measure, "unoccupied_share") == 0)
 		PG_RETURN_FLOAT8(estate_target_unoccupied_share);
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("unknown space target: \"%s\"", measure),
-			 errhint("The targets are non_clinical_share and unoccupied_share.")));
+	estate_error(ESTATE_ERR_ARGUMENT, NULL,
+				 "The targets are non_clinical_share and unoccupied_share.",
+				 "unknown space target: \"%s\"", measure);
 	PG_RETURN_NULL();			/* not reached */
 }

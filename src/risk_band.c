@@ -12,10 +12,9 @@ static void
 check_factor(const char *argument, int value, const char *scale)
 {
 	if (!estate_risk_factor_valid(value))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("%s %d is out of range", argument, value),
-				 errhint("The %s must be between 1 and 5 (%s).", argument, scale)));
+		estate_error(ESTATE_ERR_RANGE, NULL,
+					 psprintf("The %s must be between 1 and 5 (%s).", argument, scale),
+					 "%s %d is out of range", argument, value);
 }
 
 static int
@@ -34,10 +33,9 @@ band_of_score(int score)
 	int			band = 0;
 
 	if (estate_risk_band_of_score(score, &band) != ESTATE_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("score %d is out of range", score),
-				 errhint("A risk score is likelihood x consequence, between 1 and 25.")));
+		estate_error(ESTATE_ERR_RANGE, NULL,
+					 "A risk score is likelihood x consequence, between 1 and 25.",
+					 "score %d is out of range", score);
 	return band;
 }
 

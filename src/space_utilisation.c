@@ -258,16 +258,16 @@ utilisation_state_out(PG_FUNCTION_ARGS)
 
 /* Check the zone of parsed core hours and return their stored form. */
 static uint8 *
-stored_core(estate_core_hours *ch, size_t *len, int sqlstate, const char *type_text)
+stored_core(estate_core_hours *ch, size_t *len, estate_status status, const char *type_text)
 {
 	char		canonical[ESTATE_ZONE_MAX + 1];
 	uint8	   *bytes;
 
 	if (estate_zone_lookup(ch->zone, canonical) == NULL)
-		ereport(ERROR,
-				(errcode(sqlstate),
-				 errmsg("invalid input for type estate.utilisation_state: %s", type_text),
-				 errdetail("\"%s\" is not an IANA time-zone name in the server's time-zone database.", ch->zone)));
+		estate_error(status,
+					 psprintf("\"%s\" is not an IANA time-zone name in the server's time-zone database.", ch->zone),
+					 NULL,
+					 "invalid input for type estate.utilisation_state: %s", type_text);
 	strcpy(ch->zone, canonical);
 	*len = estate_core_hours_encoded_size(ch);
 	bytes = palloc(*len);
@@ -300,7 +300,7 @@ utilisation_state_in(PG_FUNCTION_ARGS)
 	key.capacity = head.capacity;
 	key.span_lo = head.span_lo;
 	key.span_hi = head.span_hi;
-	key.core = stored_core(ch, &key.core_len, ERRCODE_INVALID_TEXT_REPRESENTATION, "bad core hours");
+	key.core = stored_core(ch, &key.core_len, ESTATE_ERR_SYNTAX, "bad core hours");
 	key.closed = closed;
 	key.nclosed = head.nclosed;
 	PG_RETURN_POINTER(new_flat(&key, periods, head.nperiods, head.nperiods,
@@ -308,12 +308,9 @@ utilisation_state_in(PG_FUNCTION_ARGS)
 
 bad:
 	/* The text of a large state is long: quote its start only. */
-	estate_input_error(fcinfo,
-					   errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					   errmsg("invalid input syntax for type estate.utilisation_state: \"%.200s%s\"",
-							  str, len > 200 ? "..." : ""),
-					   errdetail("%s", detail));
-	PG_RETURN_NULL();
+	estate_input_error(fcinfo, ESTATE_ERR_SYNTAX, detail, NULL,
+					   "invalid input syntax for type estate.utilisation_state: \"%.200s%s\"",
+					   str, len > 200 ? "..." : "");
 }
 
 /*
@@ -352,10 +349,8 @@ utilisation_state_send(PG_FUNCTION_ARGS)
 static void
 bad_binary(const char *detail)
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-			 errmsg("invalid binary input for type estate.utilisation_state"),
-			 errdetail("%s", detail)));
+	estate_error(ESTATE_ERR_BINARY, detail, NULL,
+				 "invalid binary input for type estate.utilisation_state");
 }
 
 /* Bytes left in buf must hold count items of size bytes each. */
@@ -391,7 +386,7 @@ utilisation_state_recv(PG_FUNCTION_ARGS)
 	if (estate_core_hours_decode((const uint8 *) pq_getmsgbytes(buf, core_len),
 								 (size_t) core_len, ch, &detail) != ESTATE_OK)
 		bad_binary(detail);
-	key.core = stored_core(ch, &key.core_len, ERRCODE_INVALID_BINARY_REPRESENTATION, "bad core hours");
+	key.core = stored_core(ch, &key.core_len, ESTATE_ERR_BINARY, "bad core hours");
 
 	need(buf, 1, 4);
 	nclosed = pq_getmsgint(buf, 4);
@@ -608,11 +603,9 @@ check_same_group(const estate_group_key *state, const estate_group_key *row)
 	else
 		detail = psprintf("Found %zu and %zu distinct closed dates, or different ones.",
 						  state->nclosed, row->nclosed);
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("%s must be the same on every row of a group", what),
-			 errdetail("%s", detail),
-			 errhint("One group is one room: group by the room and give all its rows the same capacity, core hours, span and closed dates.")));
+	estate_error(ESTATE_ERR_ARGUMENT, detail,
+				 "One group is one room: group by the room and give all its rows the same capacity, core hours, span and closed dates.",
+				 "%s must be the same on every row of a group", what);
 }
 
 /*
@@ -763,18 +756,16 @@ row_key(FunctionCallInfo fcinfo, RowCache *cache, bool core_from_setting, estate
 		bytea	   *core;
 
 		if (PG_ARGISNULL(4))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("core hours must not be NULL"),
-					 errhint("Omit the argument to use the setting estate.core_hours.")));
+			estate_error(ESTATE_ERR_ARGUMENT, NULL,
+						 "Omit the argument to use the setting estate.core_hours.",
+						 "core hours must not be NULL");
 		core = PG_GETARG_BYTEA_PP(4);
 		key->core = ESTATE_CORE_BYTES(core);
 		key->core_len = ESTATE_CORE_NBYTES(core);
 	}
 	if (PG_ARGISNULL(span_arg))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("span must not be NULL")));
+		estate_error(ESTATE_ERR_ARGUMENT, NULL, NULL,
+					 "span must not be NULL");
 	span_of_row(fcinfo, cache, PG_GETARG_DATUM(span_arg), key);
 	if (PG_NARGS() > span_arg + 1 && !PG_ARGISNULL(span_arg + 1))
 		closed_of_row(fcinfo, cache, PG_GETARG_DATUM(span_arg + 1), key);
@@ -820,15 +811,13 @@ utilisation_transition(FunctionCallInfo fcinfo, bool core_from_setting)
 	UtilExpanded *eo;
 
 	if (PG_ARGISNULL(3))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("capacity must not be NULL"),
-				 errhint("One group is one room, with its capacity on every row.")));
+		estate_error(ESTATE_ERR_ARGUMENT, NULL,
+					 "One group is one room, with its capacity on every row.",
+					 "capacity must not be NULL");
 	key.capacity = PG_GETARG_INT32(3);
 	if (key.capacity <= 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("capacity must be positive: %d", key.capacity)));
+		estate_error(ESTATE_ERR_ARGUMENT, NULL, NULL,
+					 "capacity must be positive: %d", key.capacity);
 	if (!cache->inspected)
 		inspect_arguments(fcinfo, cache, core_from_setting);
 	if (cache->fixed && cache->key_id != 0)
@@ -845,9 +834,8 @@ utilisation_transition(FunctionCallInfo fcinfo, bool core_from_setting)
 		row_key(fcinfo, cache, core_from_setting, &key);
 
 	if (!PG_ARGISNULL(2) && PG_GETARG_INT32(2) < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("headcount must not be negative: %d", PG_GETARG_INT32(2))));
+		estate_error(ESTATE_ERR_ARGUMENT, NULL, NULL,
+					 "headcount must not be negative: %d", PG_GETARG_INT32(2));
 
 	/* A period in use: not NULL, not empty, headcount unknown or positive. */
 	if (!PG_ARGISNULL(1) && (PG_ARGISNULL(2) || PG_GETARG_INT32(2) > 0) &&
@@ -1090,9 +1078,8 @@ utilisation_final(PG_FUNCTION_ARGS)
 	sweep_state(fcinfo, PG_GETARG_DATUM(0), false, &v, &totals, NULL);
 	estate_utilisation_compute(&totals, v.key.capacity, &u);
 	if (u.peak_headcount > PG_INT32_MAX)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("peak headcount %lld is out of range for integer", (long long) u.peak_headcount)));
+		estate_error(ESTATE_ERR_RANGE, NULL, NULL,
+					 "peak headcount %lld is out of range for integer", (long long) u.peak_headcount);
 
 	tupdesc = ((FinalCache *) call_cache(fcinfo, sizeof(FinalCache)))->tupdesc;
 	if (tupdesc == NULL)
@@ -1156,11 +1143,10 @@ heatmap_rows(PG_FUNCTION_ARGS)
 	int			n;
 
 	if (ARR_NDIM(heatmap) != 1 || ArrayGetNItems(ARR_NDIM(heatmap), ARR_DIMS(heatmap)) != HEATMAP_CELLS)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("a heatmap is a one-dimensional array of 168 cells, not %d",
-						ArrayGetNItems(ARR_NDIM(heatmap), ARR_DIMS(heatmap))),
-				 errhint("Pass the result of estate.utilisation_heatmap.")));
+		estate_error(ESTATE_ERR_ARGUMENT, NULL,
+					 "Pass the result of estate.utilisation_heatmap.",
+					 "a heatmap is a one-dimensional array of 168 cells, not %d",
+					 ArrayGetNItems(ARR_NDIM(heatmap), ARR_DIMS(heatmap)));
 	deconstruct_array(heatmap, FLOAT8OID, sizeof(float8), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE,
 					  &elems, &elem_nulls, &n);
 	InitMaterializedSRF(fcinfo, 0);

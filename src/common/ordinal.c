@@ -19,11 +19,9 @@ estate_ordinal_in(FunctionCallInfo fcinfo, const estate_ordinal *kind)
 	int			value = estate_ordinal_parse(kind, str, strlen(str));
 
 	if (value < 0)
-		estate_input_error(fcinfo,
-						   errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-						   errmsg("invalid input syntax for type %s: \"%s\"",
-								  kind->type_name, str),
-						   errhint("Valid values are %s.", kind->accepted));
+		estate_input_error(fcinfo, ESTATE_ERR_SYNTAX, NULL,
+						   psprintf("Valid values are %s.", kind->accepted),
+						   "invalid input syntax for type %s: \"%s\"", kind->type_name, str);
 	PG_RETURN_ORDINAL(value);
 }
 
@@ -42,18 +40,16 @@ estate_ordinal_recv(FunctionCallInfo fcinfo, const estate_ordinal *kind)
 	int			value;
 
 	if (remaining != 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary input for type %s: %d bytes, expected 1",
-						kind->type_name, remaining)));
+		estate_error(ESTATE_ERR_BINARY, NULL, NULL,
+					 "invalid binary input for type %s: %d bytes, expected 1",
+					 kind->type_name, remaining);
 	value = (uint8) pq_getmsgbyte(buf);
 	if (value >= kind->count)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary input for type %s: byte %d is out of range",
-						kind->type_name, value),
-				 errdetail("Valid bytes are 0 to %d (%s).",
-						   kind->count - 1, kind->accepted)));
+		estate_error(ESTATE_ERR_BINARY,
+					 psprintf("Valid bytes are 0 to %d (%s).", kind->count - 1, kind->accepted),
+					 NULL,
+					 "invalid binary input for type %s: byte %d is out of range",
+					 kind->type_name, value);
 	PG_RETURN_ORDINAL(value);
 }
 

@@ -1,0 +1,47 @@
+/*
+ * error.h - the one place where a core status becomes a PostgreSQL error.
+ *
+ * src/core reports what went wrong as an estate_status; every glue file
+ * raises it through estate_error, which gives it its SQLSTATE:
+ *   ESTATE_ERR_SYNTAX    22P02 invalid_text_representation
+ *   ESTATE_ERR_RANGE     22003 numeric_value_out_of_range
+ *   ESTATE_ERR_ARGUMENT  22023 invalid_parameter_value
+ *   ESTATE_ERR_BINARY    22P03 invalid_binary_representation
+ * with the message (a format), and a detail and a hint where not NULL.
+ * The message quotes the offending value; the hint says what is allowed.
+ */
+#ifndef ESTATE_COMMON_ERROR_H
+#define ESTATE_COMMON_ERROR_H
+
+#include "postgres.h"
+#include "fmgr.h"
+#include "nodes/nodes.h"
+
+#include "core/status.h"
+
+/* The SQLSTATE of a status (ESTATE_OK is not an error). */
+extern int	estate_sqlstate(estate_status status);
+
+/* Raise status as an ERROR: never returns. */
+extern void estate_error(estate_status status, const char *detail, const char *hint,
+						 const char *fmt,...) pg_attribute_printf(4, 5) pg_attribute_noreturn();
+
+/*
+ * The same, through a soft-error context where the server has one
+ * (PostgreSQL 16+, used by pg_input_is_valid): returns when the error was
+ * saved there, raises it otherwise.
+ */
+extern void estate_error_save(Node *escontext, estate_status status, const char *detail,
+							  const char *hint, const char *fmt,...) pg_attribute_printf(5, 6);
+
+/*
+ * For type input functions: report malformed input and return from the
+ * input function (a NULL Datum, which the server discards with a soft error).
+ */
+#define estate_input_error(fcinfo, status, detail, hint, ...) \
+	do { \
+		estate_error_save((fcinfo)->context, (status), (detail), (hint), __VA_ARGS__); \
+		return (Datum) 0; \
+	} while (0)
+
+#endif
