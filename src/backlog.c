@@ -74,19 +74,9 @@ Datum
 backlog_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			remaining = buf->len - buf->cursor;
 	estate_backlog *b = new_backlog();
-	int			version;
 
-	if (remaining != BACKLOG_BINARY_SIZE)
-		estate_error(ESTATE_ERR_BINARY, NULL, NULL,
-					 "invalid binary input for type estate.backlog: %d bytes, expected %d",
-					 remaining, BACKLOG_BINARY_SIZE);
-	version = pq_getmsgbyte(buf);
-	if (version != BACKLOG_BINARY_VERSION)
-		estate_error(ESTATE_ERR_BINARY, NULL, NULL,
-					 "invalid binary input for type estate.backlog: version %d, expected %d",
-					 version, BACKLOG_BINARY_VERSION);
+	estate_recv_fixed(buf, "estate.backlog", BACKLOG_BINARY_SIZE, BACKLOG_BINARY_VERSION);
 	for (int k = 0; k < BUCKET_COUNT; k++)
 	{
 		int			bucket = estate_backlog_order[k];

@@ -72,20 +72,10 @@ Datum
 disposal_impact_state_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			remaining = buf->len - buf->cursor;
 	estate_disposal_impact *s = palloc0(sizeof(estate_disposal_impact));
 	const char *why;
-	int			version;
 
-	if (remaining != IMPACT_BINARY_SIZE)
-		estate_error(ESTATE_ERR_BINARY, NULL, NULL,
-					 "invalid binary input for type estate.disposal_impact_state: %d bytes, expected %d",
-					 remaining, IMPACT_BINARY_SIZE);
-	version = pq_getmsgbyte(buf);
-	if (version != IMPACT_BINARY_VERSION)
-		estate_error(ESTATE_ERR_BINARY, NULL, NULL,
-					 "invalid binary input for type estate.disposal_impact_state: version %d, expected %d",
-					 version, IMPACT_BINARY_VERSION);
+	estate_recv_fixed(buf, "estate.disposal_impact_state", IMPACT_BINARY_SIZE, IMPACT_BINARY_VERSION);
 	s->sites = pq_getmsgint64(buf);
 	s->floor_area = pq_getmsgint64(buf);
 	s->estate_floor_area = pq_getmsgint64(buf);

@@ -10,6 +10,7 @@
 #include "utils/array.h"
 #include "utils/numeric.h"
 
+#include "common/binary.h"
 #include "common/error.h"
 #include "common/ordinal.h"
 #include "common/pence.h"

@@ -36,13 +36,9 @@ Datum
 estate_ordinal_recv(FunctionCallInfo fcinfo, const estate_ordinal *kind)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			remaining = buf->len - buf->cursor;
 	int			value;
 
-	if (remaining != 1)
-		estate_error(ESTATE_ERR_BINARY, NULL, NULL,
-					 "invalid binary input for type %s: %d bytes, expected 1",
-					 kind->type_name, remaining);
+	estate_recv_fixed(buf, kind->type_name, 1, ESTATE_BINARY_UNVERSIONED);
 	value = (uint8) pq_getmsgbyte(buf);
 	if (value >= kind->count)
 		estate_error(ESTATE_ERR_BINARY,
