@@ -6,7 +6,8 @@
  * length and passed by reference.  Aggregate states are the value itself,
  * updated in place when called as an aggregate.
  */
-#include "estate.h"
+#include "postgres.h"
+#include "fmgr.h"
 
 #include "common/hashfn.h"
 #include "libpq/pqformat.h"
@@ -14,6 +15,11 @@
 #include "utils/jsonb.h"
 
 #include "core/backlog.h"
+
+#include "common/binary.h"
+#include "common/error.h"
+#include "common/ordinal.h"
+#include "common/pence.h"
 
 #define PG_GETARG_BACKLOG(n)	((estate_backlog *) PG_GETARG_POINTER(n))
 

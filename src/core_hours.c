@@ -9,7 +9,8 @@
  * that local time, and recombine.  So a local time that does not exist (the
  * spring gap) or exists twice (the autumn repeat) resolves as it does in SQL.
  */
-#include "estate.h"
+#include "postgres.h"
+#include "fmgr.h"
 
 #include "catalog/pg_type.h"
 #include "core/utilisation_state.h"
@@ -20,6 +21,9 @@
 #include "utils/lsyscache.h"
 #include "utils/rangetypes.h"
 #include "utils/typcache.h"
+
+#include "common/error.h"
+#include "core_hours.h"
 
 #define ZONE_HINT "Use an IANA zone name such as Europe/London, America/New_York or UTC; " \
 	"abbreviations such as BST and POSIX zone strings such as EST5EDT are not accepted."

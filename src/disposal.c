@@ -1,7 +1,8 @@
 /*
  * disposal.c - fmgr glue of estate.disposal_assessment.
  */
-#include "estate.h"
+#include "postgres.h"
+#include "fmgr.h"
 
 #include "access/htup_details.h"
 #include "funcapi.h"
@@ -11,6 +12,9 @@
 #include "utils/builtins.h"
 
 #include "core/disposal.h"
+
+#include "common/error.h"
+#include "common/result.h"
 
 /* An argument as the user wrote it, for the error message. */
 static char *

@@ -7,7 +7,8 @@
  * the aggregate also runs as a window function over candidates in score
  * order, giving the running impact row by row.
  */
-#include "estate.h"
+#include "postgres.h"
+#include "fmgr.h"
 
 #include "access/htup_details.h"
 #include "funcapi.h"
@@ -15,6 +16,11 @@
 #include "utils/builtins.h"
 
 #include "core/disposal_impact.h"
+
+#include "common/binary.h"
+#include "common/error.h"
+#include "common/pence.h"
+#include "common/result.h"
 
 #define PG_GETARG_IMPACT(n)	((estate_disposal_impact *) PG_GETARG_POINTER(n))
 

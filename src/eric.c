@@ -2,9 +2,13 @@
  * eric.c - fmgr glue the ERIC views need: the space targets they
  * compare against, read from the library's settings.
  */
-#include "estate.h"
+#include "postgres.h"
+#include "fmgr.h"
 
 #include "utils/builtins.h"
+
+#include "common/error.h"
+#include "common/settings.h"
 
 /*
  * A C function, so that calling it loads the library and with it the

@@ -5,9 +5,13 @@
  * numeric division; there is no pence arithmetic here, so no src/core part.
  * The backlog form and the default cut-points are SQL wrappers (sql/fci.sql).
  */
-#include "estate.h"
+#include "postgres.h"
+#include "fmgr.h"
 
 #include "utils/builtins.h"
+
+#include "common/error.h"
+#include "common/pence.h"
 
 static bool
 numeric_lt_args(Numeric a, Numeric b)

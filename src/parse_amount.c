@@ -2,13 +2,16 @@
  * parse_amount.c - fmgr glue of estate.parse_amount and estate.cell_kind:
  * the number formats of published returns.
  */
-#include "estate.h"
+#include "postgres.h"
+#include "fmgr.h"
 
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 #include "utils/numeric.h"
 
 #include "core/parse_amount.h"
+
+#include "common/error.h"
 
 /* The core reads UTF-8 (`£` is two bytes there); other server encodings are converted. */
 static const char *

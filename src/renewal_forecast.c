@@ -7,7 +7,8 @@
  * the pence falling due in each year.  Each element-year is rounded to the
  * penny as it enters, so the sums are exact and combine in any order.
  */
-#include "estate.h"
+#include "postgres.h"
+#include "fmgr.h"
 
 #include "catalog/pg_type.h"
 #include "libpq/pqformat.h"
@@ -16,6 +17,9 @@
 #include "utils/memutils.h"
 
 #include "core/renewal_forecast.h"
+
+#include "common/error.h"
+#include "common/pence.h"
 
 typedef struct RenewalState
 {

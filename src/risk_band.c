@@ -1,10 +1,14 @@
 /*
  * risk_band.c - fmgr glue of estate.risk_band and the risk functions.
  */
-#include "estate.h"
+#include "postgres.h"
+#include "fmgr.h"
 
 #include "core/condition_grade.h"
 #include "core/risk_band.h"
+
+#include "common/error.h"
+#include "common/ordinal.h"
 
 ESTATE_ORDINAL_TYPE_IO(risk_band, estate_risk_band)
 

@@ -3,7 +3,8 @@
  * against Lord Carter's targets.  The STABLE forms read the
  * settings; the IMMUTABLE forms take the thresholds as arguments.
  */
-#include "estate.h"
+#include "postgres.h"
+#include "fmgr.h"
 
 #include <math.h>
 
@@ -11,6 +12,10 @@
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 #include "utils/numeric.h"
+
+#include "common/error.h"
+#include "common/result.h"
+#include "common/settings.h"
 
 /* A share in [0, 1]; NaN and infinities are invalid (22023). */
 static double

@@ -16,7 +16,8 @@
  * aggregation's memory accounting, which walks every child context for each
  * new group, quadratic in the number of groups (docs/space_utilisation.md).
  */
-#include "estate.h"
+#include "postgres.h"
+#include "fmgr.h"
 
 #include "catalog/pg_type.h"
 #include "funcapi.h"
@@ -29,6 +30,9 @@
 #include "utils/typcache.h"
 
 #include "core/utilisation_state.h"
+
+#include "common/error.h"
+#include "core_hours.h"
 
 #define STATE_VERSION		1
 #define STATE_SORTED		0x01	/* periods ascend by start */

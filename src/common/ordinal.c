@@ -6,11 +6,16 @@
  * comparison and hash functions serves both types; the SQL declarations give
  * each type its own named functions bound to these symbols.
  */
-#include "estate.h"
+#include "postgres.h"
+#include "fmgr.h"
 
 #include "common/hashfn.h"
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
+
+#include "common/binary.h"
+#include "common/error.h"
+#include "common/ordinal.h"
 
 Datum
 estate_ordinal_in(FunctionCallInfo fcinfo, const estate_ordinal *kind)
