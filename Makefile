@@ -102,6 +102,13 @@ sqlcheck: $(SQL_PARTS) $(UPDATE_PARTS)
 	  { echo "a released install script changed: released versions are frozen"; exit 1; }
 	grep -qx "default_version = '$(EXTVERSION)'" $(EXTENSION).control || \
 	  { echo "$(EXTENSION).control's default_version is not $(EXTVERSION)"; exit 1; }
+	awk -f tools/worked_examples.awk docs/space_utilisation.md | cmp - test/sql/space_utilisation.sql || \
+	  { echo "test/sql/space_utilisation.sql is stale: run make worked-examples and commit it"; exit 1; }
+
+# The pg_regress file of a page's worked examples is generated from the page.
+.PHONY: worked-examples
+worked-examples:
+	awk -f tools/worked_examples.awk docs/space_utilisation.md > test/sql/space_utilisation.sql
 
 # make pgtap-installcheck: every pgTAP file with pg_prove against an installed
 # server (PGHOST, PGPORT, PGUSER), in a database of its own made anew, as
