@@ -53,15 +53,11 @@ backlog_in(PG_FUNCTION_ARGS)
 	const char *why = NULL;
 	estate_status st = estate_backlog_parse(str, strlen(str), b, &why);
 
-	if (st == ESTATE_ERR_RANGE)
-		estate_input_error(fcinfo, ESTATE_ERR_RANGE, why,
-						   "A bucket holds at most 92233720368547758.07.",
-						   "value out of range for type estate.backlog: \"%s\"", str);
 	if (st != ESTATE_OK)
-		estate_input_error(fcinfo, ESTATE_ERR_SYNTAX, why,
-						   "Write key=amount pairs separated by commas, keys high, significant, "
-						   "moderate, low and unassessed, amounts like 1200.50.",
-						   "invalid input syntax for type estate.backlog: \"%s\"", str);
+		estate_input_rejected(fcinfo, st, "estate.backlog", str, why,
+							  "A bucket holds at most 92233720368547758.07.",
+							  "Write key=amount pairs separated by commas, keys high, significant, "
+							  "moderate, low and unassessed, amounts like 1200.50.");
 	PG_RETURN_POINTER(b);
 }
 

@@ -52,14 +52,10 @@ disposal_impact_state_in(PG_FUNCTION_ARGS)
 	const char *why = NULL;
 	estate_status st = estate_impact_parse(str, strlen(str), s, &why);
 
-	if (st == ESTATE_ERR_RANGE)
-		estate_input_error(fcinfo, ESTATE_ERR_RANGE, why, NULL,
-						   "value out of range for type estate.disposal_impact_state: \"%s\"", str);
 	if (st != ESTATE_OK)
-		estate_input_error(fcinfo, ESTATE_ERR_SYNTAX, why,
-						   "Write it as the type's output does, e.g. \"sites=1, floor_area=500.00, "
-						   "estate_floor_area=9000.00, minimum_retained_area=8000.00\".",
-						   "invalid input syntax for type estate.disposal_impact_state: \"%s\"", str);
+		estate_input_rejected(fcinfo, st, "estate.disposal_impact_state", str, why, NULL,
+							  "Write it as the type's output does, e.g. \"sites=1, floor_area=500.00, "
+							  "estate_floor_area=9000.00, minimum_retained_area=8000.00\".");
 	PG_RETURN_POINTER(s);
 }
 

@@ -44,4 +44,16 @@ extern void estate_error_save(Node *escontext, estate_status status, const char 
 		return (Datum) 0; \
 	} while (0)
 
+/*
+ * For type input functions whose core parser returned status (not
+ * ESTATE_OK): 22003 "value out of range for type T: "str"" with range_hint,
+ * or else 22P02 "invalid input syntax for type T: "str"" with syntax_hint;
+ * the parser's detail either way.
+ */
+#define estate_input_rejected(fcinfo, status, type_name, str, detail, range_hint, syntax_hint) \
+	estate_input_error((fcinfo), (status) == ESTATE_ERR_RANGE ? ESTATE_ERR_RANGE : ESTATE_ERR_SYNTAX, \
+					   (detail), (status) == ESTATE_ERR_RANGE ? (range_hint) : (syntax_hint), \
+					   (status) == ESTATE_ERR_RANGE ? "value out of range for type %s: \"%s\"" \
+					   : "invalid input syntax for type %s: \"%s\"", (type_name), (str))
+
 #endif
