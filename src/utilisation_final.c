@@ -198,7 +198,7 @@ heatmap_final(PG_FUNCTION_ARGS)
 	int			lbs[1] = {1};
 
 	for (int i = 0; i < HEATMAP_CELLS; i++)
-		cells[i].person_us = estate_u128_zero();
+		cells[i].person_us = estate_wide_of(0);
 	sweep_state(fcinfo, PG_GETARG_DATUM(0), true, &v, &totals, cells);
 	for (int i = 0; i < HEATMAP_CELLS; i++)
 	{
