@@ -51,39 +51,10 @@ format_message(const char *fmt, va_list args)
 	}
 }
 
-/* Soft where escontext can take it (PostgreSQL 16+), an ERROR otherwise. */
-static void
-report(Node *escontext, estate_status status, const char *detail, const char *hint,
-	  const char *message)
-{
-#if PG_VERSION_NUM >= 160000
-	errsave(escontext,
-			(errcode(estate_sqlstate(status)),
-			 errmsg_internal("%s", message),
-			 detail ? errdetail_internal("%s", detail) : 0,
-			 hint ? errhint("%s", hint) : 0));
-#else
-	(void) escontext;
-	ereport(ERROR,
-			(errcode(estate_sqlstate(status)),
-			 errmsg_internal("%s", message),
-			 detail ? errdetail_internal("%s", detail) : 0,
-			 hint ? errhint("%s", hint) : 0));
+#if PG_VERSION_NUM < 160000
+/* No soft-error contexts before PostgreSQL 16: every error is raised. */
+#define errsave(escontext, rest) ereport(ERROR, rest)
 #endif
-}
-
-void
-estate_error(estate_status status, const char *detail, const char *hint, const char *fmt,...)
-{
-	va_list		args;
-	char	   *message;
-
-	va_start(args, fmt);
-	message = format_message(fmt, args);
-	va_end(args);
-	report(NULL, status, detail, hint, message);
-	pg_unreachable();
-}
 
 void
 estate_error_save(Node *escontext, estate_status status, const char *detail, const char *hint,
@@ -95,5 +66,10 @@ estate_error_save(Node *escontext, estate_status status, const char *detail, con
 	va_start(args, fmt);
 	message = format_message(fmt, args);
 	va_end(args);
-	report(escontext, status, detail, hint, message);
+	(void) escontext;
+	errsave(escontext,
+			(errcode(estate_sqlstate(status)),
+			 errmsg_internal("%s", message),
+			 detail ? errdetail_internal("%s", detail) : 0,
+			 hint ? errhint("%s", hint) : 0));
 }

@@ -22,17 +22,20 @@
 /* The SQLSTATE of a status (ESTATE_OK is not an error). */
 extern int	estate_sqlstate(estate_status status);
 
-/* Raise status as an ERROR: never returns. */
-extern void estate_error(estate_status status, const char *detail, const char *hint,
-						 const char *fmt,...) pg_attribute_printf(4, 5) pg_attribute_noreturn();
-
 /*
- * The same, through a soft-error context where the server has one
- * (PostgreSQL 16+, used by pg_input_is_valid): returns when the error was
- * saved there, raises it otherwise.
+ * Raise status through escontext, a soft-error context where the server has
+ * one (PostgreSQL 16+, used by pg_input_is_valid): returns when the error
+ * was saved there, raises it otherwise (always when escontext is NULL).
  */
 extern void estate_error_save(Node *escontext, estate_status status, const char *detail,
 							  const char *hint, const char *fmt,...) pg_attribute_printf(5, 6);
+
+/* Raise status as an ERROR: never returns. */
+#define estate_error(status, detail, hint, ...) \
+	do { \
+		estate_error_save(NULL, (status), (detail), (hint), __VA_ARGS__); \
+		pg_unreachable(); \
+	} while (0)
 
 /*
  * For type input functions: report malformed input and return from the
