@@ -11,7 +11,9 @@
 -- England), unrounded; the views round.  A site counts in its own ICS (its
 -- estate.site_ics row, else its trust's): ICS and England rows sum sites, the
 -- trust row stays where the trust maps and counts the sites it has elsewhere.  Ratios are taken over the sites that
--- reported both parts, and the floor area they cover is given beside them.
+-- reported both parts, and the floor area they cover is given beside them
+-- (the last three columns weigh energy per m2, the non-clinical share and the
+-- unoccupied share, so a ratio over other groupings is recomputed from parts).
 CREATE OR REPLACE FUNCTION @extschema@.eric_measures()
     RETURNS TABLE (
         level text, financial_year integer, year_label text,
@@ -32,7 +34,8 @@ CREATE OR REPLACE FUNCTION @extschema@.eric_measures()
         energy_kwh numeric, energy_per_m2_kwh numeric,
         carbon_kg numeric, sites_reporting_carbon bigint, carbon_reporting_floor_area_m2 numeric, carbon_per_m2_kg numeric,
         carbon_gap text,
-        year_start date, year_end date, ics_override_note text, moved_sites bigint, moved_to text)
+        year_start date, year_end date, ics_override_note text, moved_sites bigint, moved_to text,
+        energy_reporting_floor_area_m2 numeric, space_by_use_m2 numeric, unoccupied_reporting_floor_area_m2 numeric)
     LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
     WITH s AS (
@@ -186,7 +189,8 @@ BEGIN ATOMIC
            t.carbon, t.sites_reporting_carbon, t.carbon_area,
            t.carbon_of_area OPERATOR(pg_catalog./) NULLIF(t.carbon_area, 0::numeric), t.carbon_gap,
            pg_catalog.make_date(t.financial_year, 4, 1), pg_catalog.make_date(t.financial_year OPERATOR(pg_catalog.+) 1, 3, 31),
-           t.ics_override_note, t.moved_sites, t.moved_to
+           t.ics_override_note, t.moved_sites, t.moved_to,
+           t.energy_area, t.occupied_by_use, t.unoccupied_area
     FROM t;
 END;
 COMMENT ON FUNCTION @extschema@.eric_measures() IS
@@ -384,63 +388,149 @@ COMMENT ON VIEW @extschema@.england_summary IS 'ERIC for England per financial y
 COMMENT ON COLUMN @extschema@.england_summary.trusts IS 'trusts with site rows';
 
 
+-- Year on year at every level.  The plain comparison takes the same key the
+-- year before (site: trust and site code; trust; ICS; England).  The
+-- like-for-like one re-keys last year's site rows first: a trust with a return
+-- last year and none this year counts with its successor, the first code after
+-- it on its ODS successor path (estate.ics_mapping.rule) that has a return this
+-- year; a moved site counts in the ICS it counts in this year.  Sums are summed
+-- and ratios recomputed from their weighted parts, never averaged.
 CREATE OR REPLACE VIEW @extschema@.year_on_year WITH (security_invoker = true) AS
 WITH current_load AS (
     SELECT DISTINCT ON (l.financial_year) l.financial_year::integer AS financial_year, l.definitions
     FROM @extschema@.eric_load AS l
     WHERE l.kind OPERATOR(pg_catalog.=) 'site'::text
     ORDER BY l.financial_year, l.load_id DESC
+), r AS MATERIALIZED (
+    SELECT r.* FROM @extschema@.eric_measures() AS r
+), returned AS (
+    SELECT DISTINCT r.financial_year, r.trust_code FROM r WHERE r.level OPERATOR(pg_catalog.=) 'trust'::text
+), path AS (
+    -- The successor path ODS gives a trust: 'ICB of successor X (P -> Q -> X)'.
+    SELECT DISTINCT ON (i.trust_code) i.trust_code,
+           pg_catalog.string_to_array(pg_catalog.substring(i.rule, '^ICB of successor \S+ \(([^)]*)\)'::text), ' -> '::text) AS codes
+    FROM @extschema@.ics_mapping AS i
+    WHERE i.rule OPERATOR(pg_catalog.~) '^ICB of successor \S+ \('::text
+    ORDER BY i.trust_code, i.valid_from DESC
+), holder AS (
+    -- Who holds last year's returns of each trust this year.
+    SELECT p.financial_year OPERATOR(pg_catalog.+) 1 AS financial_year, p.trust_code,
+           COALESCE(CASE WHEN EXISTS (SELECT FROM returned AS n
+                                      WHERE n.financial_year OPERATOR(pg_catalog.=) (p.financial_year OPERATOR(pg_catalog.+) 1)
+                                        AND n.trust_code OPERATOR(pg_catalog.=) p.trust_code)
+                         THEN p.trust_code END,
+                    (SELECT c.code
+                     FROM path AS pa
+                     CROSS JOIN LATERAL pg_catalog.unnest(pa.codes) WITH ORDINALITY AS c(code, n)
+                     JOIN returned AS n ON n.trust_code OPERATOR(pg_catalog.=) c.code
+                                       AND n.financial_year OPERATOR(pg_catalog.=) (p.financial_year OPERATOR(pg_catalog.+) 1)
+                     WHERE pa.trust_code OPERATOR(pg_catalog.=) p.trust_code AND c.n OPERATOR(pg_catalog.>) 1
+                     ORDER BY c.n LIMIT 1),
+                    p.trust_code) AS holder
+    FROM returned AS p
 ), m AS (
-    SELECT r.level, r.financial_year, r.year_label, r.trust_code, r.trust_name, x.metric, x.unit, x.value, x.columns
-    FROM @extschema@.eric_rollup() AS r
+    -- One row per measure; a ratio carries its weight (the floor area or
+    -- space it is taken over) so that it can be recomputed over another group.
+    SELECT r.level, r.financial_year, r.year_label, r.trust_code, r.trust_name, r.site_code,
+           r.ics_basis, r.ics_code, r.ics_name,
+           CASE r.level WHEN 'site'::text THEN r.trust_code OPERATOR(pg_catalog.||) '/'::text OPERATOR(pg_catalog.||) r.site_code
+                        WHEN 'trust'::text THEN r.trust_code
+                        WHEN 'ics'::text THEN r.ics_basis OPERATOR(pg_catalog.||) '/'::text OPERATOR(pg_catalog.||) r.ics_name
+                        ELSE ''::text END AS key,
+           x.metric, x.unit, x.value, x.weight, x.columns
+    FROM r
     CROSS JOIN LATERAL (VALUES
-        ('gross internal floor area'::text, 'm2'::text, r.gross_internal_floor_area_m2, ARRAY['gross_internal_floor_area_m2']::text[]),
-        ('occupied floor area', 'm2', r.occupied_floor_area_m2, ARRAY['occupied_floor_area_m2']),
-        ('backlog, total', 'GBP', r.backlog_total_gbp,
+        ('gross internal floor area'::text, 'm2'::text, r.gross_internal_floor_area_m2, NULL::numeric, ARRAY['gross_internal_floor_area_m2']::text[]),
+        ('occupied floor area', 'm2', r.occupied_floor_area_m2, NULL, ARRAY['occupied_floor_area_m2']),
+        ('backlog, total', 'GBP', r.backlog_total_gbp, NULL,
          ARRAY['backlog_high_risk_gbp', 'backlog_significant_risk_gbp', 'backlog_moderate_risk_gbp', 'backlog_low_risk_gbp']),
-        ('critical infrastructure risk', 'GBP', r.critical_infrastructure_risk_gbp,
+        ('critical infrastructure risk', 'GBP', r.critical_infrastructure_risk_gbp, NULL,
          ARRAY['backlog_high_risk_gbp', 'backlog_significant_risk_gbp']),
-        ('backlog, high risk', 'GBP', r.backlog_high_risk_gbp, ARRAY['backlog_high_risk_gbp']),
-        ('backlog, significant risk', 'GBP', r.backlog_significant_risk_gbp, ARRAY['backlog_significant_risk_gbp']),
-        ('backlog, moderate risk', 'GBP', r.backlog_moderate_risk_gbp, ARRAY['backlog_moderate_risk_gbp']),
-        ('backlog, low risk', 'GBP', r.backlog_low_risk_gbp, ARRAY['backlog_low_risk_gbp']),
-        ('backlog per m2', 'GBP/m2', r.backlog_per_m2_gbp,
+        ('backlog, high risk', 'GBP', r.backlog_high_risk_gbp, NULL, ARRAY['backlog_high_risk_gbp']),
+        ('backlog, significant risk', 'GBP', r.backlog_significant_risk_gbp, NULL, ARRAY['backlog_significant_risk_gbp']),
+        ('backlog, moderate risk', 'GBP', r.backlog_moderate_risk_gbp, NULL, ARRAY['backlog_moderate_risk_gbp']),
+        ('backlog, low risk', 'GBP', r.backlog_low_risk_gbp, NULL, ARRAY['backlog_low_risk_gbp']),
+        ('backlog per m2', 'GBP/m2', r.backlog_per_m2_gbp, r.backlog_reporting_floor_area_m2,
          ARRAY['backlog_high_risk_gbp', 'backlog_significant_risk_gbp', 'backlog_moderate_risk_gbp', 'backlog_low_risk_gbp',
                'gross_internal_floor_area_m2']),
-        ('mean build year', 'year', r.mean_build_year,
+        ('mean build year', 'year', r.mean_build_year, r.age_profile_floor_area_m2,
          ARRAY['age_2015_on_pct', 'age_2005_2014_pct', 'age_1995_2004_pct', 'age_1985_1994_pct', 'age_1975_1984_pct',
                'age_1965_1974_pct', 'age_1955_1964_pct', 'age_1948_1954_pct', 'age_pre_1948_pct', 'gross_internal_floor_area_m2']),
-        ('non-clinical share', 'share', r.non_clinical_share,
+        ('non-clinical share', 'share', r.non_clinical_share, r.space_by_use_m2,
          ARRAY['clinical_space_m2', 'non_clinical_space_m2', 'patient_occupied_floor_area_m2', 'non_patient_occupied_floor_area_m2']),
-        ('unoccupied share', 'share', r.unoccupied_share,
+        ('unoccupied share', 'share', r.unoccupied_share, r.unoccupied_reporting_floor_area_m2,
          ARRAY['empty_floor_area_pct', 'underused_floor_area_pct', 'gross_internal_floor_area_m2']),
-        ('energy consumed', 'kWh', r.energy_kwh,
+        ('energy consumed', 'kWh', r.energy_kwh, NULL,
          ARRAY['electricity_kwh', 'gas_kwh', 'oil_kwh', 'coal_kwh', 'steam_kwh', 'hot_water_kwh',
                'renewable_electricity_kwh', 'non_fossil_fuel_kwh']),
-        ('energy per m2', 'kWh/m2', r.energy_per_m2_kwh,
+        ('energy per m2', 'kWh/m2', r.energy_per_m2_kwh, r.energy_reporting_floor_area_m2,
          ARRAY['electricity_kwh', 'gas_kwh', 'oil_kwh', 'coal_kwh', 'steam_kwh', 'hot_water_kwh',
                'renewable_electricity_kwh', 'non_fossil_fuel_kwh', 'gross_internal_floor_area_m2']),
-        ('carbon emissions', 'kg CO2e', r.carbon_kg,
+        ('carbon emissions', 'kg CO2e', r.carbon_kg, NULL,
          ARRAY['electricity_kwh', 'gas_kwh', 'oil_kwh', 'coal_kwh', 'steam_kwh', 'hot_water_kwh', 'renewable_electricity_kwh']),
-        ('carbon per m2', 'kg CO2e/m2', r.carbon_per_m2_kg,
+        ('carbon per m2', 'kg CO2e/m2', r.carbon_per_m2_kg, r.carbon_reporting_floor_area_m2,
          ARRAY['electricity_kwh', 'gas_kwh', 'oil_kwh', 'coal_kwh', 'steam_kwh', 'hot_water_kwh', 'renewable_electricity_kwh',
                'gross_internal_floor_area_m2'])
-    ) AS x(metric, unit, value, columns)
-    WHERE r.level OPERATOR(pg_catalog.=) ANY (ARRAY['trust', 'england']::text[])
+    ) AS x(metric, unit, value, weight, columns)
+), moved AS (
+    -- Last year's site rows under this year's keys: the holder's trust, the
+    -- site's ICS this year (else the holder's, else its own last year).
+    SELECT m.financial_year OPERATOR(pg_catalog.+) 1 AS financial_year, m.metric, m.value, m.weight,
+           m.trust_code, h.holder, m.site_code,
+           COALESCE(ks.ics_basis, kt.ics_basis, m.ics_basis) AS new_ics_basis,
+           COALESCE(ks.ics_name, kt.ics_name, m.ics_name) AS new_ics_name
+    FROM m
+    JOIN holder AS h ON h.financial_year OPERATOR(pg_catalog.=) (m.financial_year OPERATOR(pg_catalog.+) 1)
+                    AND h.trust_code OPERATOR(pg_catalog.=) m.trust_code
+    LEFT JOIN r AS ks ON ks.level OPERATOR(pg_catalog.=) 'site'::text
+                     AND ks.financial_year OPERATOR(pg_catalog.=) (m.financial_year OPERATOR(pg_catalog.+) 1)
+                     AND ks.trust_code OPERATOR(pg_catalog.=) h.holder AND ks.site_code OPERATOR(pg_catalog.=) m.site_code
+    LEFT JOIN r AS kt ON kt.level OPERATOR(pg_catalog.=) 'trust'::text
+                     AND kt.financial_year OPERATOR(pg_catalog.=) (m.financial_year OPERATOR(pg_catalog.+) 1)
+                     AND kt.trust_code OPERATOR(pg_catalog.=) h.holder
+    WHERE m.level OPERATOR(pg_catalog.=) 'site'::text
+), like_for_like AS (
+    SELECT k.level, mv.financial_year, k.key, mv.metric,
+           CASE WHEN pg_catalog.bool_and(mv.weight IS NULL)
+                THEN pg_catalog.sum(mv.value)
+                ELSE pg_catalog.sum(mv.value OPERATOR(pg_catalog.*) mv.weight) OPERATOR(pg_catalog./)
+                     NULLIF(pg_catalog.sum(mv.weight) FILTER (WHERE mv.value IS NOT NULL), 0::numeric) END AS value,
+           pg_catalog.string_agg(DISTINCT mv.trust_code, ', '::text) FILTER (WHERE mv.trust_code OPERATOR(pg_catalog.<>) mv.holder) AS predecessors
+    FROM moved AS mv
+    CROSS JOIN LATERAL (VALUES
+        ('site'::text, mv.holder OPERATOR(pg_catalog.||) '/'::text OPERATOR(pg_catalog.||) mv.site_code),
+        ('trust', mv.holder),
+        ('ics', mv.new_ics_basis OPERATOR(pg_catalog.||) '/'::text OPERATOR(pg_catalog.||) mv.new_ics_name),
+        ('england', '')) AS k(level, key)
+    GROUP BY k.level, mv.financial_year, k.key, mv.metric
 )
 SELECT cur.level, cur.financial_year, cur.year_label, prev.year_label AS previous_year_label,
        cur.trust_code, cur.trust_name, cur.metric, cur.unit,
        cur.value::numeric(18,4) AS value, prev.value::numeric(18,4) AS previous_value,
        (cur.value OPERATOR(pg_catalog.-) prev.value)::numeric(18,4) AS change,
-       ((cur.value OPERATOR(pg_catalog.-) prev.value) OPERATOR(pg_catalog./)
-        NULLIF(pg_catalog.abs(prev.value), 0::numeric))::numeric(12,4) AS change_share,
-       d.changed AS definition_changed, d.note AS definition_note
+       -- A share of a build year means nothing: its change is in years only.
+       CASE WHEN cur.unit OPERATOR(pg_catalog.<>) 'year'::text
+            THEN ((cur.value OPERATOR(pg_catalog.-) prev.value) OPERATOR(pg_catalog./)
+                  NULLIF(pg_catalog.abs(prev.value), 0::numeric))::numeric(12,4) END AS change_share,
+       d.changed AS definition_changed, d.note AS definition_note,
+       cur.site_code, cur.ics_basis, cur.ics_code, cur.ics_name,
+       l.value::numeric(18,4) AS like_for_like_previous_value,
+       (cur.value OPERATOR(pg_catalog.-) l.value)::numeric(18,4) AS like_for_like_change,
+       CASE WHEN cur.unit OPERATOR(pg_catalog.<>) 'year'::text
+            THEN ((cur.value OPERATOR(pg_catalog.-) l.value) OPERATOR(pg_catalog./)
+                  NULLIF(pg_catalog.abs(l.value), 0::numeric))::numeric(12,4) END AS like_for_like_change_share,
+       l.predecessors
 FROM m AS cur
 LEFT JOIN m AS prev
   ON prev.level OPERATOR(pg_catalog.=) cur.level
- AND prev.trust_code IS NOT DISTINCT FROM cur.trust_code
+ AND prev.key OPERATOR(pg_catalog.=) cur.key
  AND prev.metric OPERATOR(pg_catalog.=) cur.metric
  AND prev.financial_year OPERATOR(pg_catalog.=) (cur.financial_year OPERATOR(pg_catalog.-) 1)
+LEFT JOIN like_for_like AS l
+  ON l.level OPERATOR(pg_catalog.=) cur.level
+ AND l.key OPERATOR(pg_catalog.=) cur.key
+ AND l.metric OPERATOR(pg_catalog.=) cur.metric
+ AND l.financial_year OPERATOR(pg_catalog.=) cur.financial_year
 LEFT JOIN current_load AS ln ON ln.financial_year OPERATOR(pg_catalog.=) cur.financial_year
 LEFT JOIN current_load AS lp ON lp.financial_year OPERATOR(pg_catalog.=) (cur.financial_year OPERATOR(pg_catalog.-) 1)
 CROSS JOIN LATERAL (
@@ -454,23 +544,31 @@ CROSS JOIN LATERAL (
                          AND (ln.definitions OPERATOR(pg_catalog.->>) c) IS DISTINCT FROM (lp.definitions OPERATOR(pg_catalog.->>) c)) AS note
     FROM pg_catalog.unnest(cur.columns) WITH ORDINALITY AS u(c, n)
 ) AS d
-ORDER BY cur.level, cur.trust_code, cur.metric, cur.financial_year;
+ORDER BY cur.level, cur.trust_code, cur.site_code, cur.ics_name, cur.metric, cur.financial_year;
 COMMENT ON VIEW @extschema@.year_on_year IS
-    'ERIC measures per trust and for England against the previous financial year, flagging columns whose definition changed between the years';
-COMMENT ON COLUMN @extschema@.year_on_year.level IS 'trust, or england (all site rows of the year)';
+    'ERIC measures per site, trust, ICS and for England against the previous financial year, plainly and like for like (merged trusts counted with their successor), flagging columns whose definition changed between the years';
+COMMENT ON COLUMN @extschema@.year_on_year.level IS 'site, trust, ics, or england (all site rows of the year)';
 COMMENT ON COLUMN @extschema@.year_on_year.financial_year IS 'starting year of the financial year (2015 for 2015/16)';
 COMMENT ON COLUMN @extschema@.year_on_year.year_label IS 'financial year, e.g. 2015/16';
 COMMENT ON COLUMN @extschema@.year_on_year.previous_year_label IS 'the previous financial year, where the trust (or England) has it';
-COMMENT ON COLUMN @extschema@.year_on_year.trust_code IS 'ODS code of the trust (NULL at england level)';
-COMMENT ON COLUMN @extschema@.year_on_year.trust_name IS 'trust name as published (NULL at england level)';
+COMMENT ON COLUMN @extschema@.year_on_year.trust_code IS 'ODS code of the trust (NULL at ics and england level)';
+COMMENT ON COLUMN @extschema@.year_on_year.trust_name IS 'trust name as published (NULL at ics and england level)';
 COMMENT ON COLUMN @extschema@.year_on_year.metric IS 'the measure, as in estate.trust_summary';
 COMMENT ON COLUMN @extschema@.year_on_year.unit IS 'unit of value: m2, GBP, GBP/m2, year, share (0-1), kWh, kWh/m2, kg CO2e (scopes 1-3), kg CO2e/m2';
 COMMENT ON COLUMN @extschema@.year_on_year.value IS 'the measure in this financial year';
 COMMENT ON COLUMN @extschema@.year_on_year.previous_value IS 'the measure in the previous financial year';
 COMMENT ON COLUMN @extschema@.year_on_year.change IS 'value - previous_value';
-COMMENT ON COLUMN @extschema@.year_on_year.change_share IS 'change / |previous_value| (0.1 is 10% up)';
+COMMENT ON COLUMN @extschema@.year_on_year.change_share IS 'change / |previous_value| (0.1 is 10% up); NULL for a mean build year, whose change is in years';
 COMMENT ON COLUMN @extschema@.year_on_year.definition_changed IS 'a column behind the measure was published under another definition (or not at all) in one of the two years: compare with care';
 COMMENT ON COLUMN @extschema@.year_on_year.definition_note IS 'which columns changed definition: column: previous -> current';
+COMMENT ON COLUMN @extschema@.year_on_year.site_code IS 'ODS site code (site level; NULL at the other levels)';
+COMMENT ON COLUMN @extschema@.year_on_year.ics_basis IS 'what ics_name is: ICS, ICB as published, or commissioning region (NULL at england level)';
+COMMENT ON COLUMN @extschema@.year_on_year.ics_code IS 'ODS code of the ICB (NULL at england level and where ics_basis is not ICS)';
+COMMENT ON COLUMN @extschema@.year_on_year.ics_name IS 'the ICS the row counts in (for a trust: the trust''s ICS)';
+COMMENT ON COLUMN @extschema@.year_on_year.like_for_like_previous_value IS 'the measure in the previous financial year with the returns of trusts merged since counted with their successor and sites in this year''s ICS (sums summed, ratios recomputed from their parts)';
+COMMENT ON COLUMN @extschema@.year_on_year.like_for_like_change IS 'value - like_for_like_previous_value';
+COMMENT ON COLUMN @extschema@.year_on_year.like_for_like_change_share IS 'like_for_like_change / |like_for_like_previous_value| (NULL for a mean build year)';
+COMMENT ON COLUMN @extschema@.year_on_year.predecessors IS 'trusts with a return last year and none this year whose returns count here in like_for_like_previous_value';
 
 GRANT SELECT ON @extschema@.site_summary, @extschema@.trust_summary, @extschema@.ics_summary,
                 @extschema@.england_summary, @extschema@.year_on_year TO PUBLIC;

@@ -197,7 +197,7 @@ SELECT * FROM estate.trust_summary ORDER BY financial_year, trust_code;
 SELECT * FROM estate.ics_summary ORDER BY 1, 2, 3;
 SELECT * FROM estate.eric_measures() ORDER BY level, financial_year, trust_code, ics_name, site_code;
 DELETE FROM estate.site_ics;
-SELECT * FROM estate.year_on_year ORDER BY 1, 2, 3, 4;
+SELECT * FROM estate.year_on_year ORDER BY level, financial_year, trust_code, site_code, ics_name, metric;
 SELECT * FROM estate.data_completeness ORDER BY 1, 2, 3;
 SELECT * FROM estate.data_quality;
 SELECT * FROM estate.data_quality(1.5, 1.1) ORDER BY 1, 3, 4, 5, 6, 8;
