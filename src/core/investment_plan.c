@@ -1567,8 +1567,8 @@ estate_plan_text_max(const estate_plan_view *v)
 		(size_t) v->nitems * 80 + 2 * v->items_len;
 }
 
-static size_t
-put_fci(char *out, const estate_plan_year *y)
+size_t
+estate_plan_fci_format(const estate_plan_year *y, char *out)
 {
 	char		digits[48];
 	size_t		n;
@@ -1626,7 +1626,7 @@ estate_plan_format(const estate_plan_view *v, char *out)
 		out[k++] = ' ';
 		k += put_int(out + k, r->items_waiting);
 		out[k++] = ' ';
-		k += put_fci(out + k, r);
+		k += estate_plan_fci_format(r, out + k);
 		out[k++] = ')';
 	}
 	k += put_text(out + k, "}; items={");

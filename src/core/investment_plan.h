@@ -230,9 +230,12 @@ extern size_t estate_plan_item_at(const unsigned char *p, estate_plan_item *item
  * fields: id, entered and funded years, cost paid, grade, band.
  */
 extern size_t estate_plan_text_max(const estate_plan_view *v);
+/* A year's fci with six decimals, or "-" when NULL (at most 48 bytes). */
+#define PLAN_FCI_TEXT_MAX 48
+extern size_t estate_plan_fci_format(const estate_plan_year *y, char *out);
 extern size_t estate_plan_format(const estate_plan_view *v, char *out);
-/* Parse into the binary form at out (room for len + 1024 bytes suffices is
- * NOT guaranteed: use estate_plan_binary_max(len)); checked by decode. */
+/* Parse into the binary form at out (room for estate_plan_binary_max(len)
+ * bytes), checked as estate_plan_decode checks it. */
 extern size_t estate_plan_binary_max(size_t len);
 extern estate_status estate_plan_parse(const char *s, size_t len, unsigned char *out,
 									   size_t *out_len, const char **why);
