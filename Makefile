@@ -136,7 +136,8 @@ FUZZ_CC ?= clang
 FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc/core
 ORDINAL_FUZZERS = build/fuzz/condition_grade build/fuzz/risk_band
 FUZZERS = $(ORDINAL_FUZZERS) build/fuzz/backlog build/fuzz/renewal_forecast build/fuzz/disposal_impact build/fuzz/amount \
-	build/fuzz/core_hours build/fuzz/utilisation_state
+	build/fuzz/core_hours build/fuzz/utilisation_state \
+	build/fuzz/investment_plan_state build/fuzz/investment_plan
 
 $(ORDINAL_FUZZERS): build/fuzz/%: test/fuzz/fuzz_ordinal.c $(CORE_SRCS)
 	@mkdir -p build/fuzz

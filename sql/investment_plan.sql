@@ -177,3 +177,27 @@ CREATE FUNCTION @extschema@.plan_items(plan @extschema@.investment_plan)
     AS 'MODULE_PATHNAME', 'plan_items' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.plan_items(@extschema@.investment_plan) IS
     'one row per item of a plan, in item_id byte order: when it entered the backlog, when it was funded and at what cost, its grade and band then or at the horizon''s end';
+
+-- ERIC as items: each site return's four band costs, one item each, so an
+-- ICS can plan from the national return with the band form of
+-- plan_investment, one financial year at a time.
+CREATE VIEW @extschema@.eric_backlog_items WITH (security_invoker = true) AS
+SELECT s.financial_year::integer AS financial_year, s.year_label, s.trust_code, s.site_code,
+       s.trust_code OPERATOR(pg_catalog.||) ':'::text OPERATOR(pg_catalog.||) s.site_code
+           OPERATOR(pg_catalog.||) ':'::text OPERATOR(pg_catalog.||) b.band AS item_id,
+       b.band, b.cost::numeric(16,2) AS cost_gbp
+FROM @extschema@.eric_site AS s
+CROSS JOIN LATERAL (VALUES ('high'::text, s.backlog_high_risk_gbp),
+                           ('significant'::text, s.backlog_significant_risk_gbp),
+                           ('moderate'::text, s.backlog_moderate_risk_gbp),
+                           ('low'::text, s.backlog_low_risk_gbp)) AS b(band, cost);
+COMMENT ON VIEW @extschema@.eric_backlog_items IS
+    'ERIC site returns as backlog items, one per site and risk band, for estate.plan_investment(item_id, band::estate.risk_band, cost_gbp, scenario) over one financial year';
+COMMENT ON COLUMN @extschema@.eric_backlog_items.financial_year IS 'starting year of the financial year (2015 for 2015/16)';
+COMMENT ON COLUMN @extschema@.eric_backlog_items.year_label IS 'financial year as published, e.g. 2015/16';
+COMMENT ON COLUMN @extschema@.eric_backlog_items.trust_code IS 'ODS code of the trust';
+COMMENT ON COLUMN @extschema@.eric_backlog_items.site_code IS 'ODS site code; AGGRE is the trust''s aggregate of small sites';
+COMMENT ON COLUMN @extschema@.eric_backlog_items.item_id IS 'trust code:site code:band, unique within a financial year';
+COMMENT ON COLUMN @extschema@.eric_backlog_items.band IS 'risk band of the cost: high, significant, moderate or low';
+COMMENT ON COLUMN @extschema@.eric_backlog_items.cost_gbp IS 'cost to eradicate the site''s backlog in that band, GBP (NULL when not reported)';
+GRANT SELECT ON @extschema@.eric_backlog_items TO PUBLIC;
