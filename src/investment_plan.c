@@ -33,6 +33,14 @@
 
 #define TOO_LARGE_HINT		"Plan smaller groups, for example one trust or one site at a time."
 
+/* Malformed text input of type `type` (a soft error where the server has them). */
+#define TEXT_INPUT_ERROR(type, str, len, why) \
+	estate_input_error(fcinfo, \
+					   errcode(ERRCODE_INVALID_TEXT_REPRESENTATION), \
+					   errmsg("invalid input syntax for type %s: \"%.200s%s\"", \
+							  (type), (str), (len) > 200 ? "..." : ""), \
+					   errdetail("%s", (why)))
+
 /* ---------------------------------------------------------------------------
  * The scenario
  * ------------------------------------------------------------------------- */
@@ -599,11 +607,7 @@ investment_plan_state_in(PG_FUNCTION_ARGS)
 	if (estate_plan_state_parse(str, len, &s, scratch, &form, records, &records_len, &nitems,
 								&why) != ESTATE_OK)
 	{
-		estate_input_error(fcinfo,
-						   errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-						   errmsg("invalid input syntax for type estate.investment_plan_state: \"%.200s%s\"",
-								  str, len > 200 ? "..." : ""),
-						   errdetail("%s", why));
+		TEXT_INPUT_ERROR("estate.investment_plan_state", str, len, why);
 		PG_RETURN_NULL();
 	}
 	blob = palloc(estate_plan_scenario_size(&s));
@@ -1033,11 +1037,7 @@ investment_plan_in(PG_FUNCTION_ARGS)
 	plan = palloc_extended(VARHDRSZ + max, MCXT_ALLOC_HUGE);
 	if (estate_plan_parse(str, len, (unsigned char *) VARDATA(plan), &size, &why) != ESTATE_OK)
 	{
-		estate_input_error(fcinfo,
-						   errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-						   errmsg("invalid input syntax for type estate.investment_plan: \"%.200s%s\"",
-								  str, len > 200 ? "..." : ""),
-						   errdetail("%s", why));
+		TEXT_INPUT_ERROR("estate.investment_plan", str, len, why);
 		PG_RETURN_NULL();
 	}
 	check_plan_size(size);

@@ -769,25 +769,7 @@ estate_plan_item_format(const estate_plan_item *item, int form, char *out)
  * Text forms: reading
  * ------------------------------------------------------------------------- */
 
-typedef struct cursor
-{
-	const char *s;
-	size_t		len;
-	size_t		i;
-	const char *why;
-} cursor;
-
-static bool
-expect(cursor *c, const char *text)
-{
-	size_t		n = strlen(text);
-
-	c->i = estate_skip_spaces(c->s, c->len, c->i);
-	if (c->len - c->i < n || memcmp(c->s + c->i, text, n) != 0)
-		return false;
-	c->i = estate_skip_spaces(c->s, c->len, c->i + n);
-	return true;
-}
+typedef estate_cursor cursor;
 
 /*
  * A bare token: up to a space, comma, semicolon or closing bracket (a ")"
@@ -821,7 +803,7 @@ token_is(cursor *c, size_t start, size_t n, const char *word)
 static bool
 key(cursor *c, const char *name)
 {
-	return expect(c, name) && expect(c, "=");
+	return estate_expect(c, name) && estate_expect(c, "=");
 }
 
 static estate_status
@@ -832,15 +814,23 @@ fail(cursor *c, estate_status st, const char *why)
 	return st;
 }
 
+/* The next token; true when it is "-" (NULL) and that is allowed. */
+static bool
+none_token(cursor *c, bool allow_none, size_t *start, size_t *n)
+{
+	*n = token(c, start);
+	return allow_none && token_is(c, *start, *n, "-");
+}
+
 /* An integer token in [min, max]; "-" gives none_value when allowed. */
 static estate_status
 read_int(cursor *c, int64_t min, int64_t max, bool allow_none, int64_t none_value, int64_t *v)
 {
 	size_t		start;
-	size_t		n = token(c, &start);
+	size_t		n;
 	estate_status st;
 
-	if (allow_none && token_is(c, start, n, "-"))
+	if (none_token(c, allow_none, &start, &n))
 	{
 		*v = none_value;
 		return ESTATE_OK;
@@ -858,10 +848,10 @@ static estate_status
 read_pence(cursor *c, bool allow_none, int64_t *v)
 {
 	size_t		start;
-	size_t		n = token(c, &start);
+	size_t		n;
 	estate_status st;
 
-	if (allow_none && token_is(c, start, n, "-"))
+	if (none_token(c, allow_none, &start, &n))
 	{
 		*v = -1;
 		return ESTATE_OK;
@@ -948,12 +938,12 @@ read_scenario(cursor *c, estate_plan_scenario *s, char *scratch)
 	if ((st = read_int(c, INT32_MIN, INT32_MAX, false, 0, &v)) != ESTATE_OK)
 		return st;
 	s->from_year = (int32_t) v;
-	if (!expect(c, ",") || !key(c, "horizon"))
+	if (!estate_expect(c, ",") || !key(c, "horizon"))
 		return fail(c, ESTATE_ERR_SYNTAX, SCENARIO_SYNTAX);
 	if ((st = read_int(c, PLAN_HORIZON_MIN, PLAN_HORIZON_MAX, false, 0, &v)) != ESTATE_OK)
 		return st;
 	s->horizon = (int) v;
-	if (!expect(c, ","))
+	if (!estate_expect(c, ","))
 		return fail(c, ESTATE_ERR_SYNTAX, SCENARIO_SYNTAX);
 	if (key(c, "annual_budget"))
 	{
@@ -962,48 +952,48 @@ read_scenario(cursor *c, estate_plan_scenario *s, char *scratch)
 		for (int k = 1; k < s->horizon; k++)
 			s->budget[k] = s->budget[0];
 	}
-	else if (key(c, "budgets") && expect(c, "{"))
+	else if (key(c, "budgets") && estate_expect(c, "{"))
 	{
 		s->per_year = true;
 		for (int k = 0; k < s->horizon; k++)
 		{
-			if (k > 0 && !expect(c, ","))
+			if (k > 0 && !estate_expect(c, ","))
 				return fail(c, ESTATE_ERR_SYNTAX, "There must be one budget per year of the horizon.");
 			if ((st = read_pence(c, false, &s->budget[k])) != ESTATE_OK)
 				return st;
 		}
-		if (!expect(c, "}"))
+		if (!estate_expect(c, "}"))
 			return fail(c, ESTATE_ERR_SYNTAX, "There must be one budget per year of the horizon.");
 	}
 	else
 		return fail(c, ESTATE_ERR_SYNTAX, SCENARIO_SYNTAX);
-	if (!expect(c, ",") || !key(c, "inflation"))
+	if (!estate_expect(c, ",") || !key(c, "inflation"))
 		return fail(c, ESTATE_ERR_SYNTAX, SCENARIO_SYNTAX);
 	if ((st = read_decimal(c, scratch, &s->inflation, &s->inflation_len)) != ESTATE_OK)
 		return st;
 	used = s->inflation_len;
-	if (!expect(c, ",") || !key(c, "years_per_grade"))
+	if (!estate_expect(c, ",") || !key(c, "years_per_grade"))
 		return fail(c, ESTATE_ERR_SYNTAX, SCENARIO_SYNTAX);
 	if ((st = read_int(c, 1, INT32_MAX, true, 0, &v)) != ESTATE_OK)
 		return st;
 	s->years_per_grade = (int32_t) v;
-	if (!expect(c, ",") || !key(c, "escalation"))
+	if (!estate_expect(c, ",") || !key(c, "escalation"))
 		return fail(c, ESTATE_ERR_SYNTAX, SCENARIO_SYNTAX);
 	if ((st = read_decimal(c, scratch + used, &s->escalation, &s->escalation_len)) != ESTATE_OK)
 		return st;
-	if (!expect(c, ",") || !key(c, "strategy"))
+	if (!estate_expect(c, ",") || !key(c, "strategy"))
 		return fail(c, ESTATE_ERR_SYNTAX, SCENARIO_SYNTAX);
 	n = token(c, &start);
 	if ((s->strategy = word_of(c, start, n, estate_plan_strategy_names, PLAN_STRATEGY_COUNT)) < 0)
 		return fail(c, ESTATE_ERR_SYNTAX, "The strategy must be highest_risk_first, strict_risk_order or most_risk_per_pound.");
-	if (!expect(c, ",") || !key(c, "carry_over"))
+	if (!estate_expect(c, ",") || !key(c, "carry_over"))
 		return fail(c, ESTATE_ERR_SYNTAX, SCENARIO_SYNTAX);
 	n = token(c, &start);
 	if (token_is(c, start, n, "true"))
 		s->carry_over = true;
 	else if (!token_is(c, start, n, "false"))
 		return fail(c, ESTATE_ERR_SYNTAX, "carry_over must be true or false.");
-	if (!expect(c, ",") || !key(c, "replacement_value"))
+	if (!estate_expect(c, ",") || !key(c, "replacement_value"))
 		return fail(c, ESTATE_ERR_SYNTAX, SCENARIO_SYNTAX);
 	if ((st = read_pence(c, true, &s->replacement_value)) != ESTATE_OK)
 		return st;
@@ -1039,7 +1029,7 @@ estate_plan_state_parse(const char *s, size_t len, estate_plan_scenario *sc, cha
 
 	if ((st = read_scenario(&c, sc, scratch)) != ESTATE_OK)
 		goto done;
-	if (!expect(&c, ";") || !key(&c, "form"))
+	if (!estate_expect(&c, ";") || !key(&c, "form"))
 		goto syntax;
 	n = token(&c, &start);
 	if ((*form = word_of(&c, start, n, form_names, 2)) < 0)
@@ -1052,9 +1042,9 @@ estate_plan_state_parse(const char *s, size_t len, estate_plan_scenario *sc, cha
 		st = fail(&c, ESTATE_ERR_RANGE, "most_risk_per_pound needs the grade form.");
 		goto done;
 	}
-	if (!expect(&c, ";") || !key(&c, "items") || !expect(&c, "{"))
+	if (!estate_expect(&c, ";") || !key(&c, "items") || !estate_expect(&c, "{"))
 		goto syntax;
-	if (!expect(&c, "}"))
+	if (!estate_expect(&c, "}"))
 	{
 		for (;;)
 		{
@@ -1064,7 +1054,7 @@ estate_plan_state_parse(const char *s, size_t len, estate_plan_scenario *sc, cha
 			size_t		id_len;
 			int			code;
 
-			if (!expect(&c, "(") || !read_id(&c, id, &id_len))
+			if (!estate_expect(&c, "(") || !read_id(&c, id, &id_len))
 				goto syntax;
 			item.id = id;
 			item.id_len = (uint32_t) id_len;
@@ -1095,14 +1085,14 @@ estate_plan_state_parse(const char *s, size_t len, estate_plan_scenario *sc, cha
 			item.code = (uint8_t) code;
 			if ((st = read_pence(&c, false, &item.cost)) != ESTATE_OK)
 				goto done;
-			if (!expect(&c, ")"))
+			if (!estate_expect(&c, ")"))
 				goto syntax;
 			/* The id is already in place: write the rest of the record. */
 			used += estate_plan_record_write(&item, records + used);
 			count++;
-			if (expect(&c, "}"))
+			if (estate_expect(&c, "}"))
 				break;
-			if (!expect(&c, ","))
+			if (!estate_expect(&c, ","))
 				goto syntax;
 		}
 	}
@@ -1736,7 +1726,7 @@ estate_plan_parse(const char *s, size_t len, unsigned char *out, size_t *out_len
 	if ((st = read_int(&c, INT32_MIN, INT32_MAX, false, 0, &v)) != ESTATE_OK)
 		goto done;
 	from_year = (int32_t) v;
-	if (!expect(&c, ",") || !key(&c, "horizon"))
+	if (!estate_expect(&c, ",") || !key(&c, "horizon"))
 		goto syntax;
 	if ((st = read_int(&c, PLAN_HORIZON_MIN, PLAN_HORIZON_MAX, false, 0, &v)) != ESTATE_OK)
 		goto done;
@@ -1746,7 +1736,7 @@ estate_plan_parse(const char *s, size_t len, unsigned char *out, size_t *out_len
 		st = fail(&c, ESTATE_ERR_RANGE, "The last year is beyond the integer range.");
 		goto done;
 	}
-	if (!expect(&c, ",") || !key(&c, "form"))
+	if (!estate_expect(&c, ",") || !key(&c, "form"))
 		goto syntax;
 	n = token(&c, &start);
 	if ((form = word_of(&c, start, n, form_names, 2)) < 0)
@@ -1755,7 +1745,7 @@ estate_plan_parse(const char *s, size_t len, unsigned char *out, size_t *out_len
 	*p++ = (unsigned char) form;
 	p = put_u32(p, (uint32_t) from_year);
 	p = put_u32(p, (uint32_t) horizon);
-	if (!expect(&c, ";") || !key(&c, "years") || !expect(&c, "{"))
+	if (!estate_expect(&c, ";") || !key(&c, "years") || !estate_expect(&c, "{"))
 		goto syntax;
 	for (int k = 0; k < horizon; k++)
 	{
@@ -1763,7 +1753,7 @@ estate_plan_parse(const char *s, size_t len, unsigned char *out, size_t *out_len
 		int64_t		money[PLAN_BAND_SLOTS + 2];
 
 		memset(&y, 0, sizeof(y));
-		if ((k > 0 && !expect(&c, ",")) || !expect(&c, "("))
+		if ((k > 0 && !estate_expect(&c, ",")) || !estate_expect(&c, "("))
 			goto syntax;
 		if ((st = read_pence(&c, false, &y.available)) != ESTATE_OK ||
 			(st = read_pence(&c, false, &y.spent)) != ESTATE_OK ||
@@ -1776,7 +1766,7 @@ estate_plan_parse(const char *s, size_t len, unsigned char *out, size_t *out_len
 		if ((st = read_int(&c, 0, INT64_MAX, false, 0, &y.items_waiting)) != ESTATE_OK ||
 			(st = read_fci(&c, &y)) != ESTATE_OK)
 			goto done;
-		if (!expect(&c, ")"))
+		if (!estate_expect(&c, ")"))
 			goto syntax;
 		p = put_u64(p, (uint64_t) y.available);
 		p = put_u64(p, (uint64_t) y.spent);
@@ -1789,11 +1779,11 @@ estate_plan_parse(const char *s, size_t len, unsigned char *out, size_t *out_len
 		p = put_u64(p, y.fci_hi);
 		p = put_u64(p, y.fci_lo);
 	}
-	if (!expect(&c, "}") || !expect(&c, ";") || !key(&c, "items") || !expect(&c, "{"))
+	if (!estate_expect(&c, "}") || !estate_expect(&c, ";") || !key(&c, "items") || !estate_expect(&c, "{"))
 		goto syntax;
 	count_at = p;
 	p += 8;
-	if (!expect(&c, "}"))
+	if (!estate_expect(&c, "}"))
 	{
 		for (;;)
 		{
@@ -1804,7 +1794,7 @@ estate_plan_parse(const char *s, size_t len, unsigned char *out, size_t *out_len
 			int			grade;
 			int			band;
 
-			if (!expect(&c, "(") || !read_id(&c, (char *) p + 4, &id_len))
+			if (!estate_expect(&c, "(") || !read_id(&c, (char *) p + 4, &id_len))
 				goto syntax;
 			put_u32(p, (uint32_t) id_len);
 			p += 4 + id_len;
@@ -1818,7 +1808,7 @@ estate_plan_parse(const char *s, size_t len, unsigned char *out, size_t *out_len
 			n = token(&c, &start);
 			band = token_is(&c, start, n, "-") ? PLAN_NONE
 				: word_of(&c, start, n, estate_risk_band.names, BAND_COUNT);
-			if (grade < 0 || band < 0 || !expect(&c, ")"))
+			if (grade < 0 || band < 0 || !estate_expect(&c, ")"))
 				goto syntax;
 			if ((paid < 0) != (funded == 0))
 			{
@@ -1831,9 +1821,9 @@ estate_plan_parse(const char *s, size_t len, unsigned char *out, size_t *out_len
 			*p++ = (unsigned char) grade;
 			*p++ = (unsigned char) band;
 			count++;
-			if (expect(&c, "}"))
+			if (estate_expect(&c, "}"))
 				break;
-			if (!expect(&c, ","))
+			if (!estate_expect(&c, ","))
 				goto syntax;
 		}
 	}
