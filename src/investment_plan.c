@@ -919,15 +919,6 @@ investment_plan_combine(PG_FUNCTION_ARGS)
  * The final function
  * ------------------------------------------------------------------------- */
 
-static int
-item_cmp(const void *pa, const void *pb)
-{
-	const estate_plan_item *a = pa;
-	const estate_plan_item *b = pb;
-
-	return estate_plan_id_cmp(a->id, a->id_len, b->id, b->id_len);
-}
-
 static void *
 plan_palloc(size_t size, void *arg)
 {
@@ -980,9 +971,9 @@ investment_plan_final(PG_FUNCTION_ARGS)
 			elog(ERROR, "invalid item in an investment plan state: %s", why);
 		at += len;
 	}
-	qsort(items, n, sizeof(estate_plan_item), item_cmp);
+	estate_plan_sort_items(items, n, plan_palloc, NULL);
 	for (size_t i = 1; i < n; i++)
-		if (item_cmp(&items[i - 1], &items[i]) == 0)
+		if (estate_plan_id_cmp(items[i - 1].id, items[i - 1].id_len, items[i].id, items[i].id_len) == 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("item_id \"%.*s\" is repeated in the group",

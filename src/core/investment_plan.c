@@ -179,7 +179,48 @@ typedef struct big
 	uint32_t   *d;
 	int			n;
 	int			exp;
+	/* The same value as num / 10^scale with num in 64 bits, when it fits:
+	 * then a cost is scaled with one 128-bit product and division. */
+	bool		small;
+	uint64_t	num;
+	int			scale;
 } big;
+
+#if defined(__SIZEOF_INT128__)
+/* Set small, num and scale of b when its value fits them. */
+static void
+big_set_small(big *b)
+{
+	unsigned __int128 v = 0;
+	int			scale = -4 * b->exp;
+
+	b->small = false;
+	if (b->exp > 0)
+		return;
+	for (int i = b->n - 1; i >= 0; i--)
+	{
+		if (v > ((unsigned __int128) 1 << 100))
+			return;
+		v = v * ESTATE_NUMERIC_NBASE + b->d[i];
+	}
+	while (scale > 0 && v % 10 == 0)
+	{
+		v /= 10;
+		scale--;
+	}
+	if (scale > 19 || v > UINT64_MAX)
+		return;
+	b->small = true;
+	b->num = (uint64_t) v;
+	b->scale = scale;
+}
+#else
+static void
+big_set_small(big *b)
+{
+	b->small = false;
+}
+#endif
 
 static big
 big_alloc(int n, int exp, estate_plan_alloc alloc, void *arg)
@@ -190,6 +231,7 @@ big_alloc(int n, int exp, estate_plan_alloc alloc, void *arg)
 	memset(b.d, 0, sizeof(uint32_t) * (size_t) (n > 0 ? n : 1));
 	b.n = n;
 	b.exp = exp;
+	b.small = false;
 	return b;
 }
 
@@ -312,6 +354,28 @@ big_scale_pence(int64_t pence, const big *f, int64_t *out)
 		*out = 0;
 		return ESTATE_OK;
 	}
+#if defined(__SIZEOF_INT128__)
+	if (f->small)
+	{
+		static const uint64_t p10[20] = {
+			1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL, 10000000ULL,
+			100000000ULL, 1000000000ULL, 10000000000ULL, 100000000000ULL, 1000000000000ULL,
+			10000000000000ULL, 100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL,
+			100000000000000000ULL, 1000000000000000000ULL, 10000000000000000000ULL
+		};
+		unsigned __int128 product = (unsigned __int128) (uint64_t) pence * f->num;
+		unsigned __int128 q = product / p10[f->scale];
+		uint64_t	r = (uint64_t) (product - q * p10[f->scale]);
+
+		/* Half or more of the last place rounds up: r >= d - r. */
+		if (f->scale > 0 && r >= p10[f->scale] - r)
+			q++;
+		if (q > (unsigned __int128) INT64_MAX)
+			return ESTATE_ERR_RANGE;
+		*out = (int64_t) q;
+		return ESTATE_OK;
+	}
+#endif
 	while (v > 0)
 	{
 		a[na++] = (uint32_t) (v % ESTATE_NUMERIC_NBASE);
@@ -1132,12 +1196,6 @@ cmp_keys(const candidate *a, const candidate *b)
 	return (a->index > b->index) - (a->index < b->index);
 }
 
-static int
-cmp_highest_risk(const void *pa, const void *pb)
-{
-	return cmp_keys(pa, pb);
-}
-
 /* score / cost descending, exactly; a zero cost first; unknown scores last. */
 static int
 cmp_per_pound(const void *pa, const void *pb)
@@ -1166,6 +1224,160 @@ cmp_per_pound(const void *pa, const void *pb)
 		}
 	}
 	return cmp_keys(a, b);
+}
+
+/*
+ * Sort candidates by (hi, cost), stably, with an LSD radix sort on bytes:
+ * they arrive in id order, so equal keys stay in id order, which is the last
+ * tie-break.  Bytes that are the same in every key are skipped (costs rarely
+ * use their high bytes).  scratch holds n candidates; returns the array that
+ * holds the sorted result (cand or scratch).
+ */
+static candidate *
+radix_sort(candidate *cand, candidate *scratch, size_t n)
+{
+	/* Digits 0-7: the cost's bytes, least significant first; 8-9: hi's. */
+	size_t		count[10][256];
+	candidate  *from = cand;
+	candidate  *to = scratch;
+
+	memset(count, 0, sizeof(count));
+	for (size_t i = 0; i < n; i++)
+	{
+		for (int d = 0; d < 8; d++)
+			count[d][(cand[i].cost >> (8 * d)) & 0xff]++;
+		count[8][cand[i].hi & 0xff]++;
+		count[9][(cand[i].hi >> 8) & 0xff]++;
+	}
+	for (int d = 0; d < 10; d++)
+	{
+		size_t		offset = 0;
+		bool		trivial = false;
+
+		for (int b = 0; b < 256; b++)
+		{
+			size_t		c = count[d][b];
+
+			if (c == n)
+				trivial = true;
+			count[d][b] = offset;
+			offset += c;
+		}
+		if (trivial)
+			continue;
+		for (size_t i = 0; i < n; i++)
+		{
+			unsigned	b = d < 8 ? (unsigned) ((from[i].cost >> (8 * d)) & 0xff)
+				: (unsigned) ((from[i].hi >> (8 * (d - 8))) & 0xff);
+
+			to[count[d][b]++] = from[i];
+		}
+		{
+			candidate  *t = from;
+
+			from = to;
+			to = t;
+		}
+	}
+	return from;
+}
+
+static int
+item_cmp(const void *pa, const void *pb)
+{
+	const estate_plan_item *a = pa;
+	const estate_plan_item *b = pb;
+
+	return estate_plan_id_cmp(a->id, a->id_len, b->id, b->id_len);
+}
+
+typedef struct id_key
+{
+	uint64_t	key;
+	uint32_t	index;
+} id_key;
+
+void
+estate_plan_sort_items(estate_plan_item *items, size_t n, estate_plan_alloc alloc, void *arg)
+{
+	size_t		lcp;
+	id_key	   *keys;
+	id_key	   *tmp;
+	id_key	   *from;
+	id_key	   *to;
+	estate_plan_item *copy;
+	size_t		count[8][256];
+
+	if (n < 2)
+		return;
+	/* The prefix every id shares: the bytes after it tell ids apart. */
+	lcp = items[0].id_len;
+	for (size_t i = 1; i < n && lcp > 0; i++)
+	{
+		size_t		m = items[i].id_len < lcp ? items[i].id_len : lcp;
+		size_t		j = 0;
+
+		while (j < m && items[i].id[j] == items[0].id[j])
+			j++;
+		lcp = j;
+	}
+	keys = alloc(sizeof(id_key) * n, arg);
+	tmp = alloc(sizeof(id_key) * n, arg);
+	memset(count, 0, sizeof(count));
+	for (size_t i = 0; i < n; i++)
+	{
+		uint64_t	k = 0;
+
+		/* Big-endian, zero-padded: ids hold no zero byte, so a shorter id
+		 * sorts before a longer one it is a prefix of. */
+		for (size_t j = 0; j < 8; j++)
+			k = (k << 8) | (lcp + j < items[i].id_len ? (unsigned char) items[i].id[lcp + j] : 0);
+		keys[i].key = k;
+		keys[i].index = (uint32_t) i;
+		for (int d = 0; d < 8; d++)
+			count[d][(k >> (8 * d)) & 0xff]++;
+	}
+	from = keys;
+	to = tmp;
+	for (int d = 0; d < 8; d++)
+	{
+		size_t		offset = 0;
+		bool		trivial = false;
+
+		for (int b = 0; b < 256; b++)
+		{
+			size_t		c = count[d][b];
+
+			trivial = trivial || c == n;
+			count[d][b] = offset;
+			offset += c;
+		}
+		if (trivial)
+			continue;
+		for (size_t i = 0; i < n; i++)
+			to[count[d][(from[i].key >> (8 * d)) & 0xff]++] = from[i];
+		{
+			id_key	   *t = from;
+
+			from = to;
+			to = t;
+		}
+	}
+	copy = alloc(sizeof(estate_plan_item) * n, arg);
+	for (size_t i = 0; i < n; i++)
+		copy[i] = items[from[i].index];
+	/* Runs of equal keys: ids that go on past them are compared whole. */
+	for (size_t i = 0; i < n;)
+	{
+		size_t		j = i + 1;
+
+		while (j < n && from[j].key == from[i].key)
+			j++;
+		if (j - i > 1)
+			qsort(copy + i, j - i, sizeof(estate_plan_item), item_cmp);
+		i = j;
+	}
+	memcpy(items, copy, sizeof(estate_plan_item) * n);
 }
 
 /* Band slots of the year rows: high first. */
@@ -1209,6 +1421,7 @@ estate_plan_simulate(const estate_plan_scenario *s, int form, const estate_plan_
 	big			esc = big_one_plus(&esc_rate, false, alloc, arg);
 	big			factor[2];		/* (1+inflation)^(k-1), times (1+escalation) */
 	candidate  *cand = alloc(sizeof(candidate) * (n > 0 ? n : 1), arg);
+	candidate  *scratch = alloc(sizeof(candidate) * (n > 0 ? n : 1), arg);
 	int64_t    *cost_now = alloc(sizeof(int64_t) * (n > 0 ? n : 1), arg);
 	int64_t		carried = 0;
 
@@ -1226,11 +1439,14 @@ estate_plan_simulate(const estate_plan_scenario *s, int form, const estate_plan_
 		estate_plan_year *y = &years[k - 1];
 		int64_t		periods = s->years_per_grade > 0 ? (k - 1) / s->years_per_grade : 0;
 		size_t		ncand = 0;
+		const candidate *order;
 		int64_t		left;
 
 		if (k > 1)
 			factor[0] = big_mul(&factor[0], &infl, alloc, arg);
 		factor[1] = big_mul(&factor[0], &esc, alloc, arg);
+		big_set_small(&factor[0]);
+		big_set_small(&factor[1]);
 		memset(y, 0, sizeof(*y));
 		if (estate_pence_add(s->budget[k - 1], s->carry_over ? carried : 0, &y->available) != ESTATE_OK)
 			return range(why, "The money available in a year is beyond the range of whole pence in 64 bits.");
@@ -1290,15 +1506,20 @@ estate_plan_simulate(const estate_plan_scenario *s, int form, const estate_plan_
 			ncand++;
 		}
 
-		qsort(cand, ncand, sizeof(candidate),
-			  s->strategy == PLAN_MOST_RISK_PER_POUND ? cmp_per_pound : cmp_highest_risk);
+		if (s->strategy == PLAN_MOST_RISK_PER_POUND)
+		{
+			qsort(cand, ncand, sizeof(candidate), cmp_per_pound);
+			order = cand;
+		}
+		else
+			order = radix_sort(cand, scratch, ncand);
 
 		/* The walk: fund what fits, in priority order. */
 		left = y->available;
 		for (size_t j = 0; j < ncand; j++)
 		{
-			estate_plan_outcome *o = &out[cand[j].index];
-			int64_t		cost = (int64_t) cand[j].cost;
+			estate_plan_outcome *o = &out[order[j].index];
+			int64_t		cost = (int64_t) order[j].cost;
 
 			if (cost <= left)
 			{
@@ -1319,8 +1540,8 @@ estate_plan_simulate(const estate_plan_scenario *s, int form, const estate_plan_
 		/* What remains at year end, at this year's prices and grades. */
 		for (size_t j = 0; j < ncand; j++)
 		{
-			size_t		i = cand[j].index;
-			int			slot = (int) (cand[j].hi >> 12);
+			size_t		i = order[j].index;
+			int			slot = (int) (order[j].hi >> 12);
 
 			if (out[i].funded)
 				continue;

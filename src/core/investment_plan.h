@@ -173,6 +173,13 @@ typedef struct estate_plan_outcome
 typedef void *(*estate_plan_alloc) (size_t size, void *arg);
 
 /*
+ * Sort items by id in byte order (a prefix first): a radix sort on the 8
+ * bytes that follow the ids' common prefix, then a comparison sort of ties.
+ */
+extern void estate_plan_sort_items(estate_plan_item *items, size_t n,
+								   estate_plan_alloc alloc, void *arg);
+
+/*
  * Run the scenario over n items sorted by id (strictly ascending: the caller
  * rejects repeats), filling years[horizon] and out[n].  ESTATE_ERR_RANGE when
  * money goes beyond int64 pence (*why says which).

@@ -56,10 +56,16 @@ check_plan(const estate_plan_scenario *s, int form, estate_plan_item *items, siz
 	estate_status st;
 
 	a.n = 0;
-	qsort(items, n, sizeof(estate_plan_item), item_cmp);
+	estate_plan_sort_items(items, n, arena_alloc, &a);
 	for (size_t i = 1; i < n; i++)
-		if (item_cmp(&items[i - 1], &items[i]) == 0)
+	{
+		int			c = item_cmp(&items[i - 1], &items[i]);
+
+		if (c > 0)
+			abort();			/* not sorted */
+		if (c == 0)
 			goto done;
+	}
 	st = estate_plan_simulate(s, form, items, n, years, out, arena_alloc, &a, &why);
 	if (st == ESTATE_OK)
 	{
