@@ -1701,7 +1701,7 @@ estate_plan_decode(const unsigned char *p, size_t len, estate_plan_view *v, cons
 		y->fci_null = fci_null;
 		if (y->available < 0 || y->spent < 0 || y->spent > y->available || y->arising < 0 ||
 			y->items_funded < 0 || y->items_waiting < 0 || fci_null > 1 ||
-			(fci_null && (y->fci_hi != 0 || y->fci_lo != 0)))
+			(fci_null && (y->fci_hi != 0 || y->fci_lo != 0)) || (y->fci_hi >> PLAN_FCI_HI_BITS))
 			return broken(why, "A year's figures are out of range.");
 	}
 	v->nitems = (int64_t) take_u64(&r);
@@ -1897,11 +1897,11 @@ read_fci(cursor *c, estate_plan_year *y)
 			continue;
 		if (!estate_is_digit(ch))
 			return fail(c, ESTATE_ERR_SYNTAX, "An fci has exactly six decimals.");
-		if (v.hi >> 59)
-			return fail(c, ESTATE_ERR_RANGE, "An fci is out of range.");
 		ten = mul_64(v.lo, 10);
 		ten.hi += v.hi * 10;
 		v = add_64(ten, (uint64_t) (ch - '0'));
+		if (v.hi >> PLAN_FCI_HI_BITS)
+			return fail(c, ESTATE_ERR_RANGE, "An fci is out of range.");
 	}
 	y->fci_null = false;
 	y->fci_hi = v.hi;

@@ -146,6 +146,11 @@ extern estate_status estate_plan_state_parse(const char *s, size_t len, estate_p
  * ------------------------------------------------------------------------- */
 
 #define PLAN_BAND_SLOTS 5		/* high, significant, moderate, low, unassessed */
+/*
+ * An fci is at most a year's backlog (below 2^63 pence) over one penny, in
+ * millionths: below 2^84, so its high 64 bits are below 2^20.
+ */
+#define PLAN_FCI_HI_BITS 20
 
 typedef struct estate_plan_year
 {
