@@ -955,6 +955,9 @@ investment_plan_final(PG_FUNCTION_ARGS)
 	size_t		size;
 	const char *why = NULL;
 	bytea	   *plan;
+	MemoryContext work;
+	MemoryContext old;
+	estate_status st;
 
 	plan_view(PG_GETARG_DATUM(0), &v);
 	if (v.nitems == 0)
@@ -971,7 +974,13 @@ investment_plan_final(PG_FUNCTION_ARGS)
 			elog(ERROR, "invalid item in an investment plan state: %s", why);
 		at += len;
 	}
+	/* Work memory of the sort and of the simulation is freed as soon as
+	 * each is done: a plan of many items peaks at less. */
+	work = AllocSetContextCreate(CurrentMemoryContext, "investment plan work", ALLOCSET_DEFAULT_SIZES);
+	old = MemoryContextSwitchTo(work);
 	estate_plan_sort_items(items, n, plan_palloc, NULL);
+	MemoryContextSwitchTo(old);
+	MemoryContextReset(work);
 	for (size_t i = 1; i < n; i++)
 		if (estate_plan_id_cmp(items[i - 1].id, items[i - 1].id_len, items[i].id, items[i].id_len) == 0)
 			ereport(ERROR,
@@ -983,7 +992,11 @@ investment_plan_final(PG_FUNCTION_ARGS)
 	check_plan_size(size);
 	years = palloc(sizeof(estate_plan_year) * s.horizon);
 	out = palloc_extended(sizeof(estate_plan_outcome) * n, MCXT_ALLOC_HUGE);
-	if (estate_plan_simulate(&s, v.form, items, n, years, out, plan_palloc, NULL, &why) != ESTATE_OK)
+	old = MemoryContextSwitchTo(work);
+	st = estate_plan_simulate(&s, v.form, items, n, years, out, plan_palloc, NULL, &why);
+	MemoryContextSwitchTo(old);
+	MemoryContextDelete(work);
+	if (st != ESTATE_OK)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("investment plan out of range"),
