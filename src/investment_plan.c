@@ -15,18 +15,25 @@
  * Small groups stay flat because a memory context per group makes hash
  * aggregation's memory accounting quadratic in the number of groups.
  */
-#include "estate.h"
+#include "postgres.h"
+#include "fmgr.h"
 
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
 #include "funcapi.h"
 #include "libpq/pqformat.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/expandeddatum.h"
 #include "utils/memutils.h"
 #include "utils/typcache.h"
 
 #include "core/investment_plan.h"
+
+#include "common/error.h"
+#include "common/ordinal.h"
+#include "common/pence.h"
+#include "common/result.h"
 
 /* A group switches from flat to expanded beyond this many record bytes. */
 #define FLAT_MAX_BYTES		2048
@@ -35,11 +42,9 @@
 
 /* Malformed text input of type `type` (a soft error where the server has them). */
 #define TEXT_INPUT_ERROR(type, str, len, why) \
-	estate_input_error(fcinfo, \
-					   errcode(ERRCODE_INVALID_TEXT_REPRESENTATION), \
-					   errmsg("invalid input syntax for type %s: \"%.200s%s\"", \
-							  (type), (str), (len) > 200 ? "..." : ""), \
-					   errdetail("%s", (why)))
+	estate_error_save(fcinfo->context, ESTATE_ERR_SYNTAX, (why), NULL, \
+					  "invalid input syntax for type %s: \"%.200s%s\"", \
+					  (type), (str), (len) > 200 ? "..." : "")
 
 /* ---------------------------------------------------------------------------
  * The scenario

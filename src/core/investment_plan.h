@@ -13,9 +13,9 @@
 #ifndef ESTATE_CORE_INVESTMENT_PLAN_H
 #define ESTATE_CORE_INVESTMENT_PLAN_H
 
-#include "grade.h"
+#include "condition_grade.h"
 #include "pence.h"
-#include "risk.h"
+#include "risk_band.h"
 
 #define PLAN_HORIZON_MIN 1
 #define PLAN_HORIZON_MAX 100
