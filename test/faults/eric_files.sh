@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Fuzzed ERIC files through bin/estate-load-eric: the shipped files (the trust
+# files whole, the site files' first 150 lines, to keep each load short)
+# mutated by test/faults/eric_files.pl - bytes flipped or set, truncated,
+# quotes and commas inserted, re-encoded (Windows-1252, a byte-order mark,
+# UTF-16), LF for CRLF line ends, control characters, columns shuffled or dropped, header rows repeated,
+# very long fields.  Each run either
+#   - loads what the file holds: the returns and the checked column's total
+#     equal those of the independent parse in eric_files.pl, and the audit
+#     counts them; or
+#   - fails with a documented error form (docs/eric.md): the file, row,
+#     column and value of a bad cell, the file and row of a bad header or
+#     record, or the file and the reason for a file-level fault; and the year
+#     loaded before is untouched.
+# A file the parse cannot read must not load.  Counts per mutation and
+# outcome are printed.  Prints TAP.
+#   test/faults/eric_files.sh     (ESTATE_FAULT_RUNS=N for N times the 36 runs)
+. "$(dirname "$0")/lib.sh"
+estate_require_root "$@"
+faults_cluster fuzz
+db=estate_fuzz
+load="$ESTATE_ROOT/bin/estate-load-eric"
+parse="$ESTATE_ROOT/test/faults/eric_files.pl"
+work=$(mktemp -d)
+trap 'rm -rf "$work"; estate_cluster_stop' EXIT
+q postgres "CREATE DATABASE $db" && q $db "CREATE EXTENSION estate" || { echo "Bail out! no database"; exit 1; }
+
+bases=()
+for year in 2013-14 2014-15 2015-16; do
+	cp "$ESTATE_ROOT/data/eric/eric_${year}_trust.csv" "$work/eric_${year}_trust.csv"
+	head -n 150 "$ESTATE_ROOT/data/eric/eric_${year}_site.csv" >"$work/eric_${year}_site.csv"
+	for kind in site trust; do
+		"$load" -d $db --year "$year" --kind $kind "$work/eric_${year}_$kind.csv" >/dev/null \
+			|| { echo "Bail out! eric_${year}_$kind.csv does not load"; exit 1; }
+		bases+=("eric_${year}_$kind")
+	done
+done
+mutations=(byte_flip byte_set truncate quote comma to_win1252 to_utf8_bom to_utf16 line_ends control shuffle_columns drop_column
+	repeat_header long_field)
+
+# The documented error forms; what the loader printed first, without psql's
+# and the script's prefixes, must match one of them.
+documented() {   # NAME MESSAGE
+	local name=$1 m=$2
+	m=${m#psql:*: }; m=${m#ERROR:  }; m=${m#estate-load-eric: }
+	case $m in
+		"$name row "[0-9]*", column "[0-9]*' "'*'": '?*) return 0 ;;       # a bad cell: row, column, header, value
+		"$name row "[0-9]*", column "[0-9]*': "'*'" is beyond the last headed column') return 0 ;;
+		"$name row "[0-9]*", column "[0-9]*': undecodable bytes in "'*) return 0 ;;
+		"$name row "[0-9]*": "?*) return 0 ;;                               # the header row or a record
+		"$name rows "[0-9]*" and "[0-9]*" hold the same return "*) return 0 ;;
+		"$name has no site header row" | "$name has no trust header row" | "$name is a site file, not a trust file" | \
+			"$name holds no site returns" | "$name holds no trust returns" | "$name is UTF-16; "* | \
+			"$name: undecodable bytes at byte "[0-9]*) return 0 ;;
+	esac
+	return 1
+}
+
+declare -A count
+runs=$((36 * runs_factor))
+for ((r = 1; r <= runs; r++)); do
+	base=${bases[RANDOM % ${#bases[@]}]}
+	mutation=${mutations[RANDOM % ${#mutations[@]}]}
+	year=${base#eric_}; year=${year%_*}; kind=${base##*_}
+	fy=${year%-*}
+	s=$((RANDOM * 32768 + RANDOM))
+	file="$work/${base}_$mutation.csv"
+	perl "$parse" mutate "$mutation" "$s" "$work/$base.csv" "$file"
+	expect=$(perl "$parse" parse "$kind" "$file")
+	what="run $r: $mutation of $base (seed $s)"
+	before=$(year_state $db "$kind" "$fy")
+	out=$("$load" -d $db --year "$year" --kind "$kind" "$file" 2>&1)
+	rc=$?
+	# A year guard that refuses a file of another year is passed with --force.
+	if [ $rc -ne 0 ] && [[ $out == *--force* ]]; then
+		out=$("$load" -d $db --force --year "$year" --kind "$kind" "$file" 2>&1)
+		rc=$?
+	fi
+	if [ $rc -eq 0 ]; then
+		outcome=loaded
+		IFS='|' read -r n loads _ audit_id audit_rows row_id <<<"$(year_state $db "$kind" "$fy")"
+		col=$([ "$kind" = site ] && echo gross_internal_floor_area_m2 || echo backlog_investment_gbp)
+		total=$(q $db "SELECT coalesce(sum($col)::text, 'NULL') FROM estate.eric_$kind WHERE financial_year = $fy")
+		case $expect in
+			returns*)
+				read -r _ want_n _ want_total <<<"$expect"
+				same=$(q $db "SELECT $n = $want_n AND CASE WHEN '$total' = 'NULL' OR '$want_total' = 'NULL' THEN '$total' = '$want_total'
+				                                         ELSE '$total'::numeric = '$want_total'::numeric END")
+				[ "$same" = t ] && [ "$loads" = 1 ] && [ "$audit_id|$audit_rows" = "$row_id|$n" ]
+				ok $? "$what: loaded $n returns, total $total; the parse finds $want_n, total $want_total; audit load $audit_id of $audit_rows" ;;
+			*)
+				ok 1 "$what: loaded $n returns, but the parse finds the file $expect" ;;
+		esac
+	else
+		outcome=refused
+		first=$(printf '%s\n' "$out" | grep -v '^HINT:\|^DETAIL:\|^CONTEXT:' | head -1)
+		documented "$(basename "$file")" "$first"
+		ok $? "$what: refused (exit $rc) in a documented form: $first"
+		is "$(year_state $db "$kind" "$fy")" "$before" "$what: the year loaded before is untouched"
+		[[ $expect == returns* ]] && outcome="refused (the parse reads it)"
+	fi
+	count["$mutation $outcome"]=$((${count["$mutation $outcome"]:-0} + 1))
+	rm -f "$file"
+done
+is "$(q postgres "SELECT 1")" 1 "the server is up after $runs loads"
+for k in "${!count[@]}"; do echo "# ${count[$k]} $k"; done | sort -k2
+done_testing
