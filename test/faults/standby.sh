@@ -16,9 +16,12 @@ primary=$PGPORT db=estate_standby
 eric="$ESTATE_ROOT/data/eric"
 
 q postgres "CREATE DATABASE $db" && q $db "CREATE EXTENSION estate" || { echo "Bail out! no database"; exit 1; }
+# Two years (the trust files whole, the site files' first 400 lines, to keep
+# the loads short), so that year_on_year compares.
 for year in 2014-15 2015-16; do
 	for kind in site trust; do
-		"$ESTATE_ROOT/bin/estate-load-eric" -d $db --year "$year" --kind $kind "$eric/eric_${year}_$kind.csv" >/dev/null \
+		if [ $kind = site ]; then head -n 400; else cat; fi <"$eric/eric_${year}_$kind.csv" >"$ESTATE_TMP/eric_${year}_$kind.csv"
+		"$ESTATE_ROOT/bin/estate-load-eric" -d $db --year "$year" --kind $kind "$ESTATE_TMP/eric_${year}_$kind.csv" >/dev/null \
 			|| { echo "Bail out! cannot load $year $kind"; exit 1; }
 	done
 done
@@ -95,9 +98,9 @@ compare "after the loads"
 
 # A reload on the primary, seen on the standby once replayed.
 rows_before=$(PGPORT=$standby q $db "SELECT count(*) FROM estate.eric_site WHERE financial_year = 2015")
-head -n 400 "$eric/eric_2015-16_site.csv" >"$ESTATE_TMP/part.csv"
+head -n 150 "$eric/eric_2015-16_site.csv" >"$ESTATE_TMP/part.csv"
 "$ESTATE_ROOT/bin/estate-load-eric" -d $db --year 2015/16 --kind site "$ESTATE_TMP/part.csv" >/dev/null
-ok $? "the primary reloads 2015/16 with part of the file"
+ok $? "the primary reloads 2015/16 with fewer returns"
 ok "$(wait_replay; echo $?)" "the standby has replayed the reload"
 rows_after=$(PGPORT=$standby q $db "SELECT count(*) FROM estate.eric_site WHERE financial_year = 2015")
 [ "$rows_after" -lt "$rows_before" ]; ok $? "the standby sees the reload ($rows_before returns, now $rows_after)"
