@@ -41,19 +41,16 @@ mutations=(byte_flip byte_set truncate quote comma to_win1252 to_utf8_bom to_utf
 # The documented error forms; what the loader printed first, without psql's
 # and the script's prefixes, must match one of them.
 documented() {   # NAME MESSAGE
-	local name=$1 m=$2
+	local n=$1 m=$2 r='[0-9]+'
 	m=${m#psql:*: }; m=${m#ERROR:  }; m=${m#estate-load-eric: }
-	case $m in
-		"$name row "[0-9]*", column "[0-9]*' "'*'": '?*) return 0 ;;       # a bad cell: row, column, header, value
-		"$name row "[0-9]*", column "[0-9]*': "'*'" is beyond the last headed column') return 0 ;;
-		"$name row "[0-9]*", column "[0-9]*': undecodable bytes in "'*) return 0 ;;
-		"$name row "[0-9]*": "?*) return 0 ;;                               # the header row or a record
-		"$name rows "[0-9]*" and "[0-9]*" hold the same return "*) return 0 ;;
-		"$name has no site header row" | "$name has no trust header row" | "$name is a site file, not a trust file" | \
-			"$name holds no site returns" | "$name holds no trust returns" | "$name is UTF-16; "* | \
-			"$name: undecodable bytes at byte "[0-9]*) return 0 ;;
-	esac
-	return 1
+	[[ $m =~ ^"$n row "$r", column "$r' "'.*'": '.+$ ]] ||                               # a bad cell
+	[[ $m =~ ^"$n row "$r", column "$r': "'.*'" is beyond the last headed column'$ ]] ||
+	[[ $m =~ ^"$n row "$r", column "$r': undecodable bytes in "'.*'" (the file is not valid '.+')'$ ]] ||
+	[[ $m =~ ^"$n row "$r': '.+$ ]] ||                                                  # a record or the header row
+	[[ $m =~ ^"$n rows "$r" and "$r' hold the same return (trust '.+')'$ ]] ||
+	[[ $m =~ ^"$n "('has no '(site|trust)' header row'|'is a site file, not a trust file'|'holds no '(site|trust)' returns')$ ]] ||
+	[[ $m == "$n is UTF-16; save it as CSV (UTF-8)" ]] ||
+	[[ $m =~ ^"$n: undecodable bytes at byte "$r' (the file is not valid '.+')'$ ]]
 }
 
 # Fixed cases: bytes \copy cannot carry, and a code too long for the index
