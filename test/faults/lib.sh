@@ -1,9 +1,9 @@
 # test/faults/lib.sh - what the fault tests share: a throwaway cluster of
-# their own (tools/lib.sh), TAP output (test/eric/tap.sh), restarting a node
+# their own (tools/lib.sh), TAP output (test/lib/tap.sh), restarting a node
 # after a crash, and a fingerprint of one year's loaded returns.  Sourced by
 # test/faults/*.sh, which run as root (the clusters as postgres).
 . "$(dirname "${BASH_SOURCE[0]}")/../../tools/lib.sh"
-. "$ESTATE_ROOT/test/eric/tap.sh"
+. "$ESTATE_ROOT/test/lib/tap.sh"
 set +e
 export PATH="$PG_BIN:$PATH" PGUSER=postgres PGDATABASE=postgres
 # Longer campaigns: ESTATE_FAULT_RUNS multiplies every test's run count.
