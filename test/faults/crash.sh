@@ -15,7 +15,7 @@ faults_cluster crash
 db=estate_crash
 load="$ESTATE_ROOT/bin/estate-load-eric"
 files=$(mktemp -d)
-trap 'rm -rf "$files"; estate_cluster_stop' EXIT
+faults_cleanup 'rm -rf "$files"'
 head -n 400 "$ESTATE_ROOT/data/eric/eric_2015-16_site.csv" >"$files/full.csv"
 head -n 150 "$ESTATE_ROOT/data/eric/eric_2015-16_site.csv" >"$files/part.csv"
 

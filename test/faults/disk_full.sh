@@ -19,14 +19,11 @@ file=$ESTATE_TMP/eric_2014-15_site.csv
 head -n 400 "$ESTATE_ROOT/data/eric/eric_2014-15_site.csv" >"$file"
 mnt=$(mktemp -d /tmp/estate-disk.XXXXXX)
 # The server goes before the file system it writes to.
-cleanup() {
-	local rc=$?
+unmount() {
 	runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$ESTATE_TMP/disk" -m fast -w stop >/dev/null 2>&1
 	umount "$mnt" 2>/dev/null && rmdir "$mnt"
-	(exit $rc)
-	estate_cluster_stop
 }
-trap cleanup EXIT
+faults_cleanup unmount
 mount -t tmpfs -o size=256m,mode=0755 estate-disk "$mnt" || { echo "Bail out! cannot mount a tmpfs on $mnt"; exit 1; }
 install -d -o postgres -g postgres "$mnt/ts"
 

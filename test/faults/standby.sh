@@ -54,7 +54,7 @@ wait_replay() {
 
 # The queries, one per line, ordered so their output is deterministic.
 queries=$(mktemp)
-trap 'rm -f "$queries"; estate_cluster_stop' EXIT
+faults_cleanup 'rm -f "$queries"'
 {
 	q $db "SELECT format('SELECT r::text FROM %s AS r ORDER BY 1;', c.oid::regclass)
 	       FROM pg_class AS c WHERE c.relnamespace = 'estate'::regnamespace AND c.relkind = 'v' ORDER BY 1"
