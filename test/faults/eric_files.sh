@@ -50,6 +50,7 @@ documented() {   # NAME MESSAGE
 	[[ $m =~ ^"$n rows "$r" and "$r' hold the same return (trust '.+')'$ ]] ||
 	[[ $m =~ ^"$n "('has no '(site|trust)' header row'|'is a site file, not a trust file'|'holds no '(site|trust)' returns')$ ]] ||
 	[[ $m == "$n is UTF-16; save it as CSV (UTF-8)" ]] ||
+	[[ $m =~ ^"$n is named for "$r/$r' but --year is ' ]] ||
 	[[ $m =~ ^"$n: undecodable bytes at byte "$r' (the file is not valid '.+')'$ ]]
 }
 
