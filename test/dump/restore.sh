@@ -51,10 +51,13 @@ CREATE TABLE warehouse.every_type (
     core estate.core_hours,
     room_state estate.utilisation_state,
     room_use estate.utilisation,
-    shares estate.space_shares
+    shares estate.space_shares,
+    scenario estate.investment_scenario,
+    plan_state estate.investment_plan_state,
+    plan estate.investment_plan
 );
 INSERT INTO warehouse.every_type (id, grade, likelihood, consequence, cost, renewal, impact, assessment, released, grades, bands, costs,
-                                  core, room_state, room_use, shares)
+                                  core, room_state, room_use, shares, scenario, plan_state, plan)
 SELECT i,
        nullif((ARRAY['A','B','B(C)','C','CX','D','DX'])[1 + i % 8], NULL)::estate.condition_grade,
        1 + i % 5, 1 + (i / 5) % 5,
@@ -72,7 +75,14 @@ SELECT i,
               'periods={32400000000+7200000000*%s,36000000000+%s*?}', 1 + i % 30, 1 + i % 9, 1 + i)::estate.utilisation_state,
        estate.utilisation_final(format('v1 capacity=%s span=757987200000000,758073600000000 core="Mon-Fri 08:00-18:00 UTC" '
                                        'closed={} periods={32400000000+7200000000*%s}', 1 + i % 30, 1 + i % 9)::estate.utilisation_state),
-       estate.space_profile(1000 + i, 400, 200 + i % 300, i % 10, 5, 0.35, 0.025)
+       estate.space_profile(1000 + i, 400, 200 + i % 300, i % 10, 5, 0.35, 0.025),
+       estate.investment_scenario(from_year => 2000 + i % 50, annual_budget => i, horizon => 1 + i % 10),
+       format('from_year=2025, horizon=2, annual_budget=%s.00, inflation=0.03, years_per_grade=5, escalation=0, '
+              'strategy=highest_risk_first, carry_over=false, replacement_value=-; form=grade; items={("e%s" C 3 %s.50)}',
+              i, i, i)::estate.investment_plan_state,
+       (SELECT estate.plan_investment('e' || i || '-' || k, 'C'::estate.condition_grade, 1 + k % 5, k * 1.5 + i,
+                                      estate.investment_scenario(from_year => 2025, annual_budget => 1000, horizon => 3))
+        FROM generate_series(1, 1 + i % 4) AS k)
 FROM generate_series(1, 2000) AS i;
 CREATE INDEX ON warehouse.every_type (grade);
 CREATE INDEX ON warehouse.every_type USING hash (cost);
@@ -85,7 +95,9 @@ INSERT INTO warehouse.graded SELECT grade, cost FROM warehouse.every_type WHERE 
 CREATE MATERIALIZED VIEW warehouse.by_band AS
 SELECT band, estate.sum(cost) AS cost, estate.max(grade) AS worst, estate.min(grade) AS best,
        estate.backlog_agg(band, estate.total(cost)) AS banded,
-       estate.renewal_forecast(2000 + id % 30, 10 + id % 20, id * 10.0, 2025, 10) AS forecast
+       estate.renewal_forecast(2000 + id % 30, 10 + id % 20, id * 10.0, 2025, 10) AS forecast,
+       estate.plan_investment(id::text, grade, consequence, estate.total(cost),
+                              estate.investment_scenario(from_year => 2025, annual_budget => 5000, horizon => 5)) AS plan
 FROM warehouse.every_type GROUP BY band;
 CREATE TABLE warehouse.booking AS
 SELECT 1 + i % 20 AS room,

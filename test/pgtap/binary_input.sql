@@ -54,7 +54,22 @@ INSERT INTO sample VALUES
   ('estate.disposal_impact_state', 'sites=9223372036854775807, floor_area=0.00, estate_floor_area=0.00, minimum_retained_area=0.00'),
   ('estate.disposal_impact_state', 'sites=2, floor_area=1500.00, estate_floor_area=10000.00, minimum_retained_area=7000.00, '
                                    || 'backlog=(high=100.00, significant=0.00, moderate=0.00, low=0.00, unassessed=0.01), '
-                                   || 'running_cost=50000.00, carbon_kg=10000.50');
+                                   || 'running_cost=50000.00, carbon_kg=10000.50'),
+  ('estate.investment_plan_state', 'from_year=2025, horizon=3, annual_budget=100.00, inflation=0.025, years_per_grade=5, escalation=0.1, '
+                                   || 'strategy=highest_risk_first, carry_over=false, replacement_value=1000.00; form=grade; '
+                                   || 'items={("a" C 3 1.20), ("b""c" B(C) - 0.05), ("" DX 5 92233720368547758.07)}'),
+  ('estate.investment_plan_state', 'from_year=-2147483648, horizon=2, budgets={0.00, 92233720368547758.07}, inflation=-0.999, '
+                                   || 'years_per_grade=-, escalation=0, strategy=strict_risk_order, carry_over=true, replacement_value=-; '
+                                   || 'form=band; items={("x" high 0.00), ("y" - 1.00)}'),
+  ('estate.investment_plan_state', 'from_year=2147483647, horizon=1, annual_budget=0.00, inflation=123.456, years_per_grade=2147483647, '
+                                   || 'escalation=7, strategy=most_risk_per_pound, carry_over=false, replacement_value=0.01; form=grade; items={}'),
+  ('estate.investment_plan', 'from_year=-5, horizon=2, form=band; years={(5.00 5.00 1 0.00 0.00 0.00 0.00 0.00 0.10 1 0.014286), '
+                             || '(5.00 0.10 1 0.00 0.00 0.00 0.00 0.00 0.00 0 0.000000)}; items={("" -5 -4 0.10 - -), ("x""y" -5 -5 5.00 - high)}'),
+  ('estate.investment_plan', 'from_year=2025, horizon=1, form=grade; years={(0.00 0.00 0 0.00 0.00 0.00 0.00 0.00 0.00 0 -)}; '
+                             || 'items={("a" - - - B(C) -)}'),
+  ('estate.investment_plan', 'from_year=2147483647, horizon=1, form=grade; years={(92233720368547758.07 92233720368547758.07 1 0.00 '
+                             || '0.00 92233720368547758.07 0.00 0.00 0.00 1 92233720368547758.070000)}; '
+                             || 'items={("a" 2147483647 2147483647 92233720368547758.07 D high), ("b" 2147483647 - - CX significant)}');
 -- The wire form, by the type's own send function.
 CREATE FUNCTION pg_temp.wire(t regtype, v text) RETURNS text LANGUAGE plpgsql AS $f$
 DECLARE
@@ -249,10 +264,12 @@ SELECT is(pg_temp.received('estate.utilisation_state', pg_temp.util(14, int8send
 -- and read back in binary, is unchanged.
 CREATE TEMP TABLE every_type(id int, grade estate.condition_grade, band estate.risk_band, b estate.backlog,
                              r estate.renewal_forecast_state, d estate.disposal_impact_state,
-                             c estate.core_hours, u estate.utilisation_state);
+                             c estate.core_hours, u estate.utilisation_state,
+                             ps estate.investment_plan_state, p estate.investment_plan);
 INSERT INTO every_type
 SELECT i, g::estate.condition_grade, rb::estate.risk_band, b::estate.backlog, r::estate.renewal_forecast_state,
-       d::estate.disposal_impact_state, c::estate.core_hours, u::estate.utilisation_state
+       d::estate.disposal_impact_state, c::estate.core_hours, u::estate.utilisation_state,
+       ps::estate.investment_plan_state, p::estate.investment_plan
 FROM (SELECT row_number() OVER () AS i, * FROM
         (SELECT v FROM sample WHERE t = 'estate.condition_grade'::regtype) AS g(g)
         CROSS JOIN (SELECT v FROM sample WHERE t = 'estate.risk_band'::regtype) AS rb(rb)
@@ -260,8 +277,10 @@ FROM (SELECT row_number() OVER () AS i, * FROM
         CROSS JOIN (SELECT v FROM sample WHERE t = 'estate.renewal_forecast_state'::regtype) AS r(r)
         CROSS JOIN (SELECT v FROM sample WHERE t = 'estate.disposal_impact_state'::regtype) AS d(d)
         CROSS JOIN (SELECT v FROM sample WHERE t = 'estate.core_hours'::regtype) AS c(c)
-        CROSS JOIN (SELECT v FROM sample WHERE t = 'estate.utilisation_state'::regtype) AS u(u)) AS x;
-INSERT INTO every_type VALUES (0, NULL, NULL, NULL, NULL, NULL, NULL, NULL);
+        CROSS JOIN (SELECT v FROM sample WHERE t = 'estate.utilisation_state'::regtype) AS u(u)
+        CROSS JOIN (SELECT v FROM sample WHERE t = 'estate.investment_plan_state'::regtype) AS ps(ps)
+        CROSS JOIN (SELECT v FROM sample WHERE t = 'estate.investment_plan'::regtype) AS p(p)) AS x;
+INSERT INTO every_type VALUES (0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL);
 CREATE TEMP TABLE every_type2 (LIKE every_type);
 SELECT pg_temp.copy_binary('every_type', 'every_type2');
 SELECT is((SELECT count(*) FROM every_type a JOIN every_type2 b USING (id)
