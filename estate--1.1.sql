@@ -5146,16 +5146,16 @@ SELECT cur.level, cur.financial_year, cur.year_label, prev.year_label AS previou
        cur.value::numeric(18,4) AS value, prev.value::numeric(18,4) AS previous_value,
        (cur.value OPERATOR(pg_catalog.-) prev.value)::numeric(18,4) AS change,
        -- A share of a build year means nothing: its change is in years only.
-       CASE WHEN cur.unit OPERATOR(pg_catalog.<>) 'year'::text
-            THEN ((cur.value OPERATOR(pg_catalog.-) prev.value) OPERATOR(pg_catalog./)
-                  NULLIF(pg_catalog.abs(prev.value), 0::numeric))::numeric(12,4) END AS change_share,
+       (CASE WHEN cur.unit OPERATOR(pg_catalog.<>) 'year'::text
+             THEN (cur.value OPERATOR(pg_catalog.-) prev.value) OPERATOR(pg_catalog./)
+                  NULLIF(pg_catalog.abs(prev.value), 0::numeric) END)::numeric(12,4) AS change_share,
        d.changed AS definition_changed, d.note AS definition_note,
        cur.site_code, cur.ics_basis, cur.ics_code, cur.ics_name,
        l.value::numeric(18,4) AS like_for_like_previous_value,
        (cur.value OPERATOR(pg_catalog.-) l.value)::numeric(18,4) AS like_for_like_change,
-       CASE WHEN cur.unit OPERATOR(pg_catalog.<>) 'year'::text
-            THEN ((cur.value OPERATOR(pg_catalog.-) l.value) OPERATOR(pg_catalog./)
-                  NULLIF(pg_catalog.abs(l.value), 0::numeric))::numeric(12,4) END AS like_for_like_change_share,
+       (CASE WHEN cur.unit OPERATOR(pg_catalog.<>) 'year'::text
+             THEN (cur.value OPERATOR(pg_catalog.-) l.value) OPERATOR(pg_catalog./)
+                  NULLIF(pg_catalog.abs(l.value), 0::numeric) END)::numeric(12,4) AS like_for_like_change_share,
        l.predecessors
 FROM m AS cur
 LEFT JOIN m AS prev

@@ -2,7 +2,7 @@
 -- merger: ZMD merged into ZMB, ZMB into ZMA; in 2031/32 ZMA reports ZMB's
 -- site and neither ZMB nor ZMD returns.  ZMC, in another ICS, is untouched.
 BEGIN;
-SELECT plan(17);
+SELECT plan(18);
 
 -- 2030/31: ZMA01 10000 m2, GBP 100000 high risk, 1,000,000 kWh, all pre-1948;
 --          ZMB01  5000 m2, GBP  50000, 1,000,000 kWh, all 2005-2014;
@@ -97,6 +97,10 @@ SELECT is((SELECT count(*) FROM estate.year_on_year WHERE financial_year = 2030 
 SELECT is((SELECT count(*) FROM pg_attribute AS a
            WHERE a.attrelid = 'estate.year_on_year'::regclass AND a.attnum > 0 AND col_description(a.attrelid, a.attnum) IS NULL),
           0::bigint, 'every column of year_on_year is commented');
+
+SELECT is((SELECT string_agg(format_type(atttypid, atttypmod), ' ' ORDER BY attnum) FROM pg_attribute
+           WHERE attrelid = 'estate.year_on_year'::regclass AND attname IN ('change_share', 'like_for_like_change_share')),
+          'numeric(12,4) numeric(12,4)', 'the shares keep their precision and scale for BI clients');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -32,15 +32,25 @@ INSERT INTO site_value VALUES ('Northgate General', 9500000), ('Riverside Clinic
                               ('Hillside Hospital', 3100000);
 
 -- 1. Backlog by band per site.  Only grades C, CX, D, DX carry condition
---    backlog; an element whose consequence is not assessed counts as unassessed.
+--    backlog; an element whose grade or consequence is not assessed yet
+--    counts as unassessed; rows without a cost are counted, not hidden.
 CREATE TABLE site_backlog AS
 SELECT ics, trust, site,
        estate.backlog_agg(estate.backlog_risk(grade, consequence), cost_gbp)
-           FILTER (WHERE estate.needs_backlog(grade)) AS backlog
+           FILTER (WHERE estate.needs_backlog(grade) IS NOT false) AS backlog,
+       count(*) FILTER (WHERE cost_gbp IS NULL) AS rows_without_cost
 FROM element_survey
 GROUP BY ics, trust, site;
 
-SELECT site, backlog FROM site_backlog ORDER BY site;
+SELECT site, backlog, rows_without_cost FROM site_backlog ORDER BY site;
+
+-- A grade not given yet keeps its cost, as unassessed; a row without a cost
+-- adds nothing and is counted: 5000 unassessed, 1 row without a cost.
+SELECT estate.backlog_agg(estate.backlog_risk(grade, consequence), cost_gbp)
+           FILTER (WHERE estate.needs_backlog(grade) IS NOT false) AS backlog,
+       count(*) FILTER (WHERE cost_gbp IS NULL) AS rows_without_cost
+FROM (VALUES ('D'::estate.condition_grade, 5, 1000.00), (NULL, 4, 5000.00), ('C', 2, NULL), ('B', 1, 700.00))
+     AS t(grade, consequence, cost_gbp);
 
 -- 2. Roll-ups: site -> trust -> ICS with estate.sum, and the BI columns.
 WITH trust_backlog AS (
