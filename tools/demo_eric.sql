@@ -57,6 +57,15 @@ SELECT metric, unit, previous_value, value, change, round(100 * change_share, 1)
 FROM estate.year_on_year
 WHERE level = 'england' AND financial_year = 2015
 ORDER BY definition_changed, metric;
+
+\echo
+\echo '== Trusts that absorbed another, 2015/16: floor area plainly and like for like'
+\echo '== (the predecessors'' 2014/15 returns counted with their successor).'
+SELECT trust_code, trust_name, predecessors, previous_value, like_for_like_previous_value, value,
+       round(100 * change_share, 1) AS change_pct, round(100 * like_for_like_change_share, 1) AS like_for_like_pct
+FROM estate.year_on_year
+WHERE level = 'trust' AND financial_year = 2015 AND metric = 'gross internal floor area' AND predecessors IS NOT NULL
+ORDER BY trust_code;
 \pset numericlocale on
 
 \echo
