@@ -28,6 +28,15 @@
 	ereport(ERROR, __VA_ARGS__)
 #endif
 
+/*
+ * A function that never returns: PostgreSQL 18 marks it with pg_noreturn
+ * before the declaration and dropped pg_attribute_noreturn(), which earlier
+ * majors put after it (a GCC attribute, valid in front as well).
+ */
+#ifndef pg_noreturn
+#define pg_noreturn pg_attribute_noreturn()
+#endif
+
 /* One-byte ordered types (condition grades, risk bands): the stored byte. */
 #define ESTATE_ORDINAL_GET(d)	((int) (uint8) DatumGetChar(d))
 #define PG_GETARG_ORDINAL(n)	ESTATE_ORDINAL_GET(PG_GETARG_DATUM(n))

@@ -107,8 +107,8 @@ same_numeric(Numeric a, Numeric b)
 	if (VARSIZE_ANY_EXHDR(a) == VARSIZE_ANY_EXHDR(b) &&
 		same_bytes(VARDATA_ANY(a), VARDATA_ANY(b), VARSIZE_ANY_EXHDR(a)))
 		return true;
-	return DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(pg_detoast_datum((struct varlena *) a)),
-											 NumericGetDatum(pg_detoast_datum((struct varlena *) b)))) == 0;
+	return DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum((Numeric) pg_detoast_datum((struct varlena *) a)),
+											 NumericGetDatum((Numeric) pg_detoast_datum((struct varlena *) b)))) == 0;
 }
 
 static inline void
@@ -390,7 +390,7 @@ renewal_forecast_state_send(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
-static void binary_error(const char *detail) pg_attribute_noreturn();
+pg_noreturn static void binary_error(const char *detail);
 
 static void
 binary_error(const char *detail)
