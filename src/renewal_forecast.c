@@ -355,9 +355,21 @@ renewal_forecast_state_in(PG_FUNCTION_ARGS)
 								   : ERRCODE_INVALID_TEXT_REPRESENTATION),
 						   errmsg("invalid input for type estate.renewal_forecast_state: \"%s\"", str),
 						   errdetail("%s", why));
+	/* numeric_in's own complaint (too many digits) is soft too from 16 on. */
+#if PG_VERSION_NUM >= 160000
+	{
+		Datum		d;
+
+		if (!DirectInputFunctionCallSafe(numeric_in, pnstrdup(t.inflation, t.inflation_len),
+										 InvalidOid, -1, fcinfo->context, &d))
+			PG_RETURN_NULL();
+		inflation = DatumGetNumeric(d);
+	}
+#else
 	inflation = DatumGetNumeric(DirectFunctionCall3(numeric_in,
 													CStringGetDatum(pnstrdup(t.inflation, t.inflation_len)),
 													ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1)));
+#endif
 	if (DatumGetBool(DirectFunctionCall2(numeric_le, NumericGetDatum(inflation),
 										 NumericGetDatum(int64_to_numeric(-1)))))
 		estate_input_error(fcinfo,

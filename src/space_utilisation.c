@@ -285,6 +285,7 @@ utilisation_state_in(PG_FUNCTION_ARGS)
 	estate_state_text head;
 	estate_core_hours *ch = palloc(sizeof(estate_core_hours));
 	const char *detail = NULL;
+	char		zone[ESTATE_ZONE_MAX + 1];
 	int32	   *closed;
 	estate_period *periods;
 	estate_group_key key;
@@ -298,6 +299,12 @@ utilisation_state_in(PG_FUNCTION_ARGS)
 	if (estate_state_parse(str, len, &head, ch, closed, periods, &detail) != ESTATE_OK)
 		goto bad;
 
+	/* An unknown zone is malformed text too: a soft error from PostgreSQL 16 on. */
+	if (estate_zone_lookup(ch->zone, zone) == NULL)
+	{
+		detail = psprintf("\"%s\" is not an IANA time-zone name in the server's time-zone database.", ch->zone);
+		goto bad;
+	}
 	key.capacity = head.capacity;
 	key.span_lo = head.span_lo;
 	key.span_hi = head.span_hi;
