@@ -1,6 +1,6 @@
 
 -- ---------------------------------------------------------------------------
--- Trust -> ICS mapping (SPEC 6): users fill it, from ODS files or by hand.
+-- Trust -> ICS mapping: users fill it, from ODS files or by hand.
 -- ---------------------------------------------------------------------------
 
 CREATE TABLE @extschema@.ics_mapping (
@@ -53,71 +53,3 @@ BEGIN ATOMIC
 END;
 COMMENT ON FUNCTION @extschema@.eric_grouping(text, integer, text, text) IS
     'ICS a trust''s returns of a financial year count towards (estate.ics_mapping valid on 31 March), else the published ICB, else the commissioning region';
-
--- The mapping from ODS reference files, by the documented successor rule:
--- a trust maps to the ICB of the organisation that holds its services on
--- footprint_date (its last successor by then, following succ.csv), so the
--- same buildings stay in the same ICS before and after a merger.
-CREATE FUNCTION @extschema@.load_ics_mapping(trusts regclass, successors regclass, icbs regclass,
-                                             footprint_date date DEFAULT '2026-03-31')
-    RETURNS integer
-    LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
-    SET search_path = pg_catalog, pg_temp
-AS $ics$
-DECLARE
-    n integer;
-BEGIN
-    PERFORM pg_advisory_xact_lock(1162037571, -1);
-    EXECUTE format($q$
-        CREATE TEMP TABLE estate_ods_org ON COMMIT DROP AS
-        SELECT btrim(code) AS code, nullif(btrim(icb_code), '') AS icb_code,
-               to_date(nullif(btrim(open_date), ''), 'YYYYMMDD') AS open_date,
-               to_date(nullif(btrim(close_date), ''), 'YYYYMMDD') AS close_date
-        FROM %s;
-        CREATE TEMP TABLE estate_ods_succ ON COMMIT DROP AS
-        SELECT btrim(old_code) AS old_code, btrim(new_code) AS new_code
-        FROM %s
-        WHERE to_date(btrim(effective_date), 'YYYYMMDD') <= %L::date;
-        CREATE TEMP TABLE estate_ods_icb ON COMMIT DROP AS
-        SELECT btrim(code) AS code, btrim(name) AS name FROM %s;
-    $q$, trusts, successors, footprint_date, icbs);
-
-    DELETE FROM @extschema@.ics_mapping WHERE source = 'ods';
-    WITH RECURSIVE chain (code, holder, depth, path) AS (
-        SELECT o.code, o.code, 0, ARRAY[o.code] FROM pg_temp.estate_ods_org AS o
-        UNION ALL
-        SELECT c.code, s.new_code, c.depth + 1, c.path || s.new_code
-        FROM chain AS c
-        CROSS JOIN LATERAL (
-            -- A split: the successor in the same ICB, else the lowest code.
-            SELECT x.new_code
-            FROM pg_temp.estate_ods_succ AS x
-            LEFT JOIN pg_temp.estate_ods_org AS here ON here.code = x.old_code
-            LEFT JOIN pg_temp.estate_ods_org AS there ON there.code = x.new_code
-            WHERE x.old_code = c.holder
-            ORDER BY there.icb_code IS NOT DISTINCT FROM here.icb_code DESC, x.new_code
-            LIMIT 1
-        ) AS s
-        WHERE c.depth < 50 AND NOT s.new_code = ANY (c.path)
-    ), last_holder AS (
-        SELECT DISTINCT ON (code) code, holder, path FROM chain ORDER BY code, depth DESC
-    )
-    INSERT INTO @extschema@.ics_mapping (trust_code, valid_from, valid_to, ics_code, ics_name, source, rule)
-    SELECT o.code, coalesce(o.open_date, '-infinity'::date), o.close_date + 1,
-           coalesce(h.icb_code, o.icb_code), i.name, 'ods',
-           CASE WHEN l.holder = o.code THEN 'own ICB'
-                WHEN h.icb_code IS NULL THEN format('own ICB (successor %s has none)', l.holder)
-                ELSE format('ICB of successor %s (%s)', l.holder, array_to_string(l.path, ' -> ')) END
-    FROM pg_temp.estate_ods_org AS o
-    JOIN last_holder AS l ON l.code = o.code
-    LEFT JOIN pg_temp.estate_ods_org AS h ON h.code = l.holder
-    LEFT JOIN pg_temp.estate_ods_icb AS i ON i.code = coalesce(h.icb_code, o.icb_code)
-    WHERE coalesce(h.icb_code, o.icb_code) IS NOT NULL
-    ON CONFLICT (trust_code, valid_from) DO NOTHING;
-    GET DIAGNOSTICS n = ROW_COUNT;
-    DROP TABLE pg_temp.estate_ods_org, pg_temp.estate_ods_succ, pg_temp.estate_ods_icb;
-    RETURN n;
-END
-$ics$;
-COMMENT ON FUNCTION @extschema@.load_ics_mapping(regclass, regclass, regclass, date) IS
-    'replace the ODS-made rows of estate.ics_mapping from tables of NHS trusts (etr), successors (succ) and ICBs; returns the rows made (used by estate-load-ics)';

@@ -1,13 +1,14 @@
 /*
  * disposal_impact.c - fmgr glue of the estate.disposal_impact aggregate and
- * its state type estate.disposal_impact_state (docs/disposal.md).
+ * its state type estate.disposal_impact_state (docs/disposal_impact.md).
  *
  * The state is fixed length (96 bytes), passed by reference and updated in
  * place when called as an aggregate; the final function only reads it, so
  * the aggregate also runs as a window function over candidates in score
  * order, giving the running impact row by row.
  */
-#include "estate.h"
+#include "postgres.h"
+#include "fmgr.h"
 
 #include "access/htup_details.h"
 #include "funcapi.h"
@@ -15,6 +16,11 @@
 #include "utils/builtins.h"
 
 #include "core/disposal_impact.h"
+
+#include "common/binary.h"
+#include "common/error.h"
+#include "common/pence.h"
+#include "common/result.h"
 
 #define PG_GETARG_IMPACT(n)	((estate_disposal_impact *) PG_GETARG_POINTER(n))
 
@@ -46,18 +52,10 @@ disposal_impact_state_in(PG_FUNCTION_ARGS)
 	const char *why = NULL;
 	estate_status st = estate_impact_parse(str, strlen(str), s, &why);
 
-	if (st == ESTATE_ERR_RANGE)
-		estate_input_error(fcinfo,
-						   errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-						   errmsg("value out of range for type estate.disposal_impact_state: \"%s\"", str),
-						   errdetail("%s", why));
 	if (st != ESTATE_OK)
-		estate_input_error(fcinfo,
-						   errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-						   errmsg("invalid input syntax for type estate.disposal_impact_state: \"%s\"", str),
-						   errdetail("%s", why),
-						   errhint("Write it as the type's output does, e.g. \"sites=1, floor_area=500.00, "
-								   "estate_floor_area=9000.00, minimum_retained_area=8000.00\"."));
+		estate_input_rejected(fcinfo, st, "estate.disposal_impact_state", str, why, NULL,
+							  "Write it as the type's output does, e.g. \"sites=1, floor_area=500.00, "
+							  "estate_floor_area=9000.00, minimum_retained_area=8000.00\".");
 	PG_RETURN_POINTER(s);
 }
 
@@ -76,22 +74,10 @@ Datum
 disposal_impact_state_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			remaining = buf->len - buf->cursor;
 	estate_disposal_impact *s = palloc0(sizeof(estate_disposal_impact));
 	const char *why;
-	int			version;
 
-	if (remaining != IMPACT_BINARY_SIZE)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary input for type estate.disposal_impact_state: %d bytes, expected %d",
-						remaining, IMPACT_BINARY_SIZE)));
-	version = pq_getmsgbyte(buf);
-	if (version != IMPACT_BINARY_VERSION)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary input for type estate.disposal_impact_state: version %d, expected %d",
-						version, IMPACT_BINARY_VERSION)));
+	estate_recv_fixed(buf, "estate.disposal_impact_state", IMPACT_BINARY_SIZE, IMPACT_BINARY_VERSION);
 	s->sites = pq_getmsgint64(buf);
 	s->floor_area = pq_getmsgint64(buf);
 	s->estate_floor_area = pq_getmsgint64(buf);
@@ -102,10 +88,8 @@ disposal_impact_state_recv(PG_FUNCTION_ARGS)
 		s->backlog.pence[estate_backlog_order[k]] = pq_getmsgint64(buf);
 	s->known = (int32) pq_getmsgint(buf, 4);
 	if ((why = estate_impact_check(s)) != NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary input for type estate.disposal_impact_state"),
-				 errdetail("%s", why)));
+		estate_error(ESTATE_ERR_BINARY, why, NULL,
+					 "invalid binary input for type estate.disposal_impact_state");
 	PG_RETURN_POINTER(s);
 }
 
@@ -146,18 +130,12 @@ quantity(FunctionCallInfo fcinfo, int arg, const char *what)
 	if (!PG_ARGISNULL(arg) && estate_amount_pence_fast(PG_GETARG_DATUM(arg), &hundredths))
 		return hundredths;
 	if (PG_ARGISNULL(arg))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s must not be NULL", what),
-				 errhint("Every candidate needs its floor area, and every row the estate's floor area "
-						 "and the minimum to retain, so that the retained area can be checked.")));
+		estate_error(ESTATE_ERR_ARGUMENT, NULL,
+					 "Every candidate needs its floor area, and every row the estate's floor area "
+					 "and the minimum to retain, so that the retained area can be checked.",
+					 "%s must not be NULL", what);
 	num = PG_GETARG_NUMERIC(arg);
-	estate_check_finite(num, what);
-	if (estate_numeric_is_negative(VARDATA_ANY(num), VARSIZE_ANY_EXHDR(num)))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s %s is negative", what, estate_numeric_text(num)),
-				 errhint("Floor areas, costs and carbon are 0 or more.")));
+	estate_check_non_negative(num, what, "Floor areas, costs and carbon are 0 or more.");
 	return estate_numeric_pence(num, what);
 }
 
@@ -173,27 +151,21 @@ combine_or_error(estate_disposal_impact *acc, const estate_disposal_impact *b)
 	{
 		bool		area = acc->estate_floor_area != b->estate_floor_area;
 
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s %s differs from %s on an earlier row",
-						area ? "estate_floor_area" : "minimum_retained_area",
-						hundredths_text(area ? b->estate_floor_area : b->minimum_retained_area),
-						hundredths_text(area ? acc->estate_floor_area : acc->minimum_retained_area)),
-				 errhint("One aggregate is one estate: give the same estate floor area and minimum "
-						 "on every row (PARTITION BY or GROUP BY the estate).")));
+		estate_error(ESTATE_ERR_ARGUMENT, NULL,
+					 "One aggregate is one estate: give the same estate floor area and minimum "
+					 "on every row (PARTITION BY or GROUP BY the estate).",
+					 "%s %s differs from %s on an earlier row",
+					 area ? "estate_floor_area" : "minimum_retained_area", hundredths_text(area ? b->estate_floor_area : b->minimum_retained_area), hundredths_text(area ? acc->estate_floor_area : acc->minimum_retained_area));
 	}
 	st = estate_impact_combine(acc, b, &why);
 	if (st == ESTATE_ERR_RANGE)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("disposal impact out of range"),
-				 errdetail("%s", why)));
+		estate_error(ESTATE_ERR_RANGE, why, NULL,
+					 "disposal impact out of range");
 	if (st != ESTATE_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("floor area released %s exceeds the estate's floor area %s",
-						hundredths_text(acc->floor_area), hundredths_text(acc->estate_floor_area)),
-				 errhint("estate_floor_area is the floor area of the whole estate before any disposal.")));
+		estate_error(ESTATE_ERR_ARGUMENT, NULL,
+					 "estate_floor_area is the floor area of the whole estate before any disposal.",
+					 "floor area released %s exceeds the estate's floor area %s",
+					 hundredths_text(acc->floor_area), hundredths_text(acc->estate_floor_area));
 }
 
 /*

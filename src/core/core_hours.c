@@ -1,6 +1,6 @@
 /*
  * core_hours.c - parsing, canonical form, printing and stored form of core
- * hours (SPEC 4.1).
+ * hours.
  *
  * Every input is first painted onto a bitmap of the 10,080 minutes of the
  * week; the canonical segments are read back off it, so two texts that mean

@@ -1,6 +1,6 @@
 /*
  * disposal_impact.h - what disposing of a run of candidate sites releases:
- * the state of the estate.disposal_impact aggregate (docs/disposal.md).
+ * the state of the estate.disposal_impact aggregate (docs/disposal_impact.md).
  *
  * Every quantity is an exact integer in hundredths: floor area in 0.01 m2,
  * money in pence, carbon in 0.01 kg CO2e.  Sums are commutative, so the

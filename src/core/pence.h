@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "status.h"
+#include "wide.h"
 
 /* "-92233720368547758.08" and a NUL. */
 #define ESTATE_PENCE_TEXT_MAX 24
@@ -40,18 +41,10 @@ extern estate_status estate_pence_parse(const char *s, size_t len, int64_t *penc
 /* Pounds with exactly two decimals ("-12.05"); returns the length. */
 extern int	estate_pence_format(int64_t pence, char *buf);
 
-/* A signed 128-bit sum of pence (two's complement: hi carries the sign). */
-typedef struct estate_wide
-{
-	int64_t		hi;
-	uint64_t	lo;
-} estate_wide;
-
-extern estate_wide estate_wide_of(int64_t pence);
-extern estate_wide estate_wide_add(estate_wide a, estate_wide b);
-extern estate_wide estate_wide_sub(estate_wide a, estate_wide b);
-extern int	estate_wide_cmp(estate_wide a, estate_wide b);
-/* Pounds with two decimals, as estate_pence_format; returns the length. */
+/*
+ * A wide sum of pence (wide.h) as pounds with two decimals, as
+ * estate_pence_format; returns the length.
+ */
 extern int	estate_wide_format(estate_wide w, char *buf);
 
 /*
