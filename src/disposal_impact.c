@@ -5,7 +5,8 @@
  * The state is fixed length (96 bytes), passed by reference and updated in
  * place when called as an aggregate; the final function only reads it, so
  * the aggregate also runs as a window function over candidates in score
- * order, giving the running impact row by row.
+ * order, giving the running impact row by row.  A state stored by estate
+ * 1.0 (areas in hundredths, version field 0) is read through impact_arg.
  */
 #include "estate.h"
 
@@ -21,18 +22,68 @@
 StaticAssertDecl(sizeof(estate_disposal_impact) == 96,
 				 "estate.disposal_impact_state is declared with INTERNALLENGTH = 96");
 
-/* Binary format: a version byte, the six quantities, the five buckets, the flags. */
-#define IMPACT_BINARY_VERSION 1
+/*
+ * Binary format: a version byte, the six quantities, the five buckets, the
+ * flags.  Version 2 has areas in millionths of m2, version 1 (estate 1.0)
+ * in hundredths; both are read.
+ */
+#define IMPACT_BINARY_VERSION ESTATE_IMPACT_VERSION
+#define IMPACT_BINARY_VERSION_1 1
 #define IMPACT_BINARY_SIZE (1 + (6 + BUCKET_COUNT) * (int) sizeof(int64) + (int) sizeof(int32))
 
-/* Hundredths as text: "1500.00". */
+/* An area as text: "1500.000000". */
 static char *
-hundredths_text(int64 v)
+area_text(int64 v)
 {
 	char	   *buf = palloc(ESTATE_PENCE_TEXT_MAX);
 
-	estate_pence_format(v, buf);
+	estate_fixed_format(v, ESTATE_AREA_DECIMALS, buf);
 	return buf;
+}
+
+static Numeric
+area_numeric(int64 v)
+{
+	return int64_div_fast_to_numeric(v, ESTATE_AREA_DECIMALS);
+}
+
+/*
+ * A state of version 1 moved to this version, or the error that says why
+ * not: binary input reports both failures as bad binary input (22P03).
+ */
+static void
+upgrade_or_error(estate_disposal_impact *s, int range_sqlstate, int sqlstate)
+{
+	estate_status st = estate_impact_upgrade(s);
+
+	if (st == ESTATE_ERR_RANGE)
+		ereport(ERROR,
+				(errcode(range_sqlstate),
+				 errmsg("an area of an estate.disposal_impact_state from estate 1.0 is out of range"),
+				 errdetail("Areas are held in millionths of a square metre in 64 bits: at most 9223372036854.775807.")));
+	if (st != ESTATE_OK)
+		ereport(ERROR,
+				(errcode(sqlstate),
+				 errmsg("invalid estate.disposal_impact_state"),
+				 errdetail("Its version (%d in the state) is unknown, or a version-1 area is negative.", s->version)));
+}
+
+/*
+ * A state argument to read: as it is, or, when estate 1.0 stored it, a copy
+ * moved to this version.
+ */
+static const estate_disposal_impact *
+impact_arg(FunctionCallInfo fcinfo, int n)
+{
+	estate_disposal_impact *s = PG_GETARG_IMPACT(n);
+	estate_disposal_impact *copy;
+
+	if (s->version == ESTATE_IMPACT_VERSION)
+		return s;
+	copy = palloc(sizeof(estate_disposal_impact));
+	*copy = *s;
+	upgrade_or_error(copy, ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, ERRCODE_DATA_CORRUPTED);
+	return copy;
 }
 
 /* ---- I/O ---------------------------------------------------------------- */
@@ -56,8 +107,8 @@ disposal_impact_state_in(PG_FUNCTION_ARGS)
 						   errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 						   errmsg("invalid input syntax for type estate.disposal_impact_state: \"%s\"", str),
 						   errdetail("%s", why),
-						   errhint("Write it as the type's output does, e.g. \"sites=1, floor_area=500.00, "
-								   "estate_floor_area=9000.00, minimum_retained_area=8000.00\"."));
+						   errhint("Write it as the type's output does, e.g. \"v2 sites=1, floor_area=500.000000, "
+								   "estate_floor_area=9000.000000, minimum_retained_area=8000.000000\"."));
 	PG_RETURN_POINTER(s);
 }
 
@@ -67,7 +118,7 @@ disposal_impact_state_out(PG_FUNCTION_ARGS)
 {
 	char	   *buf = palloc(ESTATE_IMPACT_TEXT_MAX);
 
-	estate_impact_format(PG_GETARG_IMPACT(0), buf);
+	estate_impact_format(impact_arg(fcinfo, 0), buf);
 	PG_RETURN_CSTRING(buf);
 }
 
@@ -87,11 +138,11 @@ disposal_impact_state_recv(PG_FUNCTION_ARGS)
 				 errmsg("invalid binary input for type estate.disposal_impact_state: %d bytes, expected %d",
 						remaining, IMPACT_BINARY_SIZE)));
 	version = pq_getmsgbyte(buf);
-	if (version != IMPACT_BINARY_VERSION)
+	if (version != IMPACT_BINARY_VERSION && version != IMPACT_BINARY_VERSION_1)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary input for type estate.disposal_impact_state: version %d, expected %d",
-						version, IMPACT_BINARY_VERSION)));
+				 errmsg("invalid binary input for type estate.disposal_impact_state: version %d, expected %d or %d",
+						version, IMPACT_BINARY_VERSION, IMPACT_BINARY_VERSION_1)));
 	s->sites = pq_getmsgint64(buf);
 	s->floor_area = pq_getmsgint64(buf);
 	s->estate_floor_area = pq_getmsgint64(buf);
@@ -101,6 +152,9 @@ disposal_impact_state_recv(PG_FUNCTION_ARGS)
 	for (int k = 0; k < BUCKET_COUNT; k++)
 		s->backlog.pence[estate_backlog_order[k]] = pq_getmsgint64(buf);
 	s->known = (int32) pq_getmsgint(buf, 4);
+	/* Version 1's areas are hundredths, as in a state 1.0 stored. */
+	s->version = version == IMPACT_BINARY_VERSION ? ESTATE_IMPACT_VERSION : 0;
+	upgrade_or_error(s, ERRCODE_INVALID_BINARY_REPRESENTATION, ERRCODE_INVALID_BINARY_REPRESENTATION);
 	if ((why = estate_impact_check(s)) != NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
@@ -113,7 +167,7 @@ PG_FUNCTION_INFO_V1(disposal_impact_state_send);
 Datum
 disposal_impact_state_send(PG_FUNCTION_ARGS)
 {
-	estate_disposal_impact *s = PG_GETARG_IMPACT(0);
+	const estate_disposal_impact *s = impact_arg(fcinfo, 0);
 	StringInfoData buf;
 
 	pq_begintypsend(&buf);
@@ -132,33 +186,68 @@ disposal_impact_state_send(PG_FUNCTION_ARGS)
 
 /* ---- the aggregate ------------------------------------------------------ */
 
-/*
- * A required quantity argument, 0 or more, as hundredths (rounded half away
- * from zero, as pence are).  Positive amounts take the decode of the stored
- * bytes; zero, negative, special and toasted values the checked path.
- */
-static int64
-quantity(FunctionCallInfo fcinfo, int arg, const char *what)
+/* A quantity argument that did not convert: 22023 unless finite and 0 or more. */
+static Numeric
+checked_quantity(FunctionCallInfo fcinfo, int arg, const char *what)
 {
-	Numeric		num;
-	int64		hundredths;
+	Numeric		num = PG_GETARG_NUMERIC(arg);	/* the slow path: a plain copy */
 
-	if (!PG_ARGISNULL(arg) && estate_amount_pence_fast(PG_GETARG_DATUM(arg), &hundredths))
-		return hundredths;
-	if (PG_ARGISNULL(arg))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s must not be NULL", what),
-				 errhint("Every candidate needs its floor area, and every row the estate's floor area "
-						 "and the minimum to retain, so that the retained area can be checked.")));
-	num = PG_GETARG_NUMERIC(arg);
 	estate_check_finite(num, what);
 	if (estate_numeric_is_negative(VARDATA_ANY(num), VARSIZE_ANY_EXHDR(num)))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s %s is negative", what, estate_numeric_text(num)),
 				 errhint("Floor areas, costs and carbon are 0 or more.")));
-	return estate_numeric_pence(num, what);
+	return num;
+}
+
+/* A required area argument, 0 or more, exactly in millionths of m2. */
+static int64
+area(FunctionCallInfo fcinfo, int arg, const char *what)
+{
+	struct varlena *v;
+	Numeric		num;
+	int64		millionths;
+	estate_status st;
+
+	if (PG_ARGISNULL(arg))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s must not be NULL", what),
+				 errhint("Every candidate needs its floor area, and every row the estate's floor area "
+						 "and the minimum to retain, so that the retained area can be checked.")));
+	/* Read where it lies (no copy), as the amounts are. */
+	v = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(arg));
+	st = estate_area_from_numeric(VARDATA_ANY(v), VARSIZE_ANY_EXHDR(v), &millionths);
+	if (st == ESTATE_OK)
+		return millionths;
+	num = checked_quantity(fcinfo, arg, what);
+	if (st == ESTATE_ERR_RANGE)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s %s is out of range", what, estate_numeric_text(num)),
+				 errhint("Areas are held in millionths of a square metre in 64 bits: at most 9223372036854.775807.")));
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("%s %s has more than six decimals", what, estate_numeric_text(num)),
+			 errhint("Areas are kept exactly to the millionth of a square metre: round them to six decimals.")));
+	return 0;					/* not reached */
+}
+
+/*
+ * A cost or carbon argument (not NULL), 0 or more, as hundredths (rounded
+ * half away from zero, as pence are).  Positive amounts take the decode of
+ * the stored bytes; zero, negative, special and toasted values the checked
+ * path.
+ */
+static int64
+quantity(FunctionCallInfo fcinfo, int arg, const char *what)
+{
+	int64		hundredths;
+
+	if (estate_amount_pence_fast(PG_GETARG_DATUM(arg), &hundredths))
+		return hundredths;
+	return estate_numeric_pence(checked_quantity(fcinfo, arg, what), what);
 }
 
 /* acc += b, or the error that says why not, quoting the values. */
@@ -177,8 +266,8 @@ combine_or_error(estate_disposal_impact *acc, const estate_disposal_impact *b)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s %s differs from %s on an earlier row",
 						area ? "estate_floor_area" : "minimum_retained_area",
-						hundredths_text(area ? b->estate_floor_area : b->minimum_retained_area),
-						hundredths_text(area ? acc->estate_floor_area : acc->minimum_retained_area)),
+						area_text(area ? b->estate_floor_area : b->minimum_retained_area),
+						area_text(area ? acc->estate_floor_area : acc->minimum_retained_area)),
 				 errhint("One aggregate is one estate: give the same estate floor area and minimum "
 						 "on every row (PARTITION BY or GROUP BY the estate).")));
 	}
@@ -192,7 +281,7 @@ combine_or_error(estate_disposal_impact *acc, const estate_disposal_impact *b)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("floor area released %s exceeds the estate's floor area %s",
-						hundredths_text(acc->floor_area), hundredths_text(acc->estate_floor_area)),
+						area_text(acc->floor_area), area_text(acc->estate_floor_area)),
 				 errhint("estate_floor_area is the floor area of the whole estate before any disposal.")));
 }
 
@@ -212,8 +301,9 @@ disposal_impact_trans(PG_FUNCTION_ARGS)
 		elog(ERROR, "disposal_impact_trans called in a non-aggregate context");
 
 	memset(&row, 0, sizeof(row));
+	row.version = ESTATE_IMPACT_VERSION;
 	row.sites = 1;
-	row.floor_area = quantity(fcinfo, 1, "floor_area");
+	row.floor_area = area(fcinfo, 1, "floor_area");
 	if (!PG_ARGISNULL(2))
 	{
 		row.backlog = *(estate_backlog *) PG_GETARG_POINTER(2);
@@ -229,13 +319,14 @@ disposal_impact_trans(PG_FUNCTION_ARGS)
 		row.carbon = quantity(fcinfo, 4, "carbon_kg");
 		row.known |= IMPACT_KNOWN_CARBON;
 	}
-	row.estate_floor_area = quantity(fcinfo, 5, "estate_floor_area");
-	row.minimum_retained_area = quantity(fcinfo, 6, "minimum_retained_area");
+	row.estate_floor_area = area(fcinfo, 5, "estate_floor_area");
+	row.minimum_retained_area = area(fcinfo, 6, "minimum_retained_area");
 
 	if (PG_ARGISNULL(0))
 	{
 		/* The first row: combine into an empty state of the same estate. */
 		state = MemoryContextAllocZero(aggcontext, sizeof(estate_disposal_impact));
+		state->version = ESTATE_IMPACT_VERSION;
 		state->estate_floor_area = row.estate_floor_area;
 		state->minimum_retained_area = row.minimum_retained_area;
 	}
@@ -265,13 +356,13 @@ disposal_impact_combine(PG_FUNCTION_ARGS)
 		/* A new state: in the aggregate's context, or a copy when called directly. */
 		state = MemoryContextAlloc(in_aggregate ? aggcontext : CurrentMemoryContext,
 								   sizeof(estate_disposal_impact));
-		*state = *PG_GETARG_IMPACT(PG_ARGISNULL(0) ? 1 : 0);
+		*state = *impact_arg(fcinfo, PG_ARGISNULL(0) ? 1 : 0);
 		if (PG_ARGISNULL(0))
 			PG_RETURN_POINTER(state);
 	}
 	else
-		state = PG_GETARG_IMPACT(0);
-	combine_or_error(state, PG_GETARG_IMPACT(1));
+		state = PG_GETARG_IMPACT(0);	/* ours, made by this aggregate */
+	combine_or_error(state, impact_arg(fcinfo, 1));
 	PG_RETURN_POINTER(state);
 }
 
@@ -280,7 +371,7 @@ PG_FUNCTION_INFO_V1(disposal_impact_final);
 Datum
 disposal_impact_final(PG_FUNCTION_ARGS)
 {
-	estate_disposal_impact *s = PG_GETARG_IMPACT(0);
+	const estate_disposal_impact *s = impact_arg(fcinfo, 0);
 	TupleDesc	tupdesc;
 	Datum		values[7];
 	bool		nulls[7] = {false, false, false, false, false, false, false};
@@ -288,8 +379,8 @@ disposal_impact_final(PG_FUNCTION_ARGS)
 	tupdesc = estate_result_tupdesc(fcinfo);
 
 	values[0] = Int64GetDatum(s->sites);
-	values[1] = NumericGetDatum(estate_pence_numeric(s->floor_area));
-	values[2] = NumericGetDatum(estate_pence_numeric(estate_impact_retained(s)));
+	values[1] = NumericGetDatum(area_numeric(s->floor_area));
+	values[2] = NumericGetDatum(area_numeric(estate_impact_retained(s)));
 	if (s->known & IMPACT_KNOWN_BACKLOG)
 	{
 		estate_backlog *b = palloc(sizeof(estate_backlog));
