@@ -2,9 +2,10 @@
 # targets below the PGXS include run the server-free checks.
 
 EXTENSION = estate
-# The version being built: estate.control's default_version says the same
-# (make sqlcheck compares them).
-EXTVERSION = 1.1
+# The version being built is estate.control's default_version, the one place
+# it is written; META.json and debian/changelog are checked against it
+# (test/package/meta).
+EXTVERSION = $(shell sed -n "s/^default_version = '\(.*\)'$$/\1/p" $(EXTENSION).control)
 
 MODULE_big = estate
 CORE_SRCS = $(sort $(wildcard src/core/*.c))
@@ -18,6 +19,8 @@ RELEASED = $(EXTENSION)--1.0.sql
 UPDATE = $(EXTENSION)--1.0--$(EXTVERSION).sql
 DATA = $(RELEASED) $(EXTENSION)--$(EXTVERSION).sql $(UPDATE)
 EXTRA_CLEAN = build
+# The loaders, installed with the server's programs (bindir).
+SCRIPTS = bin/estate-load-eric bin/estate-load-ics
 
 # make installcheck: the pg_regress suite against an installed server
 # (PGHOST, PGPORT, PGUSER as for psql), in database contrib_regression.  Its
@@ -90,8 +93,8 @@ $(UPDATE): $(UPDATE_PARTS)
 
 all: $(EXTENSION)--$(EXTVERSION).sql $(UPDATE)
 
-# The committed scripts must equal a fresh generation, the released ones their
-# checksums, and the control file must name this version.
+# The committed scripts must equal a fresh generation, and the released ones
+# their checksums.
 .PHONY: sqlcheck
 sqlcheck: $(SQL_PARTS) $(UPDATE_PARTS)
 	cat $(SQL_PARTS) | cmp - $(EXTENSION)--$(EXTVERSION).sql || \
@@ -100,8 +103,13 @@ sqlcheck: $(SQL_PARTS) $(UPDATE_PARTS)
 	  { echo "$(UPDATE) is stale: run make and commit it"; exit 1; }
 	sha256sum --quiet -c test/upgrade/released.sha256 || \
 	  { echo "a released install script changed: released versions are frozen"; exit 1; }
-	grep -qx "default_version = '$(EXTVERSION)'" $(EXTENSION).control || \
-	  { echo "$(EXTENSION).control's default_version is not $(EXTVERSION)"; exit 1; }
+
+# make dist: the zip PGXN takes, of the committed tree (META.json at its top).
+DIST = $(EXTENSION)-$(EXTVERSION).zip
+.PHONY: dist
+dist:
+	git archive --format zip --prefix=$(EXTENSION)-$(EXTVERSION)/ -o $(DIST) HEAD
+	@echo "wrote $(DIST)"
 
 # make pgtap-installcheck: every pgTAP file with pg_prove against an installed
 # server (PGHOST, PGPORT, PGUSER), in a database of its own made anew, as

@@ -69,6 +69,7 @@ estate_free_port() {
 # stopped and the directory removed on exit.
 estate_tmp_create() {
 	ESTATE_TMP=$(mktemp -d /tmp/estate.XXXXXX)
+	export ESTATE_TMP
 	chown postgres: "$ESTATE_TMP"
 	trap estate_cluster_stop EXIT
 }
@@ -149,6 +150,23 @@ estate_cluster_stop() {
 		fi
 	fi
 	exit $rc
+}
+
+# make TARGET... as a user who is neither root nor the checkout's owner (the
+# unprivileged postgres user), as a user of a packaged server would: in the
+# checkout when that user can read it, else in a copy of it under $ESTATE_TMP.
+# The PG* variables point it at the cluster; output goes under $ESTATE_TMP.
+estate_as_user_make() {
+	local dir=$ESTATE_ROOT
+	if ! runuser -u postgres -- test -r "$dir/Makefile" -a -x "$dir/test/sql"; then
+		dir=$ESTATE_TMP/checkout
+		if [ ! -d "$dir" ]; then
+			cp -a "$ESTATE_ROOT" "$dir"
+			chown -R postgres: "$dir"
+		fi
+	fi
+	runuser -u postgres -- env PATH="$PG_BIN:$PATH" PGHOST="$PGHOST" PGPORT="$PGPORT" PGUSER="$PGUSER" \
+		TMPDIR="$ESTATE_TMP" make -s -C "$dir" PG_CONFIG="$PG_BIN/pg_config" "$@"
 }
 
 estate_psql() {
