@@ -9,7 +9,7 @@ EXTVERSION = $(shell sed -n "s/^default_version = '\(.*\)'$$/\1/p" $(EXTENSION).
 
 MODULE_big = estate
 CORE_SRCS = $(sort $(wildcard src/core/*.c))
-GLUE_SRCS = $(sort $(wildcard src/*.c))
+GLUE_SRCS = $(sort $(wildcard src/common/*.c src/*.c))
 OBJS = $(CORE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
 
 # Released install scripts are frozen as shipped (estate--1.0.sql, checked
@@ -93,8 +93,8 @@ $(UPDATE): $(UPDATE_PARTS)
 
 all: $(EXTENSION)--$(EXTVERSION).sql $(UPDATE)
 
-# The committed scripts must equal a fresh generation, and the released ones
-# their checksums.
+# The committed scripts must equal a fresh generation, the released ones
+# their checksums, and the worked examples' regression file its page.
 .PHONY: sqlcheck
 sqlcheck: $(SQL_PARTS) $(UPDATE_PARTS)
 	cat $(SQL_PARTS) | cmp - $(EXTENSION)--$(EXTVERSION).sql || \
@@ -103,6 +103,13 @@ sqlcheck: $(SQL_PARTS) $(UPDATE_PARTS)
 	  { echo "$(UPDATE) is stale: run make and commit it"; exit 1; }
 	sha256sum --quiet -c test/upgrade/released.sha256 || \
 	  { echo "a released install script changed: released versions are frozen"; exit 1; }
+	awk -f tools/worked_examples.awk docs/space_utilisation.md | cmp - test/sql/space_utilisation.sql || \
+	  { echo "test/sql/space_utilisation.sql is stale: run make worked-examples and commit it"; exit 1; }
+
+# The pg_regress file of a page's worked examples is generated from the page.
+.PHONY: worked-examples
+worked-examples:
+	awk -f tools/worked_examples.awk docs/space_utilisation.md > test/sql/space_utilisation.sql
 
 # make dist: the zip PGXN takes, of the committed tree (META.json at its top).
 DIST = $(EXTENSION)-$(EXTVERSION).zip
@@ -126,7 +133,7 @@ pgtap-installcheck:
 
 # --- unit tests of src/core (no server) -----------------------------------
 UNIT_TESTS = $(patsubst test/unit/%.c,build/unit/%,$(sort $(wildcard test/unit/test_*.c)))
-UNIT_CFLAGS = -std=c99 -O1 -g -Wall -Wextra -Werror -Isrc -Isrc/core
+UNIT_CFLAGS = -std=c99 -O1 -g -Wall -Wextra -Werror -Isrc/core -Isrc
 
 build/unit/%: test/unit/%.c test/unit/tap.h $(CORE_SRCS) $(wildcard src/core/*.h)
 	@mkdir -p build/unit
@@ -142,7 +149,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_CC ?= clang
 FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc/core
 ORDINAL_FUZZERS = build/fuzz/condition_grade build/fuzz/risk_band
-FUZZERS = $(ORDINAL_FUZZERS) build/fuzz/backlog build/fuzz/renewal_forecast build/fuzz/disposal_impact build/fuzz/amount \
+FUZZERS = $(ORDINAL_FUZZERS) build/fuzz/backlog build/fuzz/renewal_forecast build/fuzz/disposal_impact build/fuzz/parse_amount \
 	build/fuzz/core_hours build/fuzz/utilisation_state
 
 $(ORDINAL_FUZZERS): build/fuzz/%: test/fuzz/fuzz_ordinal.c $(CORE_SRCS)

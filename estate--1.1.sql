@@ -37,7 +37,7 @@ END
 $$;
 
 -- Everyone may use what the extension defines; writing to its tables stays
--- with the extension's owner (SPEC 1).
+-- with the extension's owner.
 GRANT USAGE ON SCHEMA @extschema@ TO PUBLIC;
 
 -- ---------------------------------------------------------------------------
@@ -190,7 +190,7 @@ COMMENT ON AGGREGATE @extschema@.min(@extschema@.condition_grade) IS 'the best c
 COMMENT ON AGGREGATE @extschema@.max(@extschema@.condition_grade) IS 'the worst condition grade of a group';
 
 -- ---------------------------------------------------------------------------
--- Condition grades (SPEC 2.1, 2.3)
+-- Condition grades
 -- ---------------------------------------------------------------------------
 
 COMMENT ON TYPE @extschema@.condition_grade IS
@@ -356,7 +356,7 @@ COMMENT ON AGGREGATE @extschema@.min(@extschema@.risk_band) IS 'the lowest risk 
 COMMENT ON AGGREGATE @extschema@.max(@extschema@.risk_band) IS 'the highest risk band of a group';
 
 -- ---------------------------------------------------------------------------
--- Risk scores and bands (SPEC 2.2) and condition-based risk (SPEC 2.3)
+-- Risk scores and bands and condition-based risk
 -- ---------------------------------------------------------------------------
 
 COMMENT ON TYPE @extschema@.risk_band IS
@@ -384,7 +384,7 @@ COMMENT ON FUNCTION @extschema@.backlog_risk(@extschema@.condition_grade, intege
     'condition-based risk band: risk_band(failure_likelihood(grade), consequence); NULL for grades without condition backlog (A, B, B(C))';
 
 -- ---------------------------------------------------------------------------
--- Backlog (SPEC 3.1, 9): @extschema@.backlog, five buckets of whole pence,
+-- Backlog: @extschema@.backlog, five buckets of whole pence,
 -- with operators, casts, accessors and the aggregates backlog_agg and sum.
 -- ---------------------------------------------------------------------------
 
@@ -634,7 +634,7 @@ COMMENT ON AGGREGATE @extschema@.sum(@extschema@.backlog) IS
     'bucket-wise sum of backlogs, for roll-ups (site, trust, ICS)';
 
 -- ---------------------------------------------------------------------------
--- Facility condition index (SPEC 3.2): backlog cost / current replacement
+-- Facility condition index: backlog cost / current replacement
 -- value, and its bands.
 -- ---------------------------------------------------------------------------
 
@@ -666,7 +666,7 @@ COMMENT ON FUNCTION @extschema@.fci_band(numeric) IS
     'good (< 0.05), fair (0.05 to < 0.10), poor (0.10 to < 0.30) or critical (>= 0.30)';
 
 -- ---------------------------------------------------------------------------
--- Renewal forecast (SPEC 3.3, 9): cost falling due per year over a horizon,
+-- Renewal forecast: cost falling due per year over a horizon,
 -- as numeric[], with a real state type and a combine function.
 -- ---------------------------------------------------------------------------
 
@@ -3289,8 +3289,8 @@ INSERT INTO @extschema@.carbon_factor
     ('SDU - CCG', 'Commissioned health and social care services', '£', '3', false, 2020, '2020/21', 0.056498222, NULL);
 
 -- ---------------------------------------------------------------------------
--- A replacement-value proxy for FCI where none is held (SPEC 3.2; an
--- assumption, docs/disposal.md)
+-- A replacement-value proxy for FCI where none is held (an assumption,
+-- docs/disposal.md)
 -- ---------------------------------------------------------------------------
 
 CREATE FUNCTION @extschema@.site_type_key(site_type text) RETURNS text
@@ -3343,7 +3343,7 @@ COMMENT ON FUNCTION @extschema@.replacement_value_proxy(text, numeric) IS
     'ASSUMPTION, not a valuation: floor area x the rebuild cost per m2 of the site type from estate.rebuild_cost, to the penny; NULL when the type has no cost';
 
 -- ---------------------------------------------------------------------------
--- Disposal candidates: the weighted assessment (SPEC 5)
+-- Disposal candidates: the weighted assessment
 -- ---------------------------------------------------------------------------
 
 CREATE TYPE @extschema@.disposal_assessment_result AS (
@@ -3400,7 +3400,7 @@ COMMENT ON FUNCTION @extschema@.disposal_assessment(double precision, double pre
 
 -- ---------------------------------------------------------------------------
 -- What a disposal programme releases: estate.disposal_impact, an aggregate
--- that also runs as a window over candidates in score order (docs/disposal.md)
+-- that also runs as a window over candidates in score order (docs/disposal_impact.md)
 -- ---------------------------------------------------------------------------
 
 CREATE TYPE @extschema@.disposal_impact_state;
@@ -3481,7 +3481,7 @@ COMMENT ON AGGREGATE @extschema@.disposal_impact(numeric, @extschema@.backlog, n
     'floor area released, backlog avoided, running cost and carbon saved by disposing of the sites; over (ORDER BY score DESC) the running impact, in_programme until the retained floor area would fall below the minimum';
 
 -- ---------------------------------------------------------------------------
--- Number formats of published returns (SPEC 6)
+-- Number formats of published returns
 -- ---------------------------------------------------------------------------
 
 CREATE FUNCTION @extschema@.parse_amount(amount text) RETURNS numeric
@@ -3495,7 +3495,7 @@ COMMENT ON FUNCTION @extschema@.cell_kind(text) IS
     'what a published cell holds: ''not applicable'' (Not Applicable, N/A: an answer), ''missing'' (NULL, blank, No Data Provided, -: a data gap) or ''value''';
 
 -- ---------------------------------------------------------------------------
--- ERIC in the warehouse (SPEC 6): reference tables users fill, the load
+-- ERIC in the warehouse: reference tables users fill, the load
 -- audit, the header map shipped with the extension, and the loader.
 -- ---------------------------------------------------------------------------
 
@@ -4295,8 +4295,8 @@ $load$;
 COMMENT ON FUNCTION @extschema@.load_eric(text, text, text, text, text, text[]) IS
     'load the lines of one ERIC site or trust CSV file as the returns of a financial year, replacing that year; all or nothing (used by estate-load-eric)';
 
--- Users fill these tables: pg_dump keeps their rows (SPEC 6); everyone may
--- read them and the extension's owner may write them (SPEC 1), and grant that on.
+-- Users fill these tables: pg_dump keeps their rows; everyone may
+-- read them and the extension's owner may write them, and grant that on.
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.eric_load', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.eric_load_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.eric_site', '');
@@ -4310,7 +4310,7 @@ GRANT INSERT, UPDATE, DELETE ON @extschema@.eric_header TO @extowner@ WITH GRANT
 GRANT USAGE, SELECT, UPDATE ON SEQUENCE @extschema@.eric_load_id_seq TO @extowner@ WITH GRANT OPTION;
 
 -- ---------------------------------------------------------------------------
--- Trust -> ICS mapping (SPEC 6): users fill it, from ODS files or by hand.
+-- Trust -> ICS mapping: users fill it, from ODS files or by hand.
 -- ---------------------------------------------------------------------------
 
 CREATE TABLE @extschema@.ics_mapping (
@@ -4433,7 +4433,7 @@ COMMENT ON FUNCTION @extschema@.load_ics_mapping(regclass, regclass, regclass, d
     'replace the ODS-made rows of estate.ics_mapping from tables of NHS trusts (etr), successors (succ) and ICBs; returns the rows made (used by estate-load-ics)';
 
 -- ---------------------------------------------------------------------------
--- BI views over the ERIC returns (SPEC 0 and 6): site, trust and ICS
+-- BI views over the ERIC returns: site, trust and ICS
 -- summaries, year on year, data completeness.  Only text, numeric(p,s),
 -- integer, bigint, boolean and date columns, each with a comment.
 -- ---------------------------------------------------------------------------
@@ -4973,7 +4973,7 @@ GRANT SELECT ON @extschema@.site_summary, @extschema@.trust_summary, @extschema@
                 @extschema@.year_on_year, @extschema@.data_completeness TO PUBLIC;
 
 -- ---------------------------------------------------------------------------
--- Core hours (SPEC 4.1): the weekly hours a room is meant to be available,
+-- Core hours: the weekly hours a room is meant to be available,
 -- in an IANA time zone, and the core hours inside a span.
 -- ---------------------------------------------------------------------------
 
@@ -5022,7 +5022,7 @@ COMMENT ON FUNCTION @extschema@.available_hours(tstzrange, @extschema@.core_hour
     'elapsed core hours inside a bounded span, without the segments that start on the closed local dates';
 
 -- ---------------------------------------------------------------------------
--- Space utilisation (SPEC 4.2-4.4): utilisation = frequency x occupancy from
+-- Space utilisation: utilisation = frequency x occupancy from
 -- bookings or sensor readings, when space is used, room status and
 -- floor-area shares.
 -- ---------------------------------------------------------------------------
@@ -5058,7 +5058,7 @@ COMMENT ON COLUMN @extschema@.space_shares.meets_non_clinical_target IS 'non_cli
 COMMENT ON COLUMN @extschema@.space_shares.meets_unoccupied_target IS 'unoccupied_share <= target (Carter: 2.5%)';
 
 -- The aggregate state: a real type, so that Citus can push the aggregates
--- down and ship partial states as text (SPEC 9).
+-- down and ship partial states as text.
 CREATE TYPE @extschema@.utilisation_state;
 
 CREATE FUNCTION @extschema@.utilisation_state_in(cstring) RETURNS @extschema@.utilisation_state

@@ -1,40 +1,25 @@
 #!/usr/bin/env bash
-# Benchmark of the backlog aggregates against plain SQL (SPEC 8); prints
+# Benchmark of the backlog aggregates against plain SQL; prints
 # times and ratios, it is not a test.
 #
-#   bench/backlog.sh                  # against the server the PG* variables name
-#   sudo ESTATE_BENCH_CLUSTER=1 bench/backlog.sh
-#                                     # build, install and start a throwaway
-#                                     # cluster with tools/lib.sh (honours
-#                                     # ESTATE_SANDBOX like test/run)
+#   bench/backlog.sh                 # with PGHOST: against that server
+#   sudo bench/backlog.sh            # without: build, install and start a
+#                                    # throwaway cluster (bench/lib.sh)
 #
 # BENCH_ROWS (default 10000000) element rows for backlog_agg; BENCH_ELEMENTS
 # (default 1000000) elements for renewal_forecast; BENCH_RUNS (default 3)
 # runs per query, the best is kept.  The database needs the estate extension
 # (it is created if missing); the bench tables are dropped at the end.
 #
-# Times are psql's \timing of each query (one result row, so they are the
-# server's work); with 1 worker an EXPLAIN ANALYZE checks the worker runs.
-# The machine's load matters: run it on an otherwise idle machine.
-set -euo pipefail
+# Times are the server's execution time of each query (one result row); with
+# 1 worker the plan must launch it.  The machine's load matters: run it on an
+# otherwise idle machine.
+. "$(dirname "$0")/lib.sh"
 
 ROWS=${BENCH_ROWS:-10000000}
 ELEMENTS=${BENCH_ELEMENTS:-1000000}
-RUNS=${BENCH_RUNS:-3}
 
-if [ -n "${ESTATE_BENCH_CLUSTER:-}" ]; then
-	. "$(dirname "$0")/../tools/lib.sh"
-	estate_require_root "$@"
-	estate_base_packages
-	estate_build_install "-O2"
-	estate_cluster_start
-	PSQL=("$PG_BIN/psql")
-else
-	PSQL=(psql)
-fi
-PSQL+=(-X -q -v ON_ERROR_STOP=1 -At)
-
-sql() { "${PSQL[@]}" -c "$1"; }
+sql() { psql_run -At -c "$1"; }
 
 echo "== setting up: $ROWS element rows, $ELEMENTS renewal elements"
 sql "CREATE EXTENSION IF NOT EXISTS estate"
@@ -50,33 +35,6 @@ sql "CREATE TABLE bench_renewal_elements AS
      FROM generate_series(1, $ELEMENTS) AS i"
 sql "VACUUM ANALYZE bench_backlog_elements"
 sql "VACUUM ANALYZE bench_renewal_elements"
-
-# best_ms WORKERS QUERY: the best wall time of RUNS runs, in ms, as psql's
-# \timing reports it.  One EXPLAIN ANALYZE first checks the plan really uses
-# the workers asked for.
-best_ms() {
-	local workers=$1 query=$2 best="" out ms
-	local settings="SET max_parallel_workers_per_gather = $workers; SET parallel_setup_cost = 0;
-	                SET parallel_tuple_cost = 0; SET min_parallel_table_scan_size = 0; SET jit = off;"
-	if [ "$workers" -gt 0 ]; then
-		out=$("${PSQL[@]}" -c "$settings" -c "EXPLAIN (ANALYZE, TIMING OFF, COSTS OFF) $query")
-		if ! grep -q "Workers Launched: $workers" <<<"$out"; then
-			echo "expected $workers parallel worker(s) in the plan of: $query" >&2
-			echo "$out" >&2
-			exit 1
-		fi
-	fi
-	for _ in $(seq "$RUNS"); do
-		out=$("${PSQL[@]}" -c "$settings" -c '\timing on' -c "$query")
-		ms=$(sed -n 's/^Time: \([0-9.]*\) ms.*$/\1/p' <<<"$out")
-		if [ -z "$best" ] || awk -v a="$ms" -v b="$best" 'BEGIN { exit !(a < b) }'; then
-			best=$ms
-		fi
-	done
-	echo "$best"
-}
-
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
 AGG="SELECT estate.backlog_agg(band, cost) FROM bench_backlog_elements"
 FILTERS="SELECT sum(cost) FILTER (WHERE band OPERATOR(estate.=) 'high'),
@@ -101,7 +59,7 @@ SERIES="SELECT array_agg(coalesce(s.cost, 0) ORDER BY y)
 # The answers agree before anything is timed.
 check() {
 	local verdict
-	verdict=$("${PSQL[@]}" -c "SET max_parallel_workers_per_gather = 0" -c "$1")
+	verdict=$(psql_run -At -c "SET max_parallel_workers_per_gather = 0" -c "$1")
 	echo "$verdict"
 	[ "$verdict" != MISMATCH ] || exit 1
 }
@@ -117,7 +75,7 @@ printf '%-44s %12s %12s\n' "query (best of $RUNS)" "0 workers" "1 worker"
 declare -A T
 for name in AGG FILTERS BARE FORECAST SERIES; do
 	for w in 0 1; do
-		T[$name.$w]=$(best_ms "$w" "${!name}")
+		T[$name.$w]=$(fastest "$w" "${!name}")
 	done
 	printf '%-44s %9s ms %9s ms\n' "$name" "${T[$name.0]}" "${T[$name.1]}"
 done

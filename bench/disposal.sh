@@ -3,35 +3,20 @@
 # ratios (plain SQL time / estate time, above 1 means estate is faster).  It is
 # not a test.
 #
-#   bench/disposal.sh                  # against the server the PG* variables name
-#   sudo ESTATE_BENCH_CLUSTER=1 bench/disposal.sh
-#                                      # build, install and start a throwaway
-#                                      # cluster with tools/lib.sh (honours
-#                                      # ESTATE_SANDBOX like test/run)
+#   bench/disposal.sh                # with PGHOST: against that server
+#   sudo bench/disposal.sh           # without: build, install and start a
+#                                    # throwaway cluster (bench/lib.sh)
 #
 # BENCH_ROWS (default 1000000) candidate sites in BENCH_ESTATES (default 100)
 # estates; BENCH_RUNS (default 3) runs per query, the fastest is kept.  The
 # bench table is dropped at the end.
-set -euo pipefail
+. "$(dirname "$0")/lib.sh"
 
 ROWS=${BENCH_ROWS:-1000000}
 ESTATES=${BENCH_ESTATES:-100}
-RUNS=${BENCH_RUNS:-3}
-
-if [ -n "${ESTATE_BENCH_CLUSTER:-}" ]; then
-	. "$(dirname "$0")/../tools/lib.sh"
-	estate_require_root "$@"
-	estate_base_packages
-	estate_build_install "-O2"
-	estate_cluster_start
-	PSQL=("$PG_BIN/psql")
-else
-	PSQL=(psql)
-fi
-PSQL+=(-X -q -v ON_ERROR_STOP=1 -At)
 
 echo "== $ROWS candidate sites in $ESTATES estates"
-"${PSQL[@]}" <<SQL
+psql_run <<SQL
 CREATE EXTENSION IF NOT EXISTS estate;
 DROP TABLE IF EXISTS bench_disposal;
 CREATE TABLE bench_disposal AS
@@ -54,24 +39,6 @@ VACUUM ANALYZE bench_disposal;
 SQL
 # Each estate's floor area is 4x its candidates' (so the programme stops part way).
 ESTATE_AREA="(SELECT 4 * sum(area) FROM bench_disposal) / $ESTATES"
-
-# fastest WORKERS QUERY: the fastest execution time of RUNS runs, in ms.
-fastest() {
-	local workers=$1 query=$2 best="" plan ms
-	for _ in $(seq "$RUNS"); do
-		plan=$("${PSQL[@]}" -c "SET jit = off; SET max_parallel_workers_per_gather = $workers;
-		                        SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0;
-		                        SET min_parallel_table_scan_size = 0" \
-		                    -c "EXPLAIN (ANALYZE, TIMING OFF, COSTS OFF) $query")
-		if [ "$workers" -gt 0 ] && ! grep -q 'Partial Aggregate' <<<"$plan"; then
-			echo "no Partial Aggregate with $workers worker(s): $query" >&2
-			exit 1
-		fi
-		ms=$(sed -n 's/^Execution Time: \([0-9.]*\) ms$/\1/p' <<<"$plan")
-		best=$(awk -v a="$ms" -v b="${best:-$ms}" 'BEGIN { print (a < b ? a : b) }')
-	done
-	echo "$best"
-}
 
 # compare LABEL ESTATE_QUERY PLAIN_QUERY [WORKERS]
 compare() {
@@ -121,4 +88,4 @@ compare "disposal_assessment score (three criteria)" \
                  + 0.15 * least(1, greatest(0, (suitability - 1.0) / (0.0 - 1.0)))) / 0.75)
  FROM bench_disposal"
 
-"${PSQL[@]}" -c "DROP TABLE bench_disposal"
+psql_run -c "DROP TABLE bench_disposal"

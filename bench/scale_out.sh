@@ -10,7 +10,7 @@
 # BENCH_ROWS (default 20000000) sensor intervals of 15 minutes over
 # BENCH_ROOMS (default 10000) rooms; BENCH_RUNS (default 3) runs per query,
 # the best is kept; BENCH_SHARDS (default 32, Citus's default) shards.
-# Needs Citus installed in the server's tree (see docs/scale-out.md).  The
+# Needs Citus installed in the server's tree (see docs/scale_out.md).  The
 # machine's load matters: run it on an otherwise idle machine.
 set -euo pipefail
 . "$(dirname "$0")/../tools/lib.sh"
@@ -28,7 +28,7 @@ WORKERS=$((CORES > 1 ? CORES - 1 : 1))
 estate_base_packages
 estate_build_install
 if ! estate_citus_installed; then
-	echo "Citus is not installed (no citus.so in $("$PG_BIN/pg_config" --pkglibdir)); see docs/scale-out.md" >&2
+	echo "Citus is not installed (no citus.so in $("$PG_BIN/pg_config" --pkglibdir)); see docs/scale_out.md" >&2
 	exit 1
 fi
 # Citus runs one query per shard already: no parallel workers inside them.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark of estate.space_utilisation against the best plain-SQL
-# formulation (SPEC 8): range_agg multiranges intersected with a generated
+# formulation: range_agg multiranges intersected with a generated
 # core-hours multirange for the time in use, and a hash join of periods to
 # the core segments of their local days for person-hours.  Both compute hours
 # available, hours in use, frequency, occupancy and rate per room; the SQL

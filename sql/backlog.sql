@@ -1,6 +1,6 @@
 
 -- ---------------------------------------------------------------------------
--- Backlog (SPEC 3.1, 9): @extschema@.backlog, five buckets of whole pence,
+-- Backlog: @extschema@.backlog, five buckets of whole pence,
 -- with operators, casts, accessors and the aggregates backlog_agg and sum.
 -- ---------------------------------------------------------------------------
 

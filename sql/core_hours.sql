@@ -1,6 +1,6 @@
 
 -- ---------------------------------------------------------------------------
--- Core hours (SPEC 4.1): the weekly hours a room is meant to be available,
+-- Core hours: the weekly hours a room is meant to be available,
 -- in an IANA time zone, and the core hours inside a span.
 -- ---------------------------------------------------------------------------
 

@@ -1,6 +1,6 @@
 
 -- ---------------------------------------------------------------------------
--- Disposal candidates: the weighted assessment (SPEC 5)
+-- Disposal candidates: the weighted assessment
 -- ---------------------------------------------------------------------------
 
 CREATE TYPE @extschema@.disposal_assessment_result AS (

@@ -1,7 +1,7 @@
 
 -- ---------------------------------------------------------------------------
 -- What a disposal programme releases: estate.disposal_impact, an aggregate
--- that also runs as a window over candidates in score order (docs/disposal.md)
+-- that also runs as a window over candidates in score order (docs/disposal_impact.md)
 -- ---------------------------------------------------------------------------
 
 CREATE TYPE @extschema@.disposal_impact_state;

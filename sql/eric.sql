@@ -1,6 +1,6 @@
 
 -- ---------------------------------------------------------------------------
--- ERIC in the warehouse (SPEC 6): reference tables users fill, the load
+-- ERIC in the warehouse: reference tables users fill, the load
 -- audit, the header map shipped with the extension, and the loader.
 -- ---------------------------------------------------------------------------
 
@@ -800,8 +800,8 @@ $load$;
 COMMENT ON FUNCTION @extschema@.load_eric(text, text, text, text, text, text[]) IS
     'load the lines of one ERIC site or trust CSV file as the returns of a financial year, replacing that year; all or nothing (used by estate-load-eric)';
 
--- Users fill these tables: pg_dump keeps their rows (SPEC 6); everyone may
--- read them and the extension's owner may write them (SPEC 1), and grant that on.
+-- Users fill these tables: pg_dump keeps their rows; everyone may
+-- read them and the extension's owner may write them, and grant that on.
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.eric_load', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.eric_load_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.eric_site', '');

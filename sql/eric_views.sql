@@ -1,6 +1,6 @@
 
 -- ---------------------------------------------------------------------------
--- BI views over the ERIC returns (SPEC 0 and 6): site, trust and ICS
+-- BI views over the ERIC returns: site, trust and ICS
 -- summaries, year on year, data completeness.  Only text, numeric(p,s),
 -- integer, bigint, boolean and date columns, each with a comment.
 -- ---------------------------------------------------------------------------

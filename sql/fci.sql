@@ -1,6 +1,6 @@
 
 -- ---------------------------------------------------------------------------
--- Facility condition index (SPEC 3.2): backlog cost / current replacement
+-- Facility condition index: backlog cost / current replacement
 -- value, and its bands.
 -- ---------------------------------------------------------------------------
 

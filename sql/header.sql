@@ -37,5 +37,5 @@ END
 $$;
 
 -- Everyone may use what the extension defines; writing to its tables stays
--- with the extension's owner (SPEC 1).
+-- with the extension's owner.
 GRANT USAGE ON SCHEMA @extschema@ TO PUBLIC;

@@ -1,6 +1,6 @@
 
 -- ---------------------------------------------------------------------------
--- Trust -> ICS mapping (SPEC 6): users fill it, from ODS files or by hand.
+-- Trust -> ICS mapping: users fill it, from ODS files or by hand.
 -- ---------------------------------------------------------------------------
 
 CREATE TABLE @extschema@.ics_mapping (

@@ -1,6 +1,6 @@
 
 -- ---------------------------------------------------------------------------
--- Number formats of published returns (SPEC 6)
+-- Number formats of published returns
 -- ---------------------------------------------------------------------------
 
 CREATE FUNCTION @extschema@.parse_amount(amount text) RETURNS numeric

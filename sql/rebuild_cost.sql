@@ -1,7 +1,7 @@
 
 -- ---------------------------------------------------------------------------
--- A replacement-value proxy for FCI where none is held (SPEC 3.2; an
--- assumption, docs/disposal.md)
+-- A replacement-value proxy for FCI where none is held (an assumption,
+-- docs/disposal.md)
 -- ---------------------------------------------------------------------------
 
 CREATE FUNCTION @extschema@.site_type_key(site_type text) RETURNS text

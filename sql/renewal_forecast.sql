@@ -1,6 +1,6 @@
 
 -- ---------------------------------------------------------------------------
--- Renewal forecast (SPEC 3.3, 9): cost falling due per year over a horizon,
+-- Renewal forecast: cost falling due per year over a horizon,
 -- as numeric[], with a real state type and a combine function.
 -- ---------------------------------------------------------------------------
 

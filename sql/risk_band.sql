@@ -1,6 +1,6 @@
 
 -- ---------------------------------------------------------------------------
--- Risk scores and bands (SPEC 2.2) and condition-based risk (SPEC 2.3)
+-- Risk scores and bands and condition-based risk
 -- ---------------------------------------------------------------------------
 
 COMMENT ON TYPE @extschema@.risk_band IS

@@ -1,6 +1,6 @@
 
 -- ---------------------------------------------------------------------------
--- Space utilisation (SPEC 4.2-4.4): utilisation = frequency x occupancy from
+-- Space utilisation: utilisation = frequency x occupancy from
 -- bookings or sensor readings, when space is used, room status and
 -- floor-area shares.
 -- ---------------------------------------------------------------------------
@@ -36,7 +36,7 @@ COMMENT ON COLUMN @extschema@.space_shares.meets_non_clinical_target IS 'non_cli
 COMMENT ON COLUMN @extschema@.space_shares.meets_unoccupied_target IS 'unoccupied_share <= target (Carter: 2.5%)';
 
 -- The aggregate state: a real type, so that Citus can push the aggregates
--- down and ship partial states as text (SPEC 9).
+-- down and ship partial states as text.
 CREATE TYPE @extschema@.utilisation_state;
 
 CREATE FUNCTION @extschema@.utilisation_state_in(cstring) RETURNS @extschema@.utilisation_state

@@ -1,12 +1,13 @@
 /*
  * backlog.c - fmgr glue of estate.backlog, its operators, casts, accessors
- * and the aggregates backlog_agg and sum (SPEC 3.1, 9).
+ * and the aggregates backlog_agg and sum.
  *
  * The value is five int64 buckets of pence (src/core/backlog.h), fixed
  * length and passed by reference.  Aggregate states are the value itself,
  * updated in place when called as an aggregate.
  */
-#include "estate.h"
+#include "postgres.h"
+#include "fmgr.h"
 
 #include "common/hashfn.h"
 #include "libpq/pqformat.h"
@@ -14,6 +15,11 @@
 #include "utils/jsonb.h"
 
 #include "core/backlog.h"
+
+#include "common/binary.h"
+#include "common/error.h"
+#include "common/ordinal.h"
+#include "common/pence.h"
 
 #define PG_GETARG_BACKLOG(n)	((estate_backlog *) PG_GETARG_POINTER(n))
 
@@ -24,11 +30,10 @@
 static void
 overflow_error(int bucket)
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-			 errmsg("backlog bucket \"%s\" is out of range", estate_backlog_key(bucket)),
-			 errhint("A bucket holds at most 92233720368547758.07 (whole pence in 64 bits); "
-					 "total() of a backlog has no such limit.")));
+	estate_error(ESTATE_ERR_RANGE, NULL,
+				 "A bucket holds at most 92233720368547758.07 (whole pence in 64 bits); "
+				 "total() of a backlog has no such limit.",
+				 "backlog bucket \"%s\" is out of range", estate_backlog_key(bucket));
 }
 
 static estate_backlog *
@@ -48,19 +53,11 @@ backlog_in(PG_FUNCTION_ARGS)
 	const char *why = NULL;
 	estate_status st = estate_backlog_parse(str, strlen(str), b, &why);
 
-	if (st == ESTATE_ERR_RANGE)
-		estate_input_error(fcinfo,
-						   errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-						   errmsg("value out of range for type estate.backlog: \"%s\"", str),
-						   errdetail("%s", why),
-						   errhint("A bucket holds at most 92233720368547758.07."));
 	if (st != ESTATE_OK)
-		estate_input_error(fcinfo,
-						   errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-						   errmsg("invalid input syntax for type estate.backlog: \"%s\"", str),
-						   errdetail("%s", why),
-						   errhint("Write key=amount pairs separated by commas, keys high, significant, "
-								   "moderate, low and unassessed, amounts like 1200.50."));
+		estate_input_rejected(fcinfo, st, "estate.backlog", str, why,
+							  "A bucket holds at most 92233720368547758.07.",
+							  "Write key=amount pairs separated by commas, keys high, significant, "
+							  "moderate, low and unassessed, amounts like 1200.50.");
 	PG_RETURN_POINTER(b);
 }
 
@@ -79,32 +76,19 @@ Datum
 backlog_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			remaining = buf->len - buf->cursor;
 	estate_backlog *b = new_backlog();
-	int			version;
 
-	if (remaining != BACKLOG_BINARY_SIZE)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary input for type estate.backlog: %d bytes, expected %d",
-						remaining, BACKLOG_BINARY_SIZE)));
-	version = pq_getmsgbyte(buf);
-	if (version != BACKLOG_BINARY_VERSION)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary input for type estate.backlog: version %d, expected %d",
-						version, BACKLOG_BINARY_VERSION)));
+	estate_recv_fixed(buf, "estate.backlog", BACKLOG_BINARY_SIZE, BACKLOG_BINARY_VERSION);
 	for (int k = 0; k < BUCKET_COUNT; k++)
 	{
 		int			bucket = estate_backlog_order[k];
 
 		b->pence[bucket] = pq_getmsgint64(buf);
 		if (b->pence[bucket] < 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-					 errmsg("invalid binary input for type estate.backlog: bucket \"%s\" is negative (" INT64_FORMAT " pence)",
-							estate_backlog_key(bucket), b->pence[bucket]),
-					 errhint("A backlog is never negative.")));
+			estate_error(ESTATE_ERR_BINARY, NULL,
+						 "A backlog is never negative.",
+						 "invalid binary input for type estate.backlog: bucket \"%s\" is negative (" INT64_FORMAT " pence)",
+						 estate_backlog_key(bucket), b->pence[bucket]);
 	}
 	PG_RETURN_POINTER(b);
 }
@@ -228,12 +212,8 @@ scale(estate_backlog *b, Numeric factor)
 {
 	estate_backlog *r = new_backlog();
 
-	estate_check_finite(factor, "factor");
-	if (estate_numeric_is_negative(VARDATA_ANY(factor), VARSIZE_ANY_EXHDR(factor)))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("factor %s is negative", estate_numeric_text(factor)),
-				 errhint("A backlog is never negative: scale it by a factor of 0 or more.")));
+	estate_check_non_negative(factor, "factor",
+							  "A backlog is never negative: scale it by a factor of 0 or more.");
 	for (int k = 0; k < BUCKET_COUNT; k++)
 	{
 		Numeric		pounds = estate_pence_numeric(b->pence[k]);
@@ -320,12 +300,11 @@ backlog_delta(PG_FUNCTION_ARGS)
 static void
 json_error(const char *message, const char *key)
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg(message, key),
-			 errhint("A backlog in JSON is an object with the numeric keys high, significant, moderate, "
-					 "low and unassessed (missing or null = 0); total and "
-					 JSON_KEY_CRITICAL ", if present, must match them.")));
+	estate_error(ESTATE_ERR_ARGUMENT, NULL,
+				 "A backlog in JSON is an object with the numeric keys high, significant, moderate, "
+				 "low and unassessed (missing or null = 0); total and "
+				 JSON_KEY_CRITICAL ", if present, must match them.",
+				 message, key);
 }
 
 /* A derived key, when present, must agree with the bands read. */
@@ -338,11 +317,9 @@ check_derived(const char *key, JsonbValue *v, estate_wide expected)
 		json_error("key \"%s\" is not a number", key);
 	if (DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(v->val.numeric),
 										  NumericGetDatum(estate_wide_numeric(expected)))) != 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("key \"%s\" is %s, but the bands give %s", key,
-						estate_numeric_text(v->val.numeric),
-						estate_numeric_text(estate_wide_numeric(expected)))));
+		estate_error(ESTATE_ERR_ARGUMENT, NULL, NULL,
+					 "key \"%s\" is %s, but the bands give %s",
+					 key, estate_numeric_text(v->val.numeric), estate_numeric_text(estate_wide_numeric(expected)));
 }
 
 PG_FUNCTION_INFO_V1(jsonb_to_backlog);

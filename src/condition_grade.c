@@ -1,9 +1,12 @@
 /*
- * condition_grade.c - fmgr glue of estate.condition_grade (SPEC 2.1, 2.3).
+ * condition_grade.c - fmgr glue of estate.condition_grade.
  */
-#include "estate.h"
+#include "postgres.h"
+#include "fmgr.h"
 
-#include "core/grade.h"
+#include "core/condition_grade.h"
+
+#include "common/ordinal.h"
 
 PG_MODULE_MAGIC;
 

@@ -1,6 +1,6 @@
 /*
- * core_hours.c - fmgr glue of estate.core_hours and estate.available_hours
- * (SPEC 4.1), the setting estate.core_hours (SPEC 7), and the conversion of
+ * core_hours.c - fmgr glue of estate.core_hours and estate.available_hours,
+ * the setting estate.core_hours, and the conversion of
  * core hours into instants shared with the aggregates.
  *
  * Local boundaries become instants exactly as `timestamp AT TIME ZONE zone`
@@ -9,10 +9,11 @@
  * that local time, and recombine.  So a local time that does not exist (the
  * spring gap) or exists twice (the autumn repeat) resolves as it does in SQL.
  */
-#include "estate.h"
+#include "postgres.h"
+#include "fmgr.h"
 
 #include "catalog/pg_type.h"
-#include "core/utilisation.h"
+#include "core/utilisation_state.h"
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
@@ -20,6 +21,9 @@
 #include "utils/lsyscache.h"
 #include "utils/rangetypes.h"
 #include "utils/typcache.h"
+
+#include "common/error.h"
+#include "core_hours.h"
 
 #define ZONE_HINT "Use an IANA zone name such as Europe/London, America/New_York or UTC; " \
 	"abbreviations such as BST and POSIX zone strings such as EST5EDT are not accepted."
@@ -109,17 +113,14 @@ core_hours_in(PG_FUNCTION_ARGS)
 	bytea	   *result = core_hours_from_text(str, &detail, &bad_zone, zone);
 
 	if (result == NULL && bad_zone)
-		estate_input_error(fcinfo,
-						   errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-						   errmsg("invalid input syntax for type estate.core_hours: \"%s\"", str),
-						   errdetail("\"%s\" is not an IANA time-zone name in the server's time-zone database.", zone),
-						   errhint(ZONE_HINT));
+		estate_input_error(fcinfo, ESTATE_ERR_SYNTAX,
+						   psprintf("\"%s\" is not an IANA time-zone name in the server's time-zone database.", zone),
+						   ZONE_HINT,
+						   "invalid input syntax for type estate.core_hours: \"%s\"", str);
 	if (result == NULL)
-		estate_input_error(fcinfo,
-						   errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-						   errmsg("invalid input syntax for type estate.core_hours: \"%s\"", str),
-						   errdetail("%s", detail),
-						   errhint("Write groups such as \"Mon-Fri 08:00-18:00, Sat 09:00-13:00\" separated by ',' or ';', then an optional IANA zone (default Europe/London)."));
+		estate_input_error(fcinfo, ESTATE_ERR_SYNTAX, detail,
+						   "Write groups such as \"Mon-Fri 08:00-18:00, Sat 09:00-13:00\" separated by ',' or ';', then an optional IANA zone (default Europe/London).",
+						   "invalid input syntax for type estate.core_hours: \"%s\"", str);
 	PG_RETURN_BYTEA_P(result);
 }
 
@@ -143,9 +144,9 @@ estate_core_hours_unpack(const uint8 *bytes, size_t len, pg_tz **tz)
 	{
 		*tz = estate_zone_lookup(ch->zone, canonical);
 		if (*tz == NULL)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("time zone \"%s\" of core hours is not in the server's time-zone database", ch->zone)));
+			estate_error(ESTATE_ERR_ARGUMENT, NULL, NULL,
+						 "time zone \"%s\" of core hours is not in the server's time-zone database",
+						 ch->zone);
 	}
 	return ch;
 }
@@ -184,15 +185,13 @@ core_hours_recv(PG_FUNCTION_ARGS)
 	char		canonical[ESTATE_ZONE_MAX + 1];
 
 	if (estate_core_hours_decode(bytes, (size_t) len, ch, &detail) != ESTATE_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary input for type estate.core_hours"),
-				 errdetail("%s", detail)));
+		estate_error(ESTATE_ERR_BINARY, detail, NULL,
+					 "invalid binary input for type estate.core_hours");
 	if (estate_zone_lookup(ch->zone, canonical) == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary input for type estate.core_hours"),
-				 errdetail("\"%s\" is not an IANA time-zone name in the server's time-zone database.", ch->zone)));
+		estate_error(ESTATE_ERR_BINARY,
+					 psprintf("\"%s\" is not an IANA time-zone name in the server's time-zone database.", ch->zone),
+					 NULL,
+					 "invalid binary input for type estate.core_hours");
 	strcpy(ch->zone, canonical);
 	PG_RETURN_BYTEA_P(core_hours_pack(ch));
 }
@@ -237,18 +236,17 @@ estate_span_bounds(Datum span, const char *argument, TimestampTz *lo, TimestampT
 	if (empty || lower.infinite || upper.infinite ||
 		TIMESTAMP_NOT_FINITE(DatumGetTimestampTz(lower.val)) ||
 		TIMESTAMP_NOT_FINITE(DatumGetTimestampTz(upper.val)))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s must be a bounded, non-empty range: \"%s\"", argument, range_text(span)),
-				 errhint("Give both bounds, for example tstzrange('2025-04-01', '2026-04-01').")));
+		estate_error(ESTATE_ERR_ARGUMENT, NULL,
+					 "Give both bounds, for example tstzrange('2025-04-01', '2026-04-01').",
+					 "%s must be a bounded, non-empty range: \"%s\"", argument, range_text(span));
 	/* Only lengths of time matter, so [a, b] measures the same as [a, b). */
 	*lo = DatumGetTimestampTz(lower.val);
 	*hi = DatumGetTimestampTz(upper.val);
 	if ((uint64) *hi - (uint64) *lo > (uint64) ESTATE_SPAN_MAX_US)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s is longer than %d years: \"%s\"", argument, ESTATE_SPAN_MAX_YEARS, range_text(span)),
-				 errhint("Measure a longer span a century or less at a time.")));
+		estate_error(ESTATE_ERR_ARGUMENT, NULL,
+					 "Measure a longer span a century or less at a time.",
+					 "%s is longer than %d years: \"%s\"",
+					 argument, ESTATE_SPAN_MAX_YEARS, range_text(span));
 }
 
 /* Closed dates: no NULLs or infinities; returned ascending and distinct. */
@@ -266,14 +264,12 @@ estate_closed_dates(ArrayType *closed, int32 **out)
 	for (int i = 0; i < n; i++)
 	{
 		if (nulls[i])
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("closed dates must not contain NULL")));
+			estate_error(ESTATE_ERR_ARGUMENT, NULL, NULL,
+						 "closed dates must not contain NULL");
 		if (DATE_NOT_FINITE(DatumGetDateADT(elems[i])))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("closed date \"%s\" is not a calendar date",
-							DatumGetCString(DirectFunctionCall1(date_out, elems[i])))));
+			estate_error(ESTATE_ERR_ARGUMENT, NULL, NULL,
+						 "closed date \"%s\" is not a calendar date",
+						 DatumGetCString(DirectFunctionCall1(date_out, elems[i])));
 		dates[i] = DatumGetDateADT(elems[i]);
 	}
 	*out = dates;
@@ -615,9 +611,8 @@ const uint8 *
 estate_core_hours_setting_bytes(size_t *len)
 {
 	if (current_setting_value == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("estate.core_hours is not set")));
+		estate_error(ESTATE_ERR_ARGUMENT, NULL, NULL,
+					 "estate.core_hours is not set");
 	*len = current_setting_value->len;
 	return current_setting_value->bytes;
 }

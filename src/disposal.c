@@ -1,7 +1,8 @@
 /*
- * disposal.c - fmgr glue of estate.disposal_assessment (SPEC 5).
+ * disposal.c - fmgr glue of estate.disposal_assessment.
  */
-#include "estate.h"
+#include "postgres.h"
+#include "fmgr.h"
 
 #include "access/htup_details.h"
 #include "funcapi.h"
@@ -11,6 +12,9 @@
 #include "utils/builtins.h"
 
 #include "core/disposal.h"
+
+#include "common/error.h"
+#include "common/result.h"
 
 /* An argument as the user wrote it, for the error message. */
 static char *
@@ -80,14 +84,10 @@ disposal_assessment(PG_FUNCTION_ARGS)
 	if (estate_disposal_check(&in, &bad, &hint) != ESTATE_OK)
 	{
 		if (!in.given[bad])
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("%s must not be NULL", estate_disposal_args[bad].name),
-					 errhint("%s", hint)));
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid %s: %s", estate_disposal_args[bad].name, argument_text(fcinfo, bad)),
-				 errhint("%s", hint)));
+			estate_error(ESTATE_ERR_ARGUMENT, NULL, hint,
+						 "%s must not be NULL", estate_disposal_args[bad].name);
+		estate_error(ESTATE_ERR_ARGUMENT, NULL, hint,
+					 "invalid %s: %s", estate_disposal_args[bad].name, argument_text(fcinfo, bad));
 	}
 
 	/* "≤", "≥" and "×" where the database can hold them, ASCII otherwise. */

@@ -1,6 +1,6 @@
 /*
  * disposal_impact.c - fmgr glue of the estate.disposal_impact aggregate and
- * its state type estate.disposal_impact_state (docs/disposal.md).
+ * its state type estate.disposal_impact_state (docs/disposal_impact.md).
  *
  * The state is fixed length (96 bytes), passed by reference and updated in
  * place when called as an aggregate; the final function only reads it, so
@@ -8,7 +8,8 @@
  * order, giving the running impact row by row.  A state stored by estate
  * 1.0 (areas in hundredths, version field 0) is read through impact_arg.
  */
-#include "estate.h"
+#include "postgres.h"
+#include "fmgr.h"
 
 #include "access/htup_details.h"
 #include "funcapi.h"
@@ -16,6 +17,11 @@
 #include "utils/builtins.h"
 
 #include "core/disposal_impact.h"
+
+#include "common/binary.h"
+#include "common/error.h"
+#include "common/pence.h"
+#include "common/result.h"
 
 #define PG_GETARG_IMPACT(n)	((estate_disposal_impact *) PG_GETARG_POINTER(n))
 
@@ -52,15 +58,14 @@ area_numeric(int64 v)
  * not: binary input reports both failures as bad binary input (22P03).
  */
 static void
-upgrade_or_error(estate_disposal_impact *s, int range_sqlstate, int sqlstate)
+upgrade_or_error(estate_disposal_impact *s, estate_status range_status, int sqlstate)
 {
 	estate_status st = estate_impact_upgrade(s);
 
 	if (st == ESTATE_ERR_RANGE)
-		ereport(ERROR,
-				(errcode(range_sqlstate),
-				 errmsg("an area of an estate.disposal_impact_state from estate 1.0 is out of range"),
-				 errdetail("Areas are held in millionths of a square metre in 64 bits: at most 9223372036854.775807.")));
+		estate_error(range_status,
+					 "Areas are held in millionths of a square metre in 64 bits: at most 9223372036854.775807.",
+					 NULL, "an area of an estate.disposal_impact_state from estate 1.0 is out of range");
 	if (st != ESTATE_OK)
 		ereport(ERROR,
 				(errcode(sqlstate),
@@ -82,7 +87,7 @@ impact_arg(FunctionCallInfo fcinfo, int n)
 		return s;
 	copy = palloc(sizeof(estate_disposal_impact));
 	*copy = *s;
-	upgrade_or_error(copy, ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE, ERRCODE_DATA_CORRUPTED);
+	upgrade_or_error(copy, ESTATE_ERR_RANGE, ERRCODE_DATA_CORRUPTED);
 	return copy;
 }
 
@@ -97,18 +102,10 @@ disposal_impact_state_in(PG_FUNCTION_ARGS)
 	const char *why = NULL;
 	estate_status st = estate_impact_parse(str, strlen(str), s, &why);
 
-	if (st == ESTATE_ERR_RANGE)
-		estate_input_error(fcinfo,
-						   errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-						   errmsg("value out of range for type estate.disposal_impact_state: \"%s\"", str),
-						   errdetail("%s", why));
 	if (st != ESTATE_OK)
-		estate_input_error(fcinfo,
-						   errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-						   errmsg("invalid input syntax for type estate.disposal_impact_state: \"%s\"", str),
-						   errdetail("%s", why),
-						   errhint("Write it as the type's output does, e.g. \"v2 sites=1, floor_area=500.000000, "
-								   "estate_floor_area=9000.000000, minimum_retained_area=8000.000000\"."));
+		estate_input_rejected(fcinfo, st, "estate.disposal_impact_state", str, why, NULL,
+							  "Write it as the type's output does, e.g. \"v2 sites=1, floor_area=500.000000, "
+							  "estate_floor_area=9000.000000, minimum_retained_area=8000.000000\".");
 	PG_RETURN_POINTER(s);
 }
 
@@ -127,22 +124,11 @@ Datum
 disposal_impact_state_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			remaining = buf->len - buf->cursor;
 	estate_disposal_impact *s = palloc0(sizeof(estate_disposal_impact));
 	const char *why;
-	int			version;
+	int			version = estate_recv_fixed_versions(buf, "estate.disposal_impact_state", IMPACT_BINARY_SIZE,
+													 IMPACT_BINARY_VERSION_1, IMPACT_BINARY_VERSION);
 
-	if (remaining != IMPACT_BINARY_SIZE)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary input for type estate.disposal_impact_state: %d bytes, expected %d",
-						remaining, IMPACT_BINARY_SIZE)));
-	version = pq_getmsgbyte(buf);
-	if (version != IMPACT_BINARY_VERSION && version != IMPACT_BINARY_VERSION_1)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary input for type estate.disposal_impact_state: version %d, expected %d or %d",
-						version, IMPACT_BINARY_VERSION, IMPACT_BINARY_VERSION_1)));
 	s->sites = pq_getmsgint64(buf);
 	s->floor_area = pq_getmsgint64(buf);
 	s->estate_floor_area = pq_getmsgint64(buf);
@@ -154,12 +140,10 @@ disposal_impact_state_recv(PG_FUNCTION_ARGS)
 	s->known = (int32) pq_getmsgint(buf, 4);
 	/* Version 1's areas are hundredths, as in a state 1.0 stored. */
 	s->version = version == IMPACT_BINARY_VERSION ? ESTATE_IMPACT_VERSION : 0;
-	upgrade_or_error(s, ERRCODE_INVALID_BINARY_REPRESENTATION, ERRCODE_INVALID_BINARY_REPRESENTATION);
+	upgrade_or_error(s, ESTATE_ERR_BINARY, ERRCODE_INVALID_BINARY_REPRESENTATION);
 	if ((why = estate_impact_check(s)) != NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary input for type estate.disposal_impact_state"),
-				 errdetail("%s", why)));
+		estate_error(ESTATE_ERR_BINARY, why, NULL,
+					 "invalid binary input for type estate.disposal_impact_state");
 	PG_RETURN_POINTER(s);
 }
 
@@ -186,20 +170,7 @@ disposal_impact_state_send(PG_FUNCTION_ARGS)
 
 /* ---- the aggregate ------------------------------------------------------ */
 
-/* A quantity argument that did not convert: 22023 unless finite and 0 or more. */
-static Numeric
-checked_quantity(FunctionCallInfo fcinfo, int arg, const char *what)
-{
-	Numeric		num = PG_GETARG_NUMERIC(arg);	/* the slow path: a plain copy */
-
-	estate_check_finite(num, what);
-	if (estate_numeric_is_negative(VARDATA_ANY(num), VARSIZE_ANY_EXHDR(num)))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s %s is negative", what, estate_numeric_text(num)),
-				 errhint("Floor areas, costs and carbon are 0 or more.")));
-	return num;
-}
+#define QUANTITY_HINT "Floor areas, costs and carbon are 0 or more."
 
 /* A required area argument, 0 or more, exactly in millionths of m2. */
 static int64
@@ -211,27 +182,24 @@ area(FunctionCallInfo fcinfo, int arg, const char *what)
 	estate_status st;
 
 	if (PG_ARGISNULL(arg))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s must not be NULL", what),
-				 errhint("Every candidate needs its floor area, and every row the estate's floor area "
-						 "and the minimum to retain, so that the retained area can be checked.")));
+		estate_error(ESTATE_ERR_ARGUMENT, NULL,
+					 "Every candidate needs its floor area, and every row the estate's floor area "
+					 "and the minimum to retain, so that the retained area can be checked.",
+					 "%s must not be NULL", what);
 	/* Read where it lies (no copy), as the amounts are. */
 	v = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(arg));
 	st = estate_area_from_numeric(VARDATA_ANY(v), VARSIZE_ANY_EXHDR(v), &millionths);
 	if (st == ESTATE_OK)
 		return millionths;
-	num = checked_quantity(fcinfo, arg, what);
+	num = PG_GETARG_NUMERIC(arg);	/* the error path: a plain copy */
+	estate_check_non_negative(num, what, QUANTITY_HINT);
 	if (st == ESTATE_ERR_RANGE)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("%s %s is out of range", what, estate_numeric_text(num)),
-				 errhint("Areas are held in millionths of a square metre in 64 bits: at most 9223372036854.775807.")));
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("%s %s has more than six decimals", what, estate_numeric_text(num)),
-			 errhint("Areas are kept exactly to the millionth of a square metre: round them to six decimals.")));
-	return 0;					/* not reached */
+		estate_error(ESTATE_ERR_RANGE, NULL,
+					 "Areas are held in millionths of a square metre in 64 bits: at most 9223372036854.775807.",
+					 "%s %s is out of range", what, estate_numeric_text(num));
+	estate_error(ESTATE_ERR_ARGUMENT, NULL,
+				 "Areas are kept exactly to the millionth of a square metre: round them to six decimals.",
+				 "%s %s has more than six decimals", what, estate_numeric_text(num));
 }
 
 /*
@@ -243,11 +211,14 @@ area(FunctionCallInfo fcinfo, int arg, const char *what)
 static int64
 quantity(FunctionCallInfo fcinfo, int arg, const char *what)
 {
+	Numeric		num;
 	int64		hundredths;
 
 	if (estate_amount_pence_fast(PG_GETARG_DATUM(arg), &hundredths))
 		return hundredths;
-	return estate_numeric_pence(checked_quantity(fcinfo, arg, what), what);
+	num = PG_GETARG_NUMERIC(arg);
+	estate_check_non_negative(num, what, QUANTITY_HINT);
+	return estate_numeric_pence(num, what);
 }
 
 /* acc += b, or the error that says why not, quoting the values. */
@@ -262,27 +233,23 @@ combine_or_error(estate_disposal_impact *acc, const estate_disposal_impact *b)
 	{
 		bool		area = acc->estate_floor_area != b->estate_floor_area;
 
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s %s differs from %s on an earlier row",
-						area ? "estate_floor_area" : "minimum_retained_area",
-						area_text(area ? b->estate_floor_area : b->minimum_retained_area),
-						area_text(area ? acc->estate_floor_area : acc->minimum_retained_area)),
-				 errhint("One aggregate is one estate: give the same estate floor area and minimum "
-						 "on every row (PARTITION BY or GROUP BY the estate).")));
+		estate_error(ESTATE_ERR_ARGUMENT, NULL,
+					 "One aggregate is one estate: give the same estate floor area and minimum "
+					 "on every row (PARTITION BY or GROUP BY the estate).",
+					 "%s %s differs from %s on an earlier row",
+					 area ? "estate_floor_area" : "minimum_retained_area",
+					 area_text(area ? b->estate_floor_area : b->minimum_retained_area),
+					 area_text(area ? acc->estate_floor_area : acc->minimum_retained_area));
 	}
 	st = estate_impact_combine(acc, b, &why);
 	if (st == ESTATE_ERR_RANGE)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("disposal impact out of range"),
-				 errdetail("%s", why)));
+		estate_error(ESTATE_ERR_RANGE, why, NULL,
+					 "disposal impact out of range");
 	if (st != ESTATE_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("floor area released %s exceeds the estate's floor area %s",
-						area_text(acc->floor_area), area_text(acc->estate_floor_area)),
-				 errhint("estate_floor_area is the floor area of the whole estate before any disposal.")));
+		estate_error(ESTATE_ERR_ARGUMENT, NULL,
+					 "estate_floor_area is the floor area of the whole estate before any disposal.",
+					 "floor area released %s exceeds the estate's floor area %s",
+					 area_text(acc->floor_area), area_text(acc->estate_floor_area));
 }
 
 /*

@@ -1,10 +1,14 @@
 /*
- * eric.c - fmgr glue the ERIC views need (SPEC 6): the space targets they
- * compare against, read from the library's settings (SPEC 7).
+ * eric.c - fmgr glue the ERIC views need: the space targets they
+ * compare against, read from the library's settings.
  */
-#include "estate.h"
+#include "postgres.h"
+#include "fmgr.h"
 
 #include "utils/builtins.h"
+
+#include "common/error.h"
+#include "common/settings.h"
 
 /*
  * A C function, so that calling it loads the library and with it the
@@ -20,9 +24,8 @@ carter_target(PG_FUNCTION_ARGS)
 		PG_RETURN_FLOAT8(estate_target_non_clinical_share);
 	if (strcmp(measure, "unoccupied_share") == 0)
 		PG_RETURN_FLOAT8(estate_target_unoccupied_share);
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("unknown space target: \"%s\"", measure),
-			 errhint("The targets are non_clinical_share and unoccupied_share.")));
+	estate_error(ESTATE_ERR_ARGUMENT, NULL,
+				 "The targets are non_clinical_share and unoccupied_share.",
+				 "unknown space target: \"%s\"", measure);
 	PG_RETURN_NULL();			/* not reached */
 }

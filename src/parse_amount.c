@@ -1,14 +1,17 @@
 /*
- * parse_amount.c - fmgr glue of estate.parse_amount and estate.cell_kind
- * (SPEC 6): the number formats of published returns.
+ * parse_amount.c - fmgr glue of estate.parse_amount and estate.cell_kind:
+ * the number formats of published returns.
  */
-#include "estate.h"
+#include "postgres.h"
+#include "fmgr.h"
 
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 #include "utils/numeric.h"
 
-#include "core/amount.h"
+#include "core/parse_amount.h"
+
+#include "common/error.h"
 
 /* The core reads UTF-8 (`£` is two bytes there); other server encodings are converted. */
 static const char *
@@ -33,12 +36,11 @@ parse_amount(PG_FUNCTION_ARGS)
 	estate_cell_kind kind;
 
 	if (estate_amount_parse(s, len, out, &kind) != ESTATE_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid amount: \"%s\"", text_to_cstring(t)),
-				 errhint("An amount is digits, optionally grouped by commas in threes, with an optional "
-						 "fraction, sign and pound sign (1234, 1,234.56, -£1,234); blank, N/A, "
-						 "Not Applicable, No Data Provided and - mean no value.")));
+		estate_error(ESTATE_ERR_SYNTAX, NULL,
+					 "An amount is digits, optionally grouped by commas in threes, with an optional "
+					 "fraction, sign and pound sign (1234, 1,234.56, -£1,234); blank, N/A, "
+					 "Not Applicable, No Data Provided and - mean no value.",
+					 "invalid amount: \"%s\"", text_to_cstring(t));
 	if (kind != CELL_VALUE)
 		PG_RETURN_NULL();
 	return DirectFunctionCall3(numeric_in, CStringGetDatum(out),

@@ -1,5 +1,5 @@
 /*
- * renewal_forecast.c - the aggregate estate.renewal_forecast (SPEC 3.3, 9)
+ * renewal_forecast.c - the aggregate estate.renewal_forecast
  * and its state type estate.renewal_forecast_state.
  *
  * The state is a flat varlena of fixed size per group (the horizon is fixed
@@ -7,7 +7,8 @@
  * the pence falling due in each year.  Each element-year is rounded to the
  * penny as it enters, so the sums are exact and combine in any order.
  */
-#include "estate.h"
+#include "postgres.h"
+#include "fmgr.h"
 
 #include "catalog/pg_type.h"
 #include "libpq/pqformat.h"
@@ -16,6 +17,9 @@
 #include "utils/memutils.h"
 
 #include "core/renewal_forecast.h"
+
+#include "common/error.h"
+#include "common/pence.h"
 
 typedef struct RenewalState
 {
@@ -71,10 +75,9 @@ parameter_error(const char *message, ...)
 	va_start(args, message);
 	vsnprintf(buf, sizeof(buf), message, args);
 	va_end(args);
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("%s", buf),
-			 errhint("from_year, horizon and inflation must be the same on every row of a group.")));
+	estate_error(ESTATE_ERR_ARGUMENT, NULL,
+				 "from_year, horizon and inflation must be the same on every row of a group.",
+				 "%s", buf);
 }
 
 /* inflation > -1, finite: 22023 otherwise. */
@@ -84,10 +87,9 @@ check_inflation(Numeric inflation)
 	estate_check_finite(inflation, "inflation");
 	if (DatumGetBool(DirectFunctionCall2(numeric_le, NumericGetDatum(inflation),
 										 NumericGetDatum(int64_to_numeric(-1)))))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("inflation %s is out of range", estate_numeric_text(inflation)),
-				 errhint("The inflation is a yearly rate above -1, e.g. 0.03 for 3%%.")));
+		estate_error(ESTATE_ERR_ARGUMENT, NULL,
+					 "The inflation is a yearly rate above -1, e.g. 0.03 for 3%.",
+					 "inflation %s is out of range", estate_numeric_text(inflation));
 }
 
 /* Byte equality of short payloads, inlined: this runs on every row. */
@@ -128,11 +130,9 @@ static void
 add_due(RenewalState *s, int year, int64 pence)
 {
 	if (estate_pence_add(s->due[year], pence, &s->due[year]) != ESTATE_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("the renewal cost due in %lld is out of range",
-						(long long) s->from_year + year),
-				 errhint("A year holds at most 92233720368547758.07 (whole pence in 64 bits).")));
+		estate_error(ESTATE_ERR_RANGE, NULL,
+					 "A year holds at most 92233720368547758.07 (whole pence in 64 bits).",
+					 "the renewal cost due in %lld is out of range", (long long) s->from_year + year);
 }
 
 /*
@@ -213,9 +213,8 @@ renewal_forecast_trans(PG_FUNCTION_ARGS)
 	FactorCache *c;
 
 	if (PG_ARGISNULL(4) || PG_ARGISNULL(5) || (with_inflation && PG_ARGISNULL(6)))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("from_year, horizon and inflation must not be NULL")));
+		estate_error(ESTATE_ERR_ARGUMENT, NULL, NULL,
+					 "from_year, horizon and inflation must not be NULL");
 	from_year = PG_GETARG_INT32(4);
 	horizon = PG_GETARG_INT32(5);
 	inflation = with_inflation ? (Numeric) PG_GETARG_DATUM(6) : NULL;
@@ -223,10 +222,9 @@ renewal_forecast_trans(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 	{
 		if (horizon < RENEWAL_HORIZON_MIN || horizon > RENEWAL_HORIZON_MAX)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("horizon %d is out of range", horizon),
-					 errhint("The horizon is 1 to 100 years.")));
+			estate_error(ESTATE_ERR_ARGUMENT, NULL,
+						 "The horizon is 1 to 100 years.",
+						 "horizon %d is out of range", horizon);
 		inflation = inflation ? DatumGetNumeric(PG_GETARG_DATUM(6)) : int64_to_numeric(0);
 		check_inflation(inflation);
 		s = state_new(in_agg ? aggcontext : CurrentMemoryContext, from_year, horizon, inflation, 0);
@@ -248,10 +246,9 @@ renewal_forecast_trans(PG_FUNCTION_ARGS)
 		PG_RETURN_POINTER(s);
 	life = PG_GETARG_INT32(2);
 	if (life < 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("life_years %d is out of range", life),
-				 errhint("An element's life is at least 1 year.")));
+		estate_error(ESTATE_ERR_ARGUMENT, NULL,
+					 "An element's life is at least 1 year.",
+					 "life_years %d is out of range", life);
 	if (!estate_amount_pence_fast(PG_GETARG_DATUM(3), &pence))
 		pence = estate_amount_pence(PG_GETARG_DATUM(3), "replacement_cost");
 	s->elements++;
@@ -272,11 +269,9 @@ renewal_forecast_trans(PG_FUNCTION_ARGS)
 			if (estate_pence_from_product(VARDATA_ANY(cost), VARSIZE_ANY_EXHDR(cost),
 										  VARDATA(c->factor[k]), VARSIZE(c->factor[k]) - VARHDRSZ,
 										  &amount) != ESTATE_OK)
-				ereport(ERROR,
-						(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-						 errmsg("the inflated replacement cost %s x %s is out of range",
-								estate_numeric_text(PG_GETARG_NUMERIC(3)),
-								estate_numeric_text(c->factor[k]))));
+				estate_error(ESTATE_ERR_RANGE, NULL, NULL,
+							 "the inflated replacement cost %s x %s is out of range",
+							 estate_numeric_text(PG_GETARG_NUMERIC(3)), estate_numeric_text(c->factor[k]));
 		}
 		add_due(s, (int) k, amount);
 	}
@@ -350,20 +345,17 @@ renewal_forecast_state_in(PG_FUNCTION_ARGS)
 	RenewalState *s;
 
 	if (st != ESTATE_OK)
-		estate_input_error(fcinfo,
-						   errcode(st == ESTATE_ERR_RANGE ? ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE
-								   : ERRCODE_INVALID_TEXT_REPRESENTATION),
-						   errmsg("invalid input for type estate.renewal_forecast_state: \"%s\"", str),
-						   errdetail("%s", why));
+		estate_input_error(fcinfo, st == ESTATE_ERR_RANGE ? ESTATE_ERR_RANGE : ESTATE_ERR_SYNTAX, why, NULL,
+						   "invalid input for type estate.renewal_forecast_state: \"%s\"", str);
 	inflation = DatumGetNumeric(DirectFunctionCall3(numeric_in,
 													CStringGetDatum(pnstrdup(t.inflation, t.inflation_len)),
 													ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1)));
 	if (DatumGetBool(DirectFunctionCall2(numeric_le, NumericGetDatum(inflation),
 										 NumericGetDatum(int64_to_numeric(-1)))))
-		estate_input_error(fcinfo,
-						   errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-						   errmsg("invalid input for type estate.renewal_forecast_state: \"%s\"", str),
-						   errdetail("The inflation must be above -1."));
+		estate_input_error(fcinfo, ESTATE_ERR_RANGE,
+						   "The inflation must be above -1.",
+						   NULL,
+						   "invalid input for type estate.renewal_forecast_state: \"%s\"", str);
 	s = state_new(CurrentMemoryContext, t.from_year, t.horizon, inflation, t.elements);
 	memcpy(s->due, t.due, t.horizon * sizeof(int64));
 	PG_RETURN_POINTER(s);
@@ -395,10 +387,8 @@ static void binary_error(const char *detail) pg_attribute_noreturn();
 static void
 binary_error(const char *detail)
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-			 errmsg("invalid binary input for type estate.renewal_forecast_state"),
-			 errdetail("%s", detail)));
+	estate_error(ESTATE_ERR_BINARY, detail, NULL,
+				 "invalid binary input for type estate.renewal_forecast_state");
 }
 
 /*

@@ -1,11 +1,14 @@
 /*
- * risk_band.c - fmgr glue of estate.risk_band and the risk functions
- * (SPEC 2.2, 2.3).
+ * risk_band.c - fmgr glue of estate.risk_band and the risk functions.
  */
-#include "estate.h"
+#include "postgres.h"
+#include "fmgr.h"
 
-#include "core/grade.h"
-#include "core/risk.h"
+#include "core/condition_grade.h"
+#include "core/risk_band.h"
+
+#include "common/error.h"
+#include "common/ordinal.h"
 
 ESTATE_ORDINAL_TYPE_IO(risk_band, estate_risk_band)
 
@@ -13,10 +16,9 @@ static void
 check_factor(const char *argument, int value, const char *scale)
 {
 	if (!estate_risk_factor_valid(value))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("%s %d is out of range", argument, value),
-				 errhint("The %s must be between 1 and 5 (%s).", argument, scale)));
+		estate_error(ESTATE_ERR_RANGE, NULL,
+					 psprintf("The %s must be between 1 and 5 (%s).", argument, scale),
+					 "%s %d is out of range", argument, value);
 }
 
 static int
@@ -35,10 +37,9 @@ band_of_score(int score)
 	int			band = 0;
 
 	if (estate_risk_band_of_score(score, &band) != ESTATE_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("score %d is out of range", score),
-				 errhint("A risk score is likelihood x consequence, between 1 and 25.")));
+		estate_error(ESTATE_ERR_RANGE, NULL,
+					 "A risk score is likelihood x consequence, between 1 and 25.",
+					 "score %d is out of range", score);
 	return band;
 }
 
@@ -64,7 +65,7 @@ risk_band_of_score(PG_FUNCTION_ARGS)
 	PG_RETURN_ORDINAL(band_of_score(PG_GETARG_INT32(0)));
 }
 
-/* Condition-based risk: the likelihood comes from the grade (SPEC 2.3). */
+/* Condition-based risk: the likelihood comes from the grade. */
 PG_FUNCTION_INFO_V1(backlog_risk);
 Datum
 backlog_risk(PG_FUNCTION_ARGS)

@@ -1,9 +1,10 @@
 /*
  * space_profile.c - room status from a utilisation, and floor-area shares
- * against Lord Carter's targets (SPEC 4.4).  The STABLE forms read the
+ * against Lord Carter's targets.  The STABLE forms read the
  * settings; the IMMUTABLE forms take the thresholds as arguments.
  */
-#include "estate.h"
+#include "postgres.h"
+#include "fmgr.h"
 
 #include <math.h>
 
@@ -12,14 +13,17 @@
 #include "utils/fmgrprotos.h"
 #include "utils/numeric.h"
 
+#include "common/error.h"
+#include "common/result.h"
+#include "common/settings.h"
+
 /* A share in [0, 1]; NaN and infinities are invalid (22023). */
 static double
 check_share(const char *name, double v)
 {
 	if (isnan(v) || v < 0.0 || v > 1.0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s must be between 0 and 1: %g", name, v)));
+		estate_error(ESTATE_ERR_ARGUMENT, NULL, NULL,
+					 "%s must be between 0 and 1: %g", name, v);
 	return v;
 }
 
@@ -98,10 +102,9 @@ area_arg(FunctionCallInfo fcinfo, int n, const char *name)
 	Numeric		v = PG_GETARG_NUMERIC(n);
 
 	if (numeric_is_nan(v) || numeric_is_inf(v) || sign(v) < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s must be a non-negative area in m²: %s", name,
-						DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(v))))));
+		estate_error(ESTATE_ERR_ARGUMENT, NULL, NULL,
+					 "%s must be a non-negative area in m²: %s",
+					 name, DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(v))));
 	return v;
 }
 
@@ -149,19 +152,16 @@ space_shares(FunctionCallInfo fcinfo, double non_clinical_target, double unoccup
 	check_share("target_non_clinical_share", non_clinical_target);
 	check_share("target_unoccupied_share", unoccupied_target);
 	if (sign(occupied) == 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("clinical_area + non_clinical_area must be positive"),
-				 errhint("Together they are the occupied floor area that ERIC reports.")));
+		estate_error(ESTATE_ERR_ARGUMENT, NULL,
+					 "Together they are the occupied floor area that ERIC reports.",
+					 "clinical_area + non_clinical_area must be positive");
 	if (sign(gia) == 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("gross_internal_area must be positive")));
+		estate_error(ESTATE_ERR_ARGUMENT, NULL, NULL,
+					 "gross_internal_area must be positive");
 	if (compare(unoccupied, gia) > 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("empty_area + underused_area (%s m²) exceeds gross_internal_area (%s m²)",
-						numeric_text(unoccupied), numeric_text(gia))));
+		estate_error(ESTATE_ERR_ARGUMENT, NULL, NULL,
+					 "empty_area + underused_area (%s m²) exceeds gross_internal_area (%s m²)",
+					 numeric_text(unoccupied), numeric_text(gia));
 
 	non_clinical_share = share(non_clinical, occupied);
 	unoccupied_share = share(unoccupied, gia);

@@ -1,12 +1,12 @@
 /*
- * backlog.h - the five-bucket backlog value (SPEC 3.1): cost to eradicate
+ * backlog.h - the five-bucket backlog value: cost to eradicate
  * backlog per risk band plus the cost whose band is unknown, in whole pence.
  */
 #ifndef ESTATE_CORE_BACKLOG_H
 #define ESTATE_CORE_BACKLOG_H
 
 #include "pence.h"
-#include "risk.h"
+#include "risk_band.h"
 
 /* Buckets 0-3 are the risk bands' stored bytes; the fifth is unassessed. */
 #define BUCKET_UNASSESSED BAND_COUNT

@@ -1,6 +1,6 @@
 /*
  * core_hours.c - parsing, canonical form, printing and stored form of core
- * hours (SPEC 4.1).
+ * hours.
  *
  * A segment belongs to the local date it starts on: a night shift
  * "Mon 20:00-08:00" is Monday's, and "Tue 00:00-02:00" is Tuesday's, so a

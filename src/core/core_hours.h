@@ -1,5 +1,5 @@
 /*
- * core_hours.h - the weekly hours a room is meant to be available (SPEC 4.1).
+ * core_hours.h - the weekly hours a room is meant to be available.
  *
  * A value is a set of local clock minutes of the week plus a time-zone name.
  * This layer parses the text form, puts it in canonical form, prints it and

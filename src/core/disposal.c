@@ -1,6 +1,6 @@
 /*
  * disposal.c - scoring, recommendation and reasons of the disposal
- * assessment (SPEC 5).
+ * assessment.
  */
 #include "disposal.h"
 #include "pence.h"

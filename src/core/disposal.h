@@ -1,5 +1,5 @@
 /*
- * disposal.h - the weighted disposal assessment of a site (SPEC 5).
+ * disposal.h - the weighted disposal assessment of a site.
  *
  * Each criterion turns one figure into a sub-score from 0 (keep) to 1
  * (dispose), linear between two thresholds; the score is the weighted mean of
@@ -14,7 +14,7 @@
 
 #include "status.h"
 
-/* The criteria, in the order of SPEC 5's table (also the order of ties). */
+/* The criteria, in the order of docs/disposal.md's table (also the order of ties). */
 enum
 {
 	DISPOSAL_SPACE = 0,

@@ -1,6 +1,6 @@
 /*
  * disposal_impact.h - what disposing of a run of candidate sites releases:
- * the state of the estate.disposal_impact aggregate (docs/disposal.md).
+ * the state of the estate.disposal_impact aggregate (docs/disposal_impact.md).
  *
  * Every quantity is an exact integer: floor areas in millionths of a square
  * metre (areas are kept as given, so that the stop rule "retained >=

@@ -123,56 +123,14 @@ estate_pence_format(int64_t pence, char *buf)
 	return estate_fixed_format(pence, 2, buf);
 }
 
-estate_wide
-estate_wide_of(int64_t pence)
-{
-	estate_wide w = {pence < 0 ? -1 : 0, (uint64_t) pence};
-
-	return w;
-}
-
-estate_wide
-estate_wide_add(estate_wide a, estate_wide b)
-{
-	estate_wide r;
-
-	r.lo = a.lo + b.lo;
-	/* Unsigned arithmetic for the high word too: no signed overflow in C. */
-	r.hi = (int64_t) ((uint64_t) a.hi + (uint64_t) b.hi + (r.lo < a.lo));
-	return r;
-}
-
-estate_wide
-estate_wide_sub(estate_wide a, estate_wide b)
-{
-	estate_wide r;
-
-	r.lo = a.lo - b.lo;
-	r.hi = (int64_t) ((uint64_t) a.hi - (uint64_t) b.hi - (a.lo < b.lo));
-	return r;
-}
-
-int
-estate_wide_cmp(estate_wide a, estate_wide b)
-{
-	if (a.hi != b.hi)
-		return a.hi < b.hi ? -1 : 1;
-	return (a.lo > b.lo) - (a.lo < b.lo);
-}
-
 int
 estate_wide_format(estate_wide w, char *buf)
 {
-	bool		negative = w.hi < 0;
-	uint64_t	hi = (uint64_t) w.hi;
-	uint64_t	lo = w.lo;
+	uint64_t	hi;
+	uint64_t	lo;
+	int			negative;
 
-	if (negative)
-	{
-		/* Two's complement magnitude. */
-		lo = ~lo + 1;
-		hi = ~hi + (lo == 0);
-	}
+	estate_wide_magnitude(w, &hi, &lo, &negative);
 	return format_magnitude(hi, lo, negative, 2, buf);
 }
 

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "status.h"
+#include "wide.h"
 
 /* "-92233720368547758.08" and a NUL. */
 #define ESTATE_PENCE_TEXT_MAX 24
@@ -46,18 +47,10 @@ extern int	estate_pence_format(int64_t pence, char *buf);
  */
 extern int	estate_fixed_format(int64_t v, int decimals, char *buf);
 
-/* A signed 128-bit sum of pence (two's complement: hi carries the sign). */
-typedef struct estate_wide
-{
-	int64_t		hi;
-	uint64_t	lo;
-} estate_wide;
-
-extern estate_wide estate_wide_of(int64_t pence);
-extern estate_wide estate_wide_add(estate_wide a, estate_wide b);
-extern estate_wide estate_wide_sub(estate_wide a, estate_wide b);
-extern int	estate_wide_cmp(estate_wide a, estate_wide b);
-/* Pounds with two decimals, as estate_pence_format; returns the length. */
+/*
+ * A wide sum of pence (wide.h) as pounds with two decimals, as
+ * estate_pence_format; returns the length.
+ */
 extern int	estate_wide_format(estate_wide w, char *buf);
 
 /*

@@ -1,5 +1,5 @@
 /*
- * renewal_forecast.h - the 10-year renewal view (SPEC 3.3): when an element
+ * renewal_forecast.h - the 10-year renewal view: when an element
  * falls due, and the text form of the aggregate's state.
  */
 #ifndef ESTATE_CORE_RENEWAL_FORECAST_H

@@ -1,5 +1,5 @@
 /*
- * sweep.c - sorting periods, and the sweep over their ends (SPEC 4.2, 4.3).
+ * sweep.c - sorting periods, and the sweep over their ends.
  *
  * The periods are sorted by start (a bucket sort, or nothing when they are
  * already in order, as sensor readings usually are), then swept once in that
@@ -12,89 +12,6 @@
 #include "sweep.h"
 
 #include <string.h>
-
-/* ---------------------------------------------------------------------------
- * 128-bit person-time
- * ------------------------------------------------------------------------- */
-
-#if defined(__SIZEOF_INT128__)
-
-estate_u128
-estate_u128_zero(void)
-{
-	return 0;
-}
-
-/* Inline for the sweep's loop; estate_u128_add_product for everyone else. */
-static inline void
-u128_add_product(estate_u128 *acc, uint64_t a, uint64_t b)
-{
-	*acc += (estate_u128) a * b;
-}
-
-double
-estate_u128_to_double(estate_u128 v)
-{
-	return (double) v;
-}
-
-int
-estate_u128_cmp(estate_u128 a, estate_u128 b)
-{
-	return (a > b) - (a < b);
-}
-
-#else
-
-estate_u128
-estate_u128_zero(void)
-{
-	estate_u128 z = {0, 0};
-
-	return z;
-}
-
-/* Schoolbook 64 x 64 -> 128 on 32-bit halves. */
-static inline void
-u128_add_product(estate_u128 *acc, uint64_t a, uint64_t b)
-{
-	uint64_t	a_lo = a & 0xFFFFFFFFu,
-				a_hi = a >> 32;
-	uint64_t	b_lo = b & 0xFFFFFFFFu,
-				b_hi = b >> 32;
-	uint64_t	ll = a_lo * b_lo;
-	uint64_t	lh = a_lo * b_hi;
-	uint64_t	hl = a_hi * b_lo;
-	uint64_t	hh = a_hi * b_hi;
-	uint64_t	mid = (ll >> 32) + (lh & 0xFFFFFFFFu) + (hl & 0xFFFFFFFFu);
-	uint64_t	lo = (ll & 0xFFFFFFFFu) | (mid << 32);
-	uint64_t	hi = hh + (lh >> 32) + (hl >> 32) + (mid >> 32);
-
-	acc->lo += lo;
-	acc->hi += hi + (acc->lo < lo);
-}
-
-double
-estate_u128_to_double(estate_u128 v)
-{
-	return (double) v.hi * 18446744073709551616.0 + (double) v.lo;
-}
-
-int
-estate_u128_cmp(estate_u128 a, estate_u128 b)
-{
-	if (a.hi != b.hi)
-		return a.hi < b.hi ? -1 : 1;
-	return (a.lo > b.lo) - (a.lo < b.lo);
-}
-
-#endif
-
-void
-estate_u128_add_product(estate_u128 *acc, uint64_t a, uint64_t b)
-{
-	u128_add_product(acc, a, b);
-}
 
 /* ---------------------------------------------------------------------------
  * Sorting by start
@@ -415,7 +332,7 @@ core_time(const estate_core_piece *core, size_t ncore, size_t *first,
 
 		m += hi - lo;
 		if (cells)
-			u128_add_product(&cells[core[k].cell].person_us, (uint64_t) headcount, (uint64_t) (hi - lo));
+			estate_wide_add_product(&cells[core[k].cell].person_us, (uint64_t) headcount, (uint64_t) (hi - lo));
 	}
 	return m;
 }
@@ -526,7 +443,7 @@ estate_sweep(const estate_period *periods, size_t n,
 	estate_status status = ESTATE_OK;
 
 	memset(totals, 0, sizeof(*totals));
-	totals->person_us = estate_u128_zero();
+	totals->person_us = estate_wide_of(0);
 	for (size_t k = 0; k < ncore; k++)
 	{
 		totals->core_us += core[k].end - core[k].start;
@@ -574,7 +491,7 @@ estate_sweep(const estate_period *periods, size_t n,
 		run.count++;
 		run.sum += p->headcount;
 		run.last_core = m;
-		u128_add_product(&totals->person_us, (uint64_t) p->headcount, (uint64_t) m);
+		estate_wide_add_product(&totals->person_us, (uint64_t) p->headcount, (uint64_t) m);
 	}
 	totals->in_use_us += core_time(core, ncore, &use_first, use_lo, use_hi, NULL, 0);
 	if (!close_known_run(&run, periods, n, core, ncore, &known_first, &peak_first,
@@ -591,12 +508,12 @@ done:
  * ------------------------------------------------------------------------- */
 
 double
-estate_rate(estate_u128 person, int32_t capacity, int64_t time_us)
+estate_rate(estate_wide person, int32_t capacity, int64_t time_us)
 {
-	estate_u128 denominator = estate_u128_zero();
+	estate_wide denominator = estate_wide_of(0);
 
-	estate_u128_add_product(&denominator, (uint64_t) capacity, (uint64_t) time_us);
-	return estate_u128_to_double(person) / estate_u128_to_double(denominator);
+	estate_wide_add_product(&denominator, (uint64_t) capacity, (uint64_t) time_us);
+	return estate_wide_to_double(person) / estate_wide_to_double(denominator);
 }
 
 void

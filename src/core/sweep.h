@@ -1,6 +1,6 @@
 /*
  * sweep.h - time in use and person-time of a room by a sort-and-sweep over
- * interval ends (SPEC 4.2, 4.3).
+ * interval ends.
  *
  * Everything is integer: instants and durations in microseconds, person-time
  * (headcount x microseconds) in 128 bits.  The totals therefore do not depend
@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "status.h"
+#include "wide.h"
 
 /* A period's headcount when none was recorded (a booking without attendance). */
 #define ESTATE_HEADCOUNT_UNKNOWN (-1)
@@ -41,35 +42,19 @@ typedef struct estate_core_piece
 	int32_t		cell;
 } estate_core_piece;
 
-/* Unsigned 128-bit accumulator of person-time. */
-#if defined(__SIZEOF_INT128__)
-typedef unsigned __int128 estate_u128;
-#else
-typedef struct estate_u128
-{
-	uint64_t	hi;
-	uint64_t	lo;
-} estate_u128;
-#endif
-
-extern estate_u128 estate_u128_zero(void);
-extern void estate_u128_add_product(estate_u128 *acc, uint64_t a, uint64_t b);
-extern double estate_u128_to_double(estate_u128 v);
-extern int	estate_u128_cmp(estate_u128 a, estate_u128 b);
-
 typedef struct estate_sweep_totals
 {
 	int64_t		core_us;		/* core time in the span */
 	int64_t		in_use_us;		/* union of periods in use, within core time */
 	int64_t		known_us;		/* ... of those with a known headcount */
-	estate_u128 person_us;		/* integral of headcount over core time */
+	estate_wide person_us;		/* integral of headcount over core time */
 	int64_t		peak;			/* highest simultaneous known headcount */
 } estate_sweep_totals;
 
 typedef struct estate_cell_totals
 {
 	int64_t		core_us;
-	estate_u128 person_us;
+	estate_wide person_us;
 } estate_cell_totals;
 
 /* Whether periods are in ascending order of start. */
@@ -122,7 +107,7 @@ extern void estate_utilisation_compute(const estate_sweep_totals *t,
 									   estate_utilisation *u);
 
 /* person / (capacity x time); the caller makes sure time > 0. */
-extern double estate_rate(estate_u128 person, int32_t capacity, int64_t time_us);
+extern double estate_rate(estate_wide person, int32_t capacity, int64_t time_us);
 
 #define ESTATE_USECS_PER_HOUR INT64_C(3600000000)
 

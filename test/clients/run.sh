@@ -7,7 +7,7 @@
 # Needs PGPORT (the cluster listens on 127.0.0.1, trust authentication).
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-. "$root/test/eric/tap.sh"
+. "$root/test/lib/tap.sh"
 db=estate_eric
 views="site_summary trust_summary ics_summary year_on_year data_completeness"
 out=$(mktemp -d)

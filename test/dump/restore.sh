@@ -12,7 +12,7 @@
 # extension: the install script must allow that, see sql/header.sql).
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-. "$root/test/eric/tap.sh"
+. "$root/test/lib/tap.sh"
 src=estate_eric
 dst=estate_eric_restored
 dump=$(mktemp "${TMPDIR:-/tmp}/estate_eric.XXXXXX.dump")

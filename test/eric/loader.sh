@@ -6,7 +6,7 @@
 # the BI clients.  Needs PGHOST/PGPORT of a cluster where postgres is superuser.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-. "$root/test/eric/tap.sh"
+. "$root/test/lib/tap.sh"
 load="$root/bin/estate-load-eric"
 fixtures="$root/test/eric/fixtures"
 data="$root/data"

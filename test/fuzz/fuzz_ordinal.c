@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "grade.h"
-#include "risk.h"
+#include "condition_grade.h"
+#include "risk_band.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

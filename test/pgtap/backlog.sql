@@ -1,5 +1,5 @@
 -- estate.backlog: text and binary I/O, constructors, accessors, operators,
--- casts, and the aggregates backlog_agg and sum (SPEC 3.1, 9), with the fast
+-- casts, and the aggregates backlog_agg and sum, with the fast
 -- numeric decode checked against numeric_mul -> numeric_int8.
 BEGIN;
 SELECT plan(140);

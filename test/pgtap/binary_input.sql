@@ -1,4 +1,4 @@
--- Binary input of every estate type (SPEC 1: invalid binary input is 22P03).
+-- Binary input of every estate type.
 -- Each receive function gets the wire form of sample values (which must read
 -- back as the same value), every truncation and extension of it, and the
 -- boundary values of each of its fields; anything it cannot accept must be

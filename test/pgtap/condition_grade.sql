@@ -25,7 +25,7 @@ SELECT is((SELECT estate.max(g)::text FROM unnest('{B,NULL,D,A}'::estate.conditi
 SELECT is((SELECT estate.min(g)::text FROM unnest('{B,NULL,D,B(C)}'::estate.condition_grade[]) AS g), 'B', 'min is the best grade');
 SELECT ok((SELECT estate.max(g) FROM unnest('{}'::estate.condition_grade[]) AS g) IS NULL, 'max of no rows is NULL');
 
--- needs_backlog and failure_likelihood for every grade (SPEC 2.1, 2.3).
+-- needs_backlog and failure_likelihood for every grade.
 SELECT is((SELECT array_agg(estate.needs_backlog(g) ORDER BY g)
            FROM unnest('{A,B,B(C),C,CX,D,DX}'::estate.condition_grade[]) AS g),
           '{f,f,f,t,t,t,t}'::boolean[], 'needs_backlog is true for C, CX, D, DX');

@@ -1,4 +1,4 @@
--- estate.core_hours and estate.available_hours (SPEC 4.1): grammar, canonical
+-- estate.core_hours and estate.available_hours: grammar, canonical
 -- output, zones, binary I/O, elapsed hours across clock changes, closed dates.
 BEGIN;
 SELECT plan(153);

@@ -1,4 +1,4 @@
--- estate.disposal_assessment (SPEC 5): hand-computed scores, reasons and
+-- estate.disposal_assessment: hand-computed scores, reasons and
 -- every bad argument.
 BEGIN;
 SELECT plan(88);

@@ -200,7 +200,7 @@ SELECT throws_ok($$SELECT pg_temp.recv('st2', '01' || '0000000000000001' || '000
                                        || repeat('0000000000000000', 8) || '00000000')$$, '22P03', NULL,
                  'a version-1 payload with an area beyond the range of millionths is 22P03');
 SELECT throws_ok($$SELECT pg_temp.recv('st2', '03' || repeat('0000000000000000', 11) || '00000000')$$, '22P03',
-                 'invalid binary input for type estate.disposal_impact_state: version 3, expected 2 or 1', 'an unknown version');
+                 'invalid binary input for type estate.disposal_impact_state: version 3, expected 1 to 2', 'an unknown version');
 SELECT throws_ok($$SELECT pg_temp.recv('st2', '01' || repeat('0000000000000000', 11))$$, '22P03',
                  'invalid binary input for type estate.disposal_impact_state: 89 bytes, expected 93', 'too short');
 SELECT throws_ok($$SELECT pg_temp.recv('st2', '01' || 'ffffffffffffffff' || repeat('0000000000000000', 10) || '00000000')$$, '22P03',

@@ -1,4 +1,4 @@
--- ERIC in the warehouse (SPEC 6): tables, privileges, the loader function on
+-- ERIC in the warehouse: tables, privileges, the loader function on
 -- hand-made files, and the BI views on slices small enough to check by hand.
 BEGIN;
 SELECT plan(85);
@@ -36,7 +36,7 @@ SELECT is((SELECT string_agg(column_name, ', ' ORDER BY column_name) FROM (SELEC
 SELECT throws_ok($$INSERT INTO estate.eric_header (kind, column_name, header, definition) VALUES ('site', 'load_id', 'Load', 'x')$$,
                  '23514', NULL, 'no header may fill the loader''s own columns');
 
--- 2. Privileges (SPEC 1): everyone reads, the owner writes and may delegate.
+-- 2. Privileges: everyone reads, the owner writes and may delegate.
 SELECT ok(has_table_privilege('eric_reader', 'estate.eric_site', 'SELECT'), 'PUBLIC may read eric_site');
 SELECT ok(has_table_privilege('eric_reader', 'estate.site_summary', 'SELECT'), 'PUBLIC may read the views');
 SELECT ok(NOT has_table_privilege('eric_reader', 'estate.eric_site', 'INSERT'), 'PUBLIC may not write eric_site');

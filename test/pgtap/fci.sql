@@ -1,4 +1,4 @@
--- estate.fci and estate.fci_band (SPEC 3.2).
+-- estate.fci and estate.fci_band.
 BEGIN;
 SELECT plan(29);
 

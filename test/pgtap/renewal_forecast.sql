@@ -1,4 +1,4 @@
--- estate.renewal_forecast (SPEC 3.3, 9): hand-computed schedules, inflation,
+-- estate.renewal_forecast: hand-computed schedules, inflation,
 -- NULLs, bad parameters, the state type's I/O, and parallel plans.
 BEGIN;
 SELECT plan(58);

@@ -57,7 +57,7 @@ SELECT is(estate.risk_score(NULL, 3), NULL, 'risk_score with NULL likelihood');
 SELECT ok(estate.risk_band(3, NULL) IS NULL, 'risk_band with NULL consequence');
 SELECT ok(estate.risk_band(NULL::int) IS NULL, 'risk_band(NULL score)');
 
--- Condition-based risk (SPEC 2.3): every grade with every consequence, by hand.
+-- Condition-based risk: every grade with every consequence, by hand.
 SELECT is((SELECT string_agg(coalesce(estate.backlog_risk(g, c)::text, '-'), ',' ORDER BY c)
            FROM generate_series(1, 5) AS c),
           expected, format('backlog_risk(%s, 1..5)', g))

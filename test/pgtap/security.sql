@@ -1,4 +1,4 @@
--- Installation safety (SPEC 1): trusted install by a non-superuser, objects
+-- Installation safety: trusted install by a non-superuser, objects
 -- planted in schema estate beforehand, a hostile search_path, who may read
 -- and write what, and the catalogue rules (no SECURITY DEFINER, writers
 -- VOLATILE and PARALLEL UNSAFE, everything else PARALLEL SAFE).
@@ -207,7 +207,7 @@ SELECT is((SELECT string_agg(p.oid::regprocedure::text, ', ')
              AND NOT coalesce(p.proconfig @> '{"search_path=pg_catalog, pg_temp"}', false)),
           NULL, 'every SQL function is BEGIN ATOMIC, every other one runs with search_path = pg_catalog, pg_temp');
 
--- 6. Views (SPEC 0, 1): security_invoker, and only the types BI tools
+-- 6. Views: security_invoker, and only the types BI tools
 --    understand (numeric with its precision and scale), each column commented.
 SELECT is((SELECT string_agg(c.oid::regclass::text, ', ') FROM pg_class c JOIN pg_depend d ON d.objid = c.oid AND d.classid = 'pg_class'::regclass
            WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'estate') AND d.deptype = 'e'

@@ -1,4 +1,4 @@
--- Settings (SPEC 7): defaults, bad values rejected, the reserved prefix.
+-- Settings: defaults, bad values rejected, the reserved prefix.
 BEGIN;
 SELECT plan(24);
 
@@ -30,7 +30,7 @@ SELECT throws_ok($$SELECT set_config('estate.core_hours', 'Fri-Mon 08:00-18:00',
 SELECT is(current_setting('estate.core_hours'), 'Mon-Sun 07:00-19:00 UTC', 'a rejected value leaves the setting as it was');
 SELECT lives_ok($$SET LOCAL estate.core_hours = 'Mon-Fri 08:00-18:00 Europe/London'$$, 'back to the default');
 
--- The settings are read where the SPEC says: the STABLE forms.
+-- The settings are read by the STABLE forms only.
 SELECT is((SELECT (estate.space_utilisation(p, 10, 20, '[2024-01-08, 2024-01-09)')).hours_available
            FROM (VALUES (tstzrange('2024-01-08 09:00+00', '2024-01-08 10:00+00'))) v(p)), 10::float8,
           'space_utilisation without core hours reads estate.core_hours');

@@ -1,5 +1,5 @@
 -- estate.space_utilisation, estate.utilisation_heatmap, estate.heatmap_rows,
--- estate.room_status and estate.space_profile (SPEC 4.2-4.4): hand-computed
+-- estate.room_status and estate.space_profile: hand-computed
 -- cases, serial against parallel, the state type, every bad argument.
 BEGIN;
 SELECT plan(128);

@@ -1,4 +1,4 @@
--- The state at scale (SPEC 4.2, 9): a million groups under HashAggregate
+-- The state at scale: a million groups under HashAggregate
 -- stay flat (one memory context per group would make the executor's memory
 -- accounting quadratic: minutes, not seconds), and one group of many
 -- periods is an expanded object that survives text I/O and parallel plans.

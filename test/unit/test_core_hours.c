@@ -225,7 +225,7 @@ main(void)
 	uint8_t		buf[64];
 	const char *detail;
 
-	/* The SPEC's examples, and the default zone. */
+	/* The documented examples, and the default zone. */
 	is_canon("Mon-Fri 08:00-18:00", "Mon-Fri 08:00-18:00 Europe/London");
 	is_canon("Mon-Fri 08:00-18:00, Sat 09:00-13:00 Europe/London",
 			 "Mon-Fri 08:00-18:00, Sat 09:00-13:00 Europe/London");

@@ -9,7 +9,7 @@
 #include "tap.h"
 #include "disposal.h"
 
-/* SPEC 5's defaults, no data. */
+/* The default weights and thresholds, no data. */
 static void
 defaults(estate_disposal_input *in)
 {

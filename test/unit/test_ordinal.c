@@ -5,8 +5,8 @@
 #include <string.h>
 
 #include "tap.h"
-#include "grade.h"
-#include "risk.h"
+#include "condition_grade.h"
+#include "risk_band.h"
 
 static int
 parse(const estate_ordinal *k, const char *s)
@@ -52,7 +52,7 @@ main(void)
 	ok(estate_ordinal_name(&estate_condition_grade, GRADE_COUNT) == NULL, "no name beyond the last grade");
 	ok(estate_ordinal_name(&estate_risk_band, -1) == NULL, "no name before the first band");
 
-	/* Backlog rule and likelihoods (SPEC 2.1, 2.3). */
+	/* Backlog rule and likelihoods. */
 	static const int needs[GRADE_COUNT] = {0, 0, 0, 1, 1, 1, 1};
 	static const int likelihood[GRADE_COUNT] = {1, 2, 3, 4, 4, 5, 5};
 	for (int i = 0; i < GRADE_COUNT; i++)
@@ -61,7 +61,7 @@ main(void)
 		is_int(estate_grade_failure_likelihood(i), likelihood[i], "failure_likelihood(%s)", grades[i]);
 	}
 
-	/* Score -> band over 0..26, by hand from SPEC 2.2. */
+	/* Score -> band over 0..26, by hand from the 5x5 matrix (docs/risk_band.md). */
 	static const int expected_band[26] = {
 		-1,							/* 0: out of range */
 		BAND_LOW, BAND_LOW, BAND_LOW,	/* 1-3 */

@@ -1,6 +1,6 @@
 /*
  * Unit tests of the sort-and-sweep (src/core/sweep.c) and of the state's
- * text form (src/core/utilisation.c), without a server: hand-computed cases,
+ * text form (src/core/utilisation_state.c), without a server: hand-computed cases,
  * then random ones against a brute-force count over every time unit.
  */
 #include <stdlib.h>
@@ -8,7 +8,7 @@
 
 #include "tap.h"
 #include "sweep.h"
-#include "utilisation.h"
+#include "utilisation_state.h"
 
 static void *
 grow(void *ptr, size_t size, void *arg)
@@ -36,12 +36,12 @@ sweep(estate_period *p, size_t n, const estate_core_piece *core, size_t ncore)
 }
 
 static int
-u128_is(estate_u128 v, uint64_t expected)
+wide_is(estate_wide v, uint64_t expected)
 {
-	estate_u128 e = estate_u128_zero();
+	estate_wide e = estate_wide_of(0);
 
-	estate_u128_add_product(&e, expected, 1);
-	return estate_u128_cmp(v, e) == 0;
+	estate_wide_add_product(&e, expected, 1);
+	return estate_wide_cmp(v, e) == 0;
 }
 
 /* Brute force: walk every time unit in [0, horizon). */
@@ -82,8 +82,8 @@ brute(const estate_period *p, size_t n, const estate_core_piece *core, size_t nc
 		if (headcount > t.peak)
 			t.peak = headcount;
 	}
-	t.person_us = estate_u128_zero();
-	estate_u128_add_product(&t.person_us, person, 1);
+	t.person_us = estate_wide_of(0);
+	estate_wide_add_product(&t.person_us, person, 1);
 	return t;
 }
 
@@ -91,7 +91,7 @@ static int
 same_totals(estate_sweep_totals a, estate_sweep_totals b)
 {
 	return a.core_us == b.core_us && a.in_use_us == b.in_use_us &&
-		a.known_us == b.known_us && estate_u128_cmp(a.person_us, b.person_us) == 0 &&
+		a.known_us == b.known_us && estate_wide_cmp(a.person_us, b.person_us) == 0 &&
 		a.peak == b.peak;
 }
 
@@ -119,7 +119,7 @@ main(void)
 		is_int(t.core_us, 10, "core time 08-18");
 		is_int(t.in_use_us, 4, "in use 09-12 and 17-18 (the unknown booking clipped)");
 		is_int(t.known_us, 3, "known headcount 09-12");
-		ok(u128_is(t.person_us, 30), "person-time 10x2 + 5x2");
+		ok(wide_is(t.person_us, 30), "person-time 10x2 + 5x2");
 		is_int(t.peak, 15, "peak 10 + 5 at 10-11");
 		estate_utilisation_compute(&t, 20, &u);
 		ok(u.hours_available * 3600e6 == 10 && u.frequency == 0.4 && u.occupancy == 0.5 && u.rate == 0.15,
@@ -155,7 +155,7 @@ main(void)
 		estate_utilisation u;
 
 		estate_utilisation_compute(&t, 20, &u);
-		ok(t.in_use_us == 4 && u128_is(t.person_us, 120) && t.peak == 30 && u.occupancy == 1.5,
+		ok(t.in_use_us == 4 && wide_is(t.person_us, 120) && t.peak == 30 && u.occupancy == 1.5,
 		   "over capacity: occupancy 120/(20x4) = 1.5; outside core hours ignored");
 	}
 
@@ -180,11 +180,11 @@ main(void)
 		memset(cells, 0, sizeof(cells));
 		estate_periods_sort(p, 2, NULL);
 		estate_sweep(p, 2, split, 3, &t, cells, grow, NULL);
-		ok(t.core_us == 5 && t.in_use_us == 4 && u128_is(t.person_us, 1 * 2 + 2 * 2 + 1 * 1 + 3 * 1),
+		ok(t.core_us == 5 && t.in_use_us == 4 && wide_is(t.person_us, 1 * 2 + 2 * 2 + 1 * 1 + 3 * 1),
 		   "a period across three core pieces");
 		ok(cells[0].core_us == 2 && cells[1].core_us == 2 && cells[2].core_us == 1 &&
-		   u128_is(cells[0].person_us, 2) && u128_is(cells[1].person_us, 5) &&
-		   u128_is(cells[2].person_us, 3), "per-cell core time and person-time");
+		   wide_is(cells[0].person_us, 2) && wide_is(cells[1].person_us, 5) &&
+		   wide_is(cells[2].person_us, 3), "per-cell core time and person-time");
 	}
 
 	/* Many concurrent periods: the heap grows past its first allocation. */
@@ -247,10 +247,10 @@ main(void)
 
 			memset(cells, 0, sizeof(cells));
 			for (size_t c = 0; c < ncore; c++)
-				cells[c].person_us = estate_u128_zero();
+				cells[c].person_us = estate_wide_of(0);
 			estate_sweep(p, n, core, ncore, &all, cells, grow, NULL);
 			estate_sweep(p, n, &core[k], 1, &one, NULL, grow, NULL);
-			if (cells[k].core_us != one.core_us || estate_u128_cmp(cells[k].person_us, one.person_us) != 0 ||
+			if (cells[k].core_us != one.core_us || estate_wide_cmp(cells[k].person_us, one.person_us) != 0 ||
 				!same_totals(all, got))
 				want.peak = -1;	/* reported below as a mismatch */
 		}
@@ -333,16 +333,16 @@ main(void)
 
 	/* 128-bit person-time beyond 64 bits. */
 	{
-		estate_u128 acc = estate_u128_zero();
-		estate_u128 big = estate_u128_zero();
+		estate_wide acc = estate_wide_of(0);
+		estate_wide big = estate_wide_of(0);
 
-		estate_u128_add_product(&acc, UINT64_MAX, UINT64_MAX);
-		estate_u128_add_product(&acc, 2, UINT64_MAX);
-		/* (2^64-1)^2 + 2(2^64-1) = 2^128 - 1 */
-		estate_u128_add_product(&big, 1, 1);
-		ok(estate_u128_cmp(acc, big) > 0, "(2^64-1)^2 + 2(2^64-1) exceeds 1");
-		ok(estate_u128_to_double(acc) == 340282366920938463463374607431768211456.0,
-		   "and is 2^128 - 1, about 3.4e38");
+		estate_wide_add_product(&acc, UINT64_MAX, UINT64_C(1) << 62);
+		estate_wide_add_product(&acc, UINT64_C(1) << 62, 1);
+		/* (2^64-1) * 2^62 + 2^62 = 2^126 */
+		estate_wide_add_product(&big, UINT64_MAX, 1);
+		ok(estate_wide_cmp(acc, big) > 0, "(2^64-1) * 2^62 + 2^62 exceeds 2^64 - 1");
+		ok(estate_wide_to_double(acc) == 85070591730234615865843651857942052864.0,
+		   "and is 2^126, about 8.5e37");
 		ok(sizeof(estate_period) == 20, "a period takes 20 bytes");
 	}
 

@@ -1,9 +1,12 @@
 /*
  * result.c - composite results of C functions.
  */
-#include "estate.h"
+#include "postgres.h"
+#include "fmgr.h"
 
 #include "funcapi.h"
+
+#include "common/result.h"
 
 /*
  * The blessed descriptor of the function's composite result, looked up once

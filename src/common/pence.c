@@ -1,10 +1,13 @@
 /*
  * pence.c - the glue between PostgreSQL's numeric and exact pence: every
- * money path (backlog, renewal forecast) converts through these.
+ * money path (backlog, renewal forecast, disposal impact) converts through
+ * these.
  */
-#include "estate.h"
+#include "common/pence.h"
 
 #include "utils/builtins.h"
+
+#include "common/error.h"
 
 char *
 estate_numeric_text(Numeric num)
@@ -16,19 +19,17 @@ void
 estate_check_finite(Numeric num, const char *what)
 {
 	if (numeric_is_nan(num) || numeric_is_inf(num))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s %s is not a finite number", what, estate_numeric_text(num)),
-				 errhint("NaN and Infinity are not accepted.")));
+		estate_error(ESTATE_ERR_ARGUMENT, NULL, "NaN and Infinity are not accepted.",
+					 "%s %s is not a finite number", what, estate_numeric_text(num));
 }
 
-static void
-pence_range_error(Numeric num, const char *what)
+void
+estate_check_non_negative(Numeric num, const char *what, const char *hint)
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-			 errmsg("%s %s is out of range", what, estate_numeric_text(num)),
-			 errhint("Amounts are held in whole pence in 64 bits: at most 92233720368547758.07.")));
+	estate_check_finite(num, what);
+	if (estate_numeric_is_negative(VARDATA_ANY(num), VARSIZE_ANY_EXHDR(num)))
+		estate_error(ESTATE_ERR_ARGUMENT, NULL, hint,
+					 "%s %s is negative", what, estate_numeric_text(num));
 }
 
 int64
@@ -38,7 +39,9 @@ estate_numeric_pence(Numeric num, const char *what)
 
 	estate_check_finite(num, what);
 	if (estate_pence_from_numeric(VARDATA_ANY(num), VARSIZE_ANY_EXHDR(num), &pence) != ESTATE_OK)
-		pence_range_error(num, what);
+		estate_error(ESTATE_ERR_RANGE, NULL,
+					 "Amounts are held in whole pence in 64 bits: at most 92233720368547758.07.",
+					 "%s %s is out of range", what, estate_numeric_text(num));
 	return pence;
 }
 
@@ -47,12 +50,7 @@ estate_amount_pence(Datum d, const char *what)
 {
 	Numeric		num = DatumGetNumeric(d);	/* the slow path: a plain copy */
 
-	estate_check_finite(num, what);
-	if (estate_numeric_is_negative(VARDATA_ANY(num), VARSIZE_ANY_EXHDR(num)))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s %s is negative", what, estate_numeric_text(num)),
-				 errhint("A cost is never negative.")));
+	estate_check_non_negative(num, what, "A cost is never negative.");
 	return estate_numeric_pence(num, what);
 }
 

@@ -1,8 +1,8 @@
 /*
- * risk.h - the NHS 5x5 risk matrix and its bands (SPEC 2.2).
+ * risk_band.h - the NHS 5x5 risk matrix and its bands.
  */
-#ifndef ESTATE_CORE_RISK_H
-#define ESTATE_CORE_RISK_H
+#ifndef ESTATE_CORE_RISK_BAND_H
+#define ESTATE_CORE_RISK_BAND_H
 
 #include "ordinal.h"
 #include "status.h"

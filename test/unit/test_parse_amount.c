@@ -1,10 +1,10 @@
 /*
- * Unit tests of the amount parser (src/core/amount.c), without a server.
+ * Unit tests of the amount parser (src/core/parse_amount.c), without a server.
  */
 #include <string.h>
 
 #include "tap.h"
-#include "amount.h"
+#include "parse_amount.h"
 
 static char out[256];
 static estate_cell_kind kind;

@@ -1,8 +1,8 @@
 /*
- * grade.h - six-facet survey condition grades (SPEC 2.1, 2.3).
+ * condition_grade.h - six-facet survey condition grades.
  */
-#ifndef ESTATE_CORE_GRADE_H
-#define ESTATE_CORE_GRADE_H
+#ifndef ESTATE_CORE_CONDITION_GRADE_H
+#define ESTATE_CORE_CONDITION_GRADE_H
 
 #include <stdbool.h>
 #include "ordinal.h"

@@ -6,11 +6,16 @@
  * comparison and hash functions serves both types; the SQL declarations give
  * each type its own named functions bound to these symbols.
  */
-#include "estate.h"
+#include "postgres.h"
+#include "fmgr.h"
 
 #include "common/hashfn.h"
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
+
+#include "common/binary.h"
+#include "common/error.h"
+#include "common/ordinal.h"
 
 Datum
 estate_ordinal_in(FunctionCallInfo fcinfo, const estate_ordinal *kind)
@@ -19,11 +24,9 @@ estate_ordinal_in(FunctionCallInfo fcinfo, const estate_ordinal *kind)
 	int			value = estate_ordinal_parse(kind, str, strlen(str));
 
 	if (value < 0)
-		estate_input_error(fcinfo,
-						   errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-						   errmsg("invalid input syntax for type %s: \"%s\"",
-								  kind->type_name, str),
-						   errhint("Valid values are %s.", kind->accepted));
+		estate_input_error(fcinfo, ESTATE_ERR_SYNTAX, NULL,
+						   psprintf("Valid values are %s.", kind->accepted),
+						   "invalid input syntax for type %s: \"%s\"", kind->type_name, str);
 	PG_RETURN_ORDINAL(value);
 }
 
@@ -38,22 +41,16 @@ Datum
 estate_ordinal_recv(FunctionCallInfo fcinfo, const estate_ordinal *kind)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			remaining = buf->len - buf->cursor;
 	int			value;
 
-	if (remaining != 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary input for type %s: %d bytes, expected 1",
-						kind->type_name, remaining)));
+	estate_recv_fixed(buf, kind->type_name, 1, ESTATE_BINARY_UNVERSIONED);
 	value = (uint8) pq_getmsgbyte(buf);
 	if (value >= kind->count)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary input for type %s: byte %d is out of range",
-						kind->type_name, value),
-				 errdetail("Valid bytes are 0 to %d (%s).",
-						   kind->count - 1, kind->accepted)));
+		estate_error(ESTATE_ERR_BINARY,
+					 psprintf("Valid bytes are 0 to %d (%s).", kind->count - 1, kind->accepted),
+					 NULL,
+					 "invalid binary input for type %s: byte %d is out of range",
+					 kind->type_name, value);
 	PG_RETURN_ORDINAL(value);
 }
 

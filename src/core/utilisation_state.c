@@ -1,7 +1,7 @@
 /*
- * utilisation.c - validation and text form of the space_utilisation state.
+ * utilisation_state.c - validation and text form of the space_utilisation state.
  */
-#include "utilisation.h"
+#include "utilisation_state.h"
 
 #include <stdlib.h>				/* qsort */
 #include <string.h>

@@ -1,7 +1,7 @@
 /*
- * utilisation.h - the transition state of estate.space_utilisation as data:
+ * utilisation_state.h - the transition state of estate.space_utilisation as data:
  * what a group's rows must agree on, validation, and the text form that
- * Citus ships between nodes (SPEC 4.2, 9).
+ * Citus ships between nodes.
  *
  * Text form (one line; times are integer microseconds, dates are days since
  * 2000-01-01, PostgreSQL's epochs):
@@ -12,8 +12,8 @@
  * (a segment belongs to the day it starts on); version 1 (estate 1.0)
  * merged them and is read as printed, as its stored core hours are.
  */
-#ifndef ESTATE_CORE_UTILISATION_H
-#define ESTATE_CORE_UTILISATION_H
+#ifndef ESTATE_CORE_UTILISATION_STATE_H
+#define ESTATE_CORE_UTILISATION_STATE_H
 
 #include <stddef.h>
 #include <stdint.h>

@@ -1,13 +1,13 @@
 /*
- * amount.h - the number formats of published estates returns (SPEC 6).
+ * parse_amount.h - the number formats of published estates returns.
  *
  * ERIC and similar returns write numbers as `1234`, `1,234`, `£1,234.56` or
  * `-4913`, and write "no value" as a blank, `Not Applicable`, `N/A`,
  * `No Data Provided` or `-`.  The parser turns a cell into a plain decimal
  * (`-1234.56`) or says which kind of "no value" it is.
  */
-#ifndef ESTATE_CORE_AMOUNT_H
-#define ESTATE_CORE_AMOUNT_H
+#ifndef ESTATE_CORE_PARSE_AMOUNT_H
+#define ESTATE_CORE_PARSE_AMOUNT_H
 
 #include <stddef.h>
 

@@ -1,7 +1,7 @@
 /*
- * amount.c - parsing the number formats of published estates returns.
+ * parse_amount.c - parsing the number formats of published estates returns.
  */
-#include "amount.h"
+#include "parse_amount.h"
 
 /* `£` (U+00A3) and the no-break space (U+00A0) in UTF-8. */
 #define POUND_0 '\xC2'

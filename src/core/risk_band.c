@@ -1,7 +1,7 @@
 /*
- * risk.c - risk scores and bands of the NHS 5x5 model matrix.
+ * risk_band.c - risk scores and bands of the NHS 5x5 model matrix.
  */
-#include "risk.h"
+#include "risk_band.h"
 
 static const char *const band_names[BAND_COUNT] = {
 	"low", "moderate", "significant", "high"

@@ -1,7 +1,7 @@
 /*
- * grade.c - condition grades: vocabulary, backlog rule, likelihood mapping.
+ * condition_grade.c - condition grades: vocabulary, backlog rule, likelihood mapping.
  */
-#include "grade.h"
+#include "condition_grade.h"
 
 static const char *const grade_names[GRADE_COUNT] = {
 	"A", "B", "B(C)", "C", "CX", "D", "DX"
@@ -24,7 +24,7 @@ int
 estate_grade_failure_likelihood(int grade)
 {
 	/*
-	 * SPEC 2.3: A rare, B unlikely, B(C) possible, C and CX likely, D and DX
+	 * A rare, B unlikely, B(C) possible, C and CX likely, D and DX
 	 * almost certain.  The X suffix says how an element must be fixed, not
 	 * how likely it is to fail, so it does not raise the likelihood.
 	 */

@@ -1,10 +1,14 @@
 /*
- * settings.c - the library's settings under the reserved prefix "estate."
- * (SPEC 7).  Loading the library (any estate function does) registers them.
+ * settings.c - the library's settings under the reserved prefix "estate.".
+ * Loading the library (any estate function does) registers them.
  */
-#include "estate.h"
+#include "postgres.h"
+#include "fmgr.h"
 
 #include "utils/guc.h"
+
+#include "common/settings.h"
+#include "core_hours.h"
 
 double		estate_underused_rate = 0.25;
 double		estate_target_non_clinical_share = 0.35;
