@@ -4364,12 +4364,21 @@ END;
 COMMENT ON FUNCTION @extschema@.eric_grouping(text, integer, text, text) IS
     'ICS a trust''s returns of a financial year count towards (estate.ics_mapping valid on 31 March), else the published ICB, else the commissioning region';
 
+-- ---------------------------------------------------------------------------
+-- ICS membership (1.1): the ODS files followed to the end, and single sites
+-- moved by the user.  Written with CREATE OR REPLACE so the one definition
+-- serves a fresh install and the update from 1.0.
+-- ---------------------------------------------------------------------------
+
 -- The mapping from ODS reference files, by the documented successor rule:
--- a trust maps to the ICB of the organisation that holds its services on
+-- a code maps to the ICB of the organisation that holds its services on
 -- footprint_date (its last successor by then, following succ.csv), so the
--- same buildings stay in the same ICS before and after a merger.
-CREATE FUNCTION @extschema@.load_ics_mapping(trusts regclass, successors regclass, icbs regclass,
-                                             footprint_date date DEFAULT '2026-03-31')
+-- same buildings stay in the same ICS before and after a merger.  Codes the
+-- trust files do not list (care trusts, predecessors) are followed too, and
+-- a closed trust's row stays valid after its close when it has a successor:
+-- the successor is responsible for its last returns.
+CREATE OR REPLACE FUNCTION @extschema@.load_ics_mapping(trusts regclass, successors regclass, icbs regclass,
+                                                        footprint_date date DEFAULT '2026-03-31')
     RETURNS integer
     LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
     SET search_path = pg_catalog, pg_temp
@@ -4380,10 +4389,12 @@ BEGIN
     PERFORM pg_advisory_xact_lock(1162037571, -1);
     EXECUTE format($q$
         CREATE TEMP TABLE estate_ods_org ON COMMIT DROP AS
-        SELECT btrim(code) AS code, nullif(btrim(icb_code), '') AS icb_code,
+        SELECT DISTINCT ON (btrim(code)) btrim(code) AS code, nullif(btrim(icb_code), '') AS icb_code,
                to_date(nullif(btrim(open_date), ''), 'YYYYMMDD') AS open_date,
-               to_date(nullif(btrim(close_date), ''), 'YYYYMMDD') AS close_date
-        FROM %s;
+               to_date(nullif(btrim(close_date), ''), 'YYYYMMDD') AS close_date,
+               true AS listed
+        FROM %s
+        ORDER BY btrim(code), nullif(btrim(close_date), '') DESC NULLS FIRST;
         CREATE TEMP TABLE estate_ods_succ ON COMMIT DROP AS
         SELECT btrim(old_code) AS old_code, btrim(new_code) AS new_code
         FROM %s
@@ -4391,6 +4402,17 @@ BEGIN
         CREATE TEMP TABLE estate_ods_icb ON COMMIT DROP AS
         SELECT btrim(code) AS code, btrim(name) AS name FROM %s;
     $q$, trusts, successors, footprint_date, icbs);
+    -- Codes known only from the successions (a care trust merged into an NHS
+    -- trust, a predecessor the trust files no longer list).
+    INSERT INTO pg_temp.estate_ods_org
+    SELECT DISTINCT x.old_code, NULL::text, NULL::date, NULL::date, false
+    FROM pg_temp.estate_ods_succ AS x
+    WHERE NOT EXISTS (SELECT FROM pg_temp.estate_ods_org AS o WHERE o.code = x.old_code);
+    -- Thousands of codes walk the successions: look each step up by index.
+    CREATE INDEX ON pg_temp.estate_ods_org (code);
+    CREATE INDEX ON pg_temp.estate_ods_succ (old_code);
+    ANALYZE pg_temp.estate_ods_org;
+    ANALYZE pg_temp.estate_ods_succ;
 
     DELETE FROM @extschema@.ics_mapping WHERE source = 'ods';
     WITH RECURSIVE chain (code, holder, depth, path) AS (
@@ -4399,13 +4421,16 @@ BEGIN
         SELECT c.code, s.new_code, c.depth + 1, c.path || s.new_code
         FROM chain AS c
         CROSS JOIN LATERAL (
-            -- A split: the successor in the same ICB, else the lowest code.
+            -- A split: the successor in the same ICB (for a code without
+            -- one: a successor that has one), else the lowest code.
             SELECT x.new_code
             FROM pg_temp.estate_ods_succ AS x
             LEFT JOIN pg_temp.estate_ods_org AS here ON here.code = x.old_code
             LEFT JOIN pg_temp.estate_ods_org AS there ON there.code = x.new_code
             WHERE x.old_code = c.holder
-            ORDER BY there.icb_code IS NOT DISTINCT FROM here.icb_code DESC, x.new_code
+            ORDER BY CASE WHEN here.icb_code IS NULL THEN there.icb_code IS NOT NULL
+                          ELSE there.icb_code IS NOT DISTINCT FROM here.icb_code END DESC,
+                     x.new_code
             LIMIT 1
         ) AS s
         WHERE c.depth < 50 AND NOT s.new_code = ANY (c.path)
@@ -4413,11 +4438,13 @@ BEGIN
         SELECT DISTINCT ON (code) code, holder, path FROM chain ORDER BY code, depth DESC
     )
     INSERT INTO @extschema@.ics_mapping (trust_code, valid_from, valid_to, ics_code, ics_name, source, rule)
-    SELECT o.code, coalesce(o.open_date, '-infinity'::date), o.close_date + 1,
+    SELECT o.code, coalesce(o.open_date, '-infinity'::date),
+           CASE WHEN l.holder = o.code THEN o.close_date + 1 END,
            coalesce(h.icb_code, o.icb_code), i.name, 'ods',
            CASE WHEN l.holder = o.code THEN 'own ICB'
                 WHEN h.icb_code IS NULL THEN format('own ICB (successor %s has none)', l.holder)
                 ELSE format('ICB of successor %s (%s)', l.holder, array_to_string(l.path, ' -> ')) END
+           || CASE WHEN NOT o.listed THEN '; not in the trust files, known from the successions' ELSE '' END
     FROM pg_temp.estate_ods_org AS o
     JOIN last_holder AS l ON l.code = o.code
     LEFT JOIN pg_temp.estate_ods_org AS h ON h.code = l.holder
@@ -4430,7 +4457,29 @@ BEGIN
 END
 $ics$;
 COMMENT ON FUNCTION @extschema@.load_ics_mapping(regclass, regclass, regclass, date) IS
-    'replace the ODS-made rows of estate.ics_mapping from tables of NHS trusts (etr), successors (succ) and ICBs; returns the rows made (used by estate-load-ics)';
+    'replace the ODS-made rows of estate.ics_mapping from tables of NHS trusts and care trusts (etr, ect), successors (succ) and ICBs, following successors also from codes only the successions name; returns the rows made (used by estate-load-ics)';
+
+-- Single sites in another ICS than their trust's: the user's word, for every
+-- year.  A trust whose hospitals lie in two ICSs keeps its trust row; each
+-- site counts in one ICS.
+CREATE TABLE @extschema@.site_ics (
+    trust_code  text NOT NULL,
+    site_code   text NOT NULL,
+    ics_code    text NOT NULL CHECK (pg_catalog.btrim(ics_code) OPERATOR(pg_catalog.<>) ''::text),
+    ics_name    text,
+    note        text,
+    PRIMARY KEY (trust_code, site_code)
+);
+COMMENT ON TABLE @extschema@.site_ics IS
+    'site -> Integrated Care System where a site counts elsewhere than its trust''s ICS (filled by users; applies to every year)';
+COMMENT ON COLUMN @extschema@.site_ics.trust_code IS 'ODS code of the trust as it appears in the returns';
+COMMENT ON COLUMN @extschema@.site_ics.site_code IS 'ODS site code as it appears in the returns';
+COMMENT ON COLUMN @extschema@.site_ics.ics_code IS 'ODS code of the ICB the site counts in';
+COMMENT ON COLUMN @extschema@.site_ics.ics_name IS 'name of the ICB (NULL: the name estate.ics_mapping gives the code, else the code)';
+COMMENT ON COLUMN @extschema@.site_ics.note IS 'why the site counts there (shown in site_summary.ics_override_note)';
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.site_ics', '');
+GRANT SELECT ON @extschema@.site_ics TO PUBLIC;
+GRANT INSERT, UPDATE, DELETE, TRUNCATE ON @extschema@.site_ics TO @extowner@ WITH GRANT OPTION;
 
 -- ---------------------------------------------------------------------------
 -- BI views over the ERIC returns: site, trust and ICS
@@ -4521,10 +4570,86 @@ END;
 COMMENT ON FUNCTION @extschema@.eric_site_carbon() IS
     'kg CO2e of each ERIC site return (scopes 1-3, = the sum of estate.carbon_kg over its electricity, gas, oil, coal, steam, hot water and renewable electricity); NULL with carbon_gap saying why where a fuel figure is negative, missing or has no factor that year, or every fuel was answered Not Applicable';
 
+CREATE VIEW @extschema@.data_completeness WITH (security_invoker = true) AS
+WITH current_load AS (
+    SELECT DISTINCT ON (l.kind, l.financial_year) l.kind, l.financial_year, l.year_label, l.definitions
+    FROM @extschema@.eric_load AS l
+    ORDER BY l.kind, l.financial_year, l.load_id DESC
+), columns AS (
+    SELECT DISTINCT h.kind, h.column_name, NULL::text AS derived FROM @extschema@.eric_header AS h
+    UNION ALL
+    SELECT 'site'::text, 'carbon_kg'::text,
+           'derived: kg CO2e of the energy columns by the year''s UK Government factors, scopes 1-3 (estate.eric_site_carbon)'::text
+), cells AS (
+    -- Every column of every return as a key of its JSON form, counted per year.
+    SELECT x.kind, x.financial_year, j.key AS column_name,
+           pg_catalog.count(*) AS returns,
+           pg_catalog.count(*) FILTER (WHERE j.value OPERATOR(pg_catalog.<>) 'null'::jsonb) AS filled,
+           pg_catalog.count(*) FILTER (WHERE j.key OPERATOR(pg_catalog.=) ANY (x.not_applicable)) AS not_applicable
+    FROM (SELECT 'site'::text AS kind, e.financial_year, e.not_applicable,
+                 pg_catalog.to_jsonb(e.*) OPERATOR(pg_catalog.-) 'other_items'::text AS j
+          FROM @extschema@.eric_site AS e
+          UNION ALL
+          SELECT 'trust'::text, e.financial_year, e.not_applicable,
+                 pg_catalog.to_jsonb(e.*) OPERATOR(pg_catalog.-) 'other_items'::text
+          FROM @extschema@.eric_trust AS e) AS x,
+         pg_catalog.jsonb_each(x.j) AS j
+    GROUP BY x.kind, x.financial_year, j.key
+    UNION ALL
+    -- The site carbon figure counted like a column: a site whose every fuel
+    -- was answered Not Applicable is not applicable; one with a negative,
+    -- missing or unfactored fuel figure is missing.
+    SELECT 'site'::text, c.financial_year, 'carbon_kg'::text, pg_catalog.count(*), pg_catalog.count(c.carbon_kg),
+           pg_catalog.count(*) FILTER (WHERE c.energy_not_applicable)
+    FROM @extschema@.eric_site_carbon() AS c
+    GROUP BY c.financial_year
+)
+SELECT l.kind, l.financial_year::integer AS financial_year, l.year_label, c.column_name,
+       CASE WHEN c.derived IS NULL THEN l.definitions OPERATOR(pg_catalog.?) c.column_name
+            ELSE EXISTS (SELECT FROM @extschema@.carbon_fuel_factor() AS k
+                         WHERE k.financial_year OPERATOR(pg_catalog.=) l.financial_year) END AS collected,
+       COALESCE(c.derived, l.definitions OPERATOR(pg_catalog.->>) c.column_name) AS definition,
+       COALESCE(x.returns, 0::bigint) AS returns,
+       COALESCE(x.filled, 0::bigint) AS filled,
+       COALESCE(x.not_applicable, 0::bigint) AS not_applicable,
+       COALESCE(x.returns OPERATOR(pg_catalog.-) x.filled OPERATOR(pg_catalog.-) x.not_applicable, 0::bigint) AS missing,
+       (x.filled::numeric OPERATOR(pg_catalog./) NULLIF(x.returns, 0::bigint)::numeric)::numeric(5,4) AS filled_share
+FROM current_load AS l
+JOIN columns AS c ON c.kind OPERATOR(pg_catalog.=) l.kind
+LEFT JOIN cells AS x
+  ON x.kind OPERATOR(pg_catalog.=) l.kind AND x.financial_year OPERATOR(pg_catalog.=) l.financial_year
+ AND x.column_name OPERATOR(pg_catalog.=) c.column_name
+ORDER BY l.kind, l.financial_year, c.column_name;
+COMMENT ON VIEW @extschema@.data_completeness IS
+    'per ERIC column and financial year: returns filled, answered Not Applicable, and missing (blank or No Data Provided)';
+COMMENT ON COLUMN @extschema@.data_completeness.kind IS 'site or trust returns';
+COMMENT ON COLUMN @extschema@.data_completeness.financial_year IS 'starting year of the financial year (2015 for 2015/16)';
+COMMENT ON COLUMN @extschema@.data_completeness.year_label IS 'financial year, e.g. 2015/16';
+COMMENT ON COLUMN @extschema@.data_completeness.column_name IS 'column of estate.eric_site or estate.eric_trust, or carbon_kg: the carbon figure of the site summaries, derived from the energy columns';
+COMMENT ON COLUMN @extschema@.data_completeness.collected IS 'the year''s file had a header for the column (false: every return is missing it); for carbon_kg: the year has carbon factors';
+COMMENT ON COLUMN @extschema@.data_completeness.definition IS 'definition the column was published under that year (estate.eric_header); for carbon_kg, how it is derived';
+COMMENT ON COLUMN @extschema@.data_completeness.returns IS 'returns of the year';
+COMMENT ON COLUMN @extschema@.data_completeness.filled IS 'returns with a value';
+COMMENT ON COLUMN @extschema@.data_completeness.not_applicable IS 'returns that answered Not Applicable (or N/A); for carbon_kg, to every fuel';
+COMMENT ON COLUMN @extschema@.data_completeness.missing IS 'returns without a value: blank, No Data Provided or -, or the column not collected; for carbon_kg, a fuel figure negative, missing or without a factor';
+COMMENT ON COLUMN @extschema@.data_completeness.filled_share IS 'filled / returns';
+
+GRANT SELECT ON @extschema@.data_completeness TO PUBLIC;
+
+-- ---------------------------------------------------------------------------
+-- The ERIC summaries (1.1): every site counts in exactly one ICS (its
+-- estate.site_ics row, else its trust's), ICS and England figures are sums of
+-- site rows, and the views are shaped for BI tools (year dates, England).
+-- Written with CREATE OR REPLACE, columns of 1.0's views kept in order and new
+-- ones appended, so one definition serves a fresh install and the update.
+-- ---------------------------------------------------------------------------
+
 -- Every measure of the summaries, at four levels at once (site, trust, ICS,
--- England), unrounded; the views round.  Ratios are taken over the sites that
+-- England), unrounded; the views round.  A site counts in its own ICS (its
+-- estate.site_ics row, else its trust's): ICS and England rows sum sites, the
+-- trust row stays where the trust maps and counts the sites it has elsewhere.  Ratios are taken over the sites that
 -- reported both parts, and the floor area they cover is given beside them.
-CREATE FUNCTION @extschema@.eric_rollup()
+CREATE OR REPLACE FUNCTION @extschema@.eric_measures()
     RETURNS TABLE (
         level text, financial_year integer, year_label text,
         trust_code text, trust_name text, commissioning_region text,
@@ -4543,12 +4668,23 @@ CREATE FUNCTION @extschema@.eric_rollup()
         hot_water_kwh numeric, renewable_electricity_kwh numeric, non_fossil_fuel_kwh numeric,
         energy_kwh numeric, energy_per_m2_kwh numeric,
         carbon_kg numeric, sites_reporting_carbon bigint, carbon_reporting_floor_area_m2 numeric, carbon_per_m2_kg numeric,
-        carbon_gap text)
+        carbon_gap text,
+        year_start date, year_end date, ics_override_note text, moved_sites bigint, moved_to text)
     LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
     WITH s AS (
         SELECT e.financial_year::integer AS financial_year, e.year_label, e.trust_code, e.trust_name,
-               e.commissioning_region, g.ics_basis, g.ics_code, g.ics_name,
+               e.commissioning_region, g.ics_basis AS t_ics_basis, g.ics_code AS t_ics_code, g.ics_name AS t_ics_name,
+               CASE WHEN o.ics_code IS NOT NULL THEN 'ICS'::text ELSE g.ics_basis END AS ics_basis,
+               COALESCE(o.ics_code, g.ics_code) AS ics_code,
+               CASE WHEN o.ics_code IS NOT NULL
+                    THEN COALESCE(o.ics_name,
+                                  (SELECT pg_catalog.min(m.ics_name) FROM @extschema@.ics_mapping AS m
+                                   WHERE m.ics_code OPERATOR(pg_catalog.=) o.ics_code),
+                                  o.ics_code)
+                    ELSE g.ics_name END AS ics_name,
+               o.note AS ics_override_note,
+               o.ics_code IS NOT NULL AND o.ics_code IS DISTINCT FROM g.ics_code AS moved,
                e.site_code, e.site_name, e.site_type,
                e.site_code OPERATOR(pg_catalog.=) 'AGGRE'::text AS is_aggregate,
                e.gross_internal_floor_area_m2 AS gia,
@@ -4569,6 +4705,8 @@ BEGIN ATOMIC
          AND c.site_code OPERATOR(pg_catalog.=) e.site_code
         CROSS JOIN LATERAL @extschema@.eric_grouping(e.trust_code, e.financial_year::integer,
                                                      e.integrated_care_board, e.commissioning_region) AS g
+        LEFT JOIN @extschema@.site_ics AS o
+          ON o.trust_code OPERATOR(pg_catalog.=) e.trust_code AND o.site_code OPERATOR(pg_catalog.=) e.site_code
         -- No band reported is no data, not a zero backlog.
         CROSS JOIN LATERAL (
             SELECT CASE WHEN pg_catalog.num_nonnulls(e.backlog_high_risk_gbp, e.backlog_significant_risk_gbp,
@@ -4624,7 +4762,8 @@ BEGIN ATOMIC
                s.financial_year, s.year_label, s.trust_code,
                CASE WHEN GROUPING(s.trust_code) OPERATOR(pg_catalog.=) 0 THEN pg_catalog.min(s.trust_name) END AS trust_name,
                CASE WHEN GROUPING(s.trust_code) OPERATOR(pg_catalog.=) 0 THEN pg_catalog.min(s.commissioning_region) END AS commissioning_region,
-               s.ics_basis, s.ics_code, s.ics_name, s.site_code,
+               COALESCE(s.ics_basis, s.t_ics_basis) AS ics_basis, COALESCE(s.ics_code, s.t_ics_code) AS ics_code,
+               COALESCE(s.ics_name, s.t_ics_name) AS ics_name, s.site_code,
                pg_catalog.min(s.site_name) AS site_name, pg_catalog.min(s.site_type) AS site_type,
                pg_catalog.bool_and(s.is_aggregate) AS is_aggregate,
                pg_catalog.count(DISTINCT s.trust_code) AS trusts, pg_catalog.count(*) AS sites,
@@ -4654,11 +4793,14 @@ BEGIN ATOMIC
                pg_catalog.sum(s.carbon) AS carbon, pg_catalog.count(s.carbon) AS sites_reporting_carbon,
                pg_catalog.sum(s.area) FILTER (WHERE s.carbon IS NOT NULL) AS carbon_area,
                pg_catalog.sum(s.carbon) FILTER (WHERE s.area IS NOT NULL) AS carbon_of_area,
-               CASE WHEN GROUPING(s.site_code) OPERATOR(pg_catalog.=) 0 THEN pg_catalog.min(s.carbon_gap) END AS carbon_gap
+               CASE WHEN GROUPING(s.site_code) OPERATOR(pg_catalog.=) 0 THEN pg_catalog.min(s.carbon_gap) END AS carbon_gap,
+               CASE WHEN GROUPING(s.site_code) OPERATOR(pg_catalog.=) 0 THEN pg_catalog.min(s.ics_override_note) END AS ics_override_note,
+               pg_catalog.count(*) FILTER (WHERE s.moved) AS moved_sites,
+               pg_catalog.string_agg(DISTINCT s.ics_name, ', '::text) FILTER (WHERE s.moved) AS moved_to
         FROM s
         GROUP BY GROUPING SETS (
             (s.financial_year, s.year_label, s.ics_basis, s.ics_code, s.ics_name, s.trust_code, s.site_code),
-            (s.financial_year, s.year_label, s.ics_basis, s.ics_code, s.ics_name, s.trust_code),
+            (s.financial_year, s.year_label, s.t_ics_basis, s.t_ics_code, s.t_ics_name, s.trust_code),
             (s.financial_year, s.year_label, s.ics_basis, s.ics_code, s.ics_name),
             (s.financial_year, s.year_label))
     ), t AS (
@@ -4679,11 +4821,51 @@ BEGIN ATOMIC
            t.electricity, t.gas, t.oil, t.coal, t.steam, t.hot_water, t.renewable, t.non_fossil,
            t.energy, t.energy_of_area OPERATOR(pg_catalog./) NULLIF(t.energy_area, 0::numeric),
            t.carbon, t.sites_reporting_carbon, t.carbon_area,
-           t.carbon_of_area OPERATOR(pg_catalog./) NULLIF(t.carbon_area, 0::numeric), t.carbon_gap
+           t.carbon_of_area OPERATOR(pg_catalog./) NULLIF(t.carbon_area, 0::numeric), t.carbon_gap,
+           pg_catalog.make_date(t.financial_year, 4, 1), pg_catalog.make_date(t.financial_year OPERATOR(pg_catalog.+) 1, 3, 31),
+           t.ics_override_note, t.moved_sites, t.moved_to
     FROM t;
 END;
+COMMENT ON FUNCTION @extschema@.eric_measures() IS
+    'every measure of the ERIC summary views at site, trust, ICS and England level, unrounded, each site in one ICS (its estate.site_ics row, else its trust''s); estate.site_summary, trust_summary, ics_summary, england_summary and year_on_year read it';
+
+-- The 1.0 interface: the same rows, without the columns 1.1 added.
+CREATE OR REPLACE FUNCTION @extschema@.eric_rollup()
+    RETURNS TABLE (
+        level text, financial_year integer, year_label text,
+        trust_code text, trust_name text, commissioning_region text,
+        ics_basis text, ics_code text, ics_name text,
+        site_code text, site_name text, site_type text, is_aggregate boolean,
+        trusts bigint, sites bigint, sites_reporting_backlog bigint,
+        gross_internal_floor_area_m2 numeric, occupied_floor_area_m2 numeric,
+        backlog_high_risk_gbp numeric, backlog_significant_risk_gbp numeric,
+        backlog_moderate_risk_gbp numeric, backlog_low_risk_gbp numeric,
+        backlog_total_gbp numeric, critical_infrastructure_risk_gbp numeric, risk_adjusted_backlog_gbp numeric,
+        backlog_reporting_floor_area_m2 numeric, backlog_per_m2_gbp numeric,
+        mean_build_year numeric, age_profile_floor_area_m2 numeric,
+        space_basis text, non_clinical_share numeric, unoccupied_share numeric,
+        meets_non_clinical_target boolean, meets_unoccupied_target boolean,
+        electricity_kwh numeric, gas_kwh numeric, oil_kwh numeric, coal_kwh numeric, steam_kwh numeric,
+        hot_water_kwh numeric, renewable_electricity_kwh numeric, non_fossil_fuel_kwh numeric,
+        energy_kwh numeric, energy_per_m2_kwh numeric,
+        carbon_kg numeric, sites_reporting_carbon bigint, carbon_reporting_floor_area_m2 numeric, carbon_per_m2_kg numeric,
+        carbon_gap text)
+    LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT m.level, m.financial_year, m.year_label, m.trust_code, m.trust_name, m.commissioning_region,
+           m.ics_basis, m.ics_code, m.ics_name, m.site_code, m.site_name, m.site_type, m.is_aggregate,
+           m.trusts, m.sites, m.sites_reporting_backlog, m.gross_internal_floor_area_m2, m.occupied_floor_area_m2,
+           m.backlog_high_risk_gbp, m.backlog_significant_risk_gbp, m.backlog_moderate_risk_gbp, m.backlog_low_risk_gbp,
+           m.backlog_total_gbp, m.critical_infrastructure_risk_gbp, m.risk_adjusted_backlog_gbp,
+           m.backlog_reporting_floor_area_m2, m.backlog_per_m2_gbp, m.mean_build_year, m.age_profile_floor_area_m2,
+           m.space_basis, m.non_clinical_share, m.unoccupied_share, m.meets_non_clinical_target, m.meets_unoccupied_target,
+           m.electricity_kwh, m.gas_kwh, m.oil_kwh, m.coal_kwh, m.steam_kwh, m.hot_water_kwh,
+           m.renewable_electricity_kwh, m.non_fossil_fuel_kwh, m.energy_kwh, m.energy_per_m2_kwh,
+           m.carbon_kg, m.sites_reporting_carbon, m.carbon_reporting_floor_area_m2, m.carbon_per_m2_kg, m.carbon_gap
+    FROM @extschema@.eric_measures() AS m;
+END;
 COMMENT ON FUNCTION @extschema@.eric_rollup() IS
-    'every measure of the ERIC summary views at site, trust, ICS and England level, unrounded (estate.site_summary, trust_summary, ics_summary and year_on_year read it)';
+    'the measures of estate.eric_measures() without the columns version 1.1 added (kept for queries written against 1.0)';
 
 -- The three summaries share their measures; one template makes all three.
 DO $views$
@@ -4723,15 +4905,16 @@ BEGIN
         ('site_summary', 'site',
          'r.financial_year, r.year_label, r.trust_code, r.trust_name, r.commissioning_region, ' || grouping ||
          ', r.site_code, r.site_name, r.site_type, r.is_aggregate',
-         ', r.carbon_gap FROM @extschema@.eric_rollup() AS r', 'r.trust_code, r.site_code'),
+         ', r.carbon_gap, r.year_start, r.year_end, r.ics_override_note FROM @extschema@.eric_measures() AS r', 'r.trust_code, r.site_code'),
         ('trust_summary', 'trust',
          'r.financial_year, r.year_label, r.trust_code, r.trust_name, r.commissioning_region, ' || grouping ||
          ', r.sites::integer AS sites, r.sites_reporting_backlog::integer AS sites_reporting_backlog,
          r.sites_reporting_carbon::integer AS sites_reporting_carbon',
          $x$, t.backlog_investment_gbp::numeric(16,2) AS backlog_investment_gbp,
             t.capital_new_build_gbp::numeric(16,2) AS capital_new_build_gbp,
-            t.capital_existing_buildings_gbp::numeric(16,2) AS capital_existing_buildings_gbp
-         FROM @extschema@.eric_rollup() AS r
+            t.capital_existing_buildings_gbp::numeric(16,2) AS capital_existing_buildings_gbp,
+            r.year_start, r.year_end, r.moved_sites::integer AS sites_counted_elsewhere, r.moved_to AS counted_elsewhere_in
+         FROM @extschema@.eric_measures() AS r
          LEFT JOIN @extschema@.eric_trust AS t
            ON t.financial_year::integer OPERATOR(pg_catalog.=) r.financial_year AND t.trust_code OPERATOR(pg_catalog.=) r.trust_code$x$,
          'r.trust_code'),
@@ -4739,21 +4922,33 @@ BEGIN
          'r.financial_year, r.year_label, ' || grouping ||
          ', r.trusts::integer AS trusts, r.sites::integer AS sites, r.sites_reporting_backlog::integer AS sites_reporting_backlog,
          r.sites_reporting_carbon::integer AS sites_reporting_carbon',
-         '', 'r.ics_basis, r.ics_name')
+         ', r.year_start, r.year_end, r.moved_sites::integer AS sites_moved_in FROM @extschema@.eric_measures() AS r',
+         'r.ics_basis, r.ics_name'),
+        ('england_summary', 'england',
+         'r.financial_year, r.year_label, r.year_start, r.year_end, r.trusts::integer AS trusts, r.sites::integer AS sites,
+         r.sites_reporting_backlog::integer AS sites_reporting_backlog, r.sites_reporting_carbon::integer AS sites_reporting_carbon',
+         ' FROM @extschema@.eric_measures() AS r', 'r.year_label')
     ) AS x(name, level, ids, extra, ord) LOOP
         EXECUTE format($f$
-            CREATE VIEW @extschema@.%1$I WITH (security_invoker = true) AS
+            CREATE OR REPLACE VIEW @extschema@.%1$I WITH (security_invoker = true) AS
             SELECT %3$s, %4$s %5$s
             WHERE r.level OPERATOR(pg_catalog.=) %2$L::text
             ORDER BY r.financial_year, %6$s
-        $f$, v.name, v.level, v.ids, measures,
-             CASE WHEN v.extra = '' THEN 'FROM @extschema@.eric_rollup() AS r' ELSE v.extra END, v.ord);
+        $f$, v.name, v.level, v.ids, measures, v.extra, v.ord);
         EXECUTE format($c$
             COMMENT ON COLUMN @extschema@.%1$I.financial_year IS 'starting year of the financial year (2015 for 2015/16)';
             COMMENT ON COLUMN @extschema@.%1$I.year_label IS 'financial year, e.g. 2015/16';
+            COMMENT ON COLUMN @extschema@.%1$I.year_start IS 'first day of the financial year (1 April)';
+            COMMENT ON COLUMN @extschema@.%1$I.year_end IS 'last day of the financial year (31 March)';
+        $c$, v.name);
+        IF v.level <> 'england' THEN
+            EXECUTE format($c$
             COMMENT ON COLUMN @extschema@.%1$I.ics_basis IS 'what ics_name is: ICS (from estate.ics_mapping), ICB as published, or commissioning region where no mapping exists';
             COMMENT ON COLUMN @extschema@.%1$I.ics_code IS 'ODS code of the ICB (NULL where grouped by published ICB name or commissioning region)';
             COMMENT ON COLUMN @extschema@.%1$I.ics_name IS 'ICB name, or the commissioning region where no mapping exists';
+            $c$, v.name);
+        END IF;
+        EXECUTE format($c$
             COMMENT ON COLUMN @extschema@.%1$I.gross_internal_floor_area_m2 IS 'gross internal floor area, m2';
             COMMENT ON COLUMN @extschema@.%1$I.occupied_floor_area_m2 IS 'occupied floor area, m2';
             COMMENT ON COLUMN @extschema@.%1$I.backlog_high_risk_gbp IS 'cost to eradicate high risk backlog, GBP';
@@ -4786,7 +4981,7 @@ BEGIN
             COMMENT ON COLUMN @extschema@.%1$I.carbon_reporting_floor_area_m2 IS 'floor area of the sites with a carbon figure, m2: the denominator of carbon_per_m2_kg';
             COMMENT ON COLUMN @extschema@.%1$I.carbon_per_m2_kg IS 'carbon per m2 of floor area, over the sites with a carbon figure and floor area, kg CO2e/m2';
         $c$, v.name);
-        IF v.level <> 'ics' THEN
+        IF v.level IN ('site', 'trust') THEN
             EXECUTE format($c$
                 COMMENT ON COLUMN @extschema@.%1$I.trust_code IS 'ODS code of the trust';
                 COMMENT ON COLUMN @extschema@.%1$I.trust_name IS 'trust name as published';
@@ -4815,9 +5010,18 @@ COMMENT ON COLUMN @extschema@.trust_summary.backlog_investment_gbp IS 'investmen
 COMMENT ON COLUMN @extschema@.trust_summary.capital_new_build_gbp IS 'capital investment for new build, from the trust return, GBP';
 COMMENT ON COLUMN @extschema@.trust_summary.capital_existing_buildings_gbp IS 'capital investment for improving existing buildings, from the trust return, GBP';
 COMMENT ON VIEW @extschema@.ics_summary IS 'ERIC per ICS (or commissioning region where no trust mapping exists) and financial year, for BI tools';
-COMMENT ON COLUMN @extschema@.ics_summary.trusts IS 'trusts with site rows';
+COMMENT ON COLUMN @extschema@.ics_summary.trusts IS 'trusts with site rows counted in the ICS';
+COMMENT ON COLUMN @extschema@.site_summary.ics_basis IS 'what ics_name is: ICS (from estate.site_ics or estate.ics_mapping), ICB as published, or commissioning region where no mapping exists';
+COMMENT ON COLUMN @extschema@.site_summary.ics_override_note IS 'the note of the site''s estate.site_ics row where it sets the site''s ICS (NULL: the site counts in its trust''s ICS)';
+COMMENT ON COLUMN @extschema@.trust_summary.ics_basis IS 'what ics_name is, for the trust: ICS (from estate.ics_mapping), ICB as published, or commissioning region where no mapping exists';
+COMMENT ON COLUMN @extschema@.trust_summary.sites_counted_elsewhere IS 'site rows of the trust that estate.site_ics counts in another ICS than the trust''s (its figures still include them)';
+COMMENT ON COLUMN @extschema@.trust_summary.counted_elsewhere_in IS 'the ICSs those sites count in (NULL when none)';
+COMMENT ON COLUMN @extschema@.ics_summary.sites_moved_in IS 'site rows counted here by estate.site_ics although their trust maps elsewhere';
+COMMENT ON VIEW @extschema@.england_summary IS 'ERIC for England per financial year: every site row summed, for BI tools';
+COMMENT ON COLUMN @extschema@.england_summary.trusts IS 'trusts with site rows';
 
-CREATE VIEW @extschema@.year_on_year WITH (security_invoker = true) AS
+
+CREATE OR REPLACE VIEW @extschema@.year_on_year WITH (security_invoker = true) AS
 WITH current_load AS (
     SELECT DISTINCT ON (l.financial_year) l.financial_year::integer AS financial_year, l.definitions
     FROM @extschema@.eric_load AS l
@@ -4905,72 +5109,175 @@ COMMENT ON COLUMN @extschema@.year_on_year.change_share IS 'change / |previous_v
 COMMENT ON COLUMN @extschema@.year_on_year.definition_changed IS 'a column behind the measure was published under another definition (or not at all) in one of the two years: compare with care';
 COMMENT ON COLUMN @extschema@.year_on_year.definition_note IS 'which columns changed definition: column: previous -> current';
 
-CREATE VIEW @extschema@.data_completeness WITH (security_invoker = true) AS
-WITH current_load AS (
-    SELECT DISTINCT ON (l.kind, l.financial_year) l.kind, l.financial_year, l.year_label, l.definitions
-    FROM @extschema@.eric_load AS l
-    ORDER BY l.kind, l.financial_year, l.load_id DESC
-), columns AS (
-    SELECT DISTINCT h.kind, h.column_name, NULL::text AS derived FROM @extschema@.eric_header AS h
-    UNION ALL
-    SELECT 'site'::text, 'carbon_kg'::text,
-           'derived: kg CO2e of the energy columns by the year''s UK Government factors, scopes 1-3 (estate.eric_site_carbon)'::text
-), cells AS (
-    -- Every column of every return as a key of its JSON form, counted per year.
-    SELECT x.kind, x.financial_year, j.key AS column_name,
-           pg_catalog.count(*) AS returns,
-           pg_catalog.count(*) FILTER (WHERE j.value OPERATOR(pg_catalog.<>) 'null'::jsonb) AS filled,
-           pg_catalog.count(*) FILTER (WHERE j.key OPERATOR(pg_catalog.=) ANY (x.not_applicable)) AS not_applicable
-    FROM (SELECT 'site'::text AS kind, e.financial_year, e.not_applicable,
-                 pg_catalog.to_jsonb(e.*) OPERATOR(pg_catalog.-) 'other_items'::text AS j
-          FROM @extschema@.eric_site AS e
-          UNION ALL
-          SELECT 'trust'::text, e.financial_year, e.not_applicable,
-                 pg_catalog.to_jsonb(e.*) OPERATOR(pg_catalog.-) 'other_items'::text
-          FROM @extschema@.eric_trust AS e) AS x,
-         pg_catalog.jsonb_each(x.j) AS j
-    GROUP BY x.kind, x.financial_year, j.key
-    UNION ALL
-    -- The site carbon figure counted like a column: a site whose every fuel
-    -- was answered Not Applicable is not applicable; one with a negative,
-    -- missing or unfactored fuel figure is missing.
-    SELECT 'site'::text, c.financial_year, 'carbon_kg'::text, pg_catalog.count(*), pg_catalog.count(c.carbon_kg),
-           pg_catalog.count(*) FILTER (WHERE c.energy_not_applicable)
-    FROM @extschema@.eric_site_carbon() AS c
-    GROUP BY c.financial_year
-)
-SELECT l.kind, l.financial_year::integer AS financial_year, l.year_label, c.column_name,
-       CASE WHEN c.derived IS NULL THEN l.definitions OPERATOR(pg_catalog.?) c.column_name
-            ELSE EXISTS (SELECT FROM @extschema@.carbon_fuel_factor() AS k
-                         WHERE k.financial_year OPERATOR(pg_catalog.=) l.financial_year) END AS collected,
-       COALESCE(c.derived, l.definitions OPERATOR(pg_catalog.->>) c.column_name) AS definition,
-       COALESCE(x.returns, 0::bigint) AS returns,
-       COALESCE(x.filled, 0::bigint) AS filled,
-       COALESCE(x.not_applicable, 0::bigint) AS not_applicable,
-       COALESCE(x.returns OPERATOR(pg_catalog.-) x.filled OPERATOR(pg_catalog.-) x.not_applicable, 0::bigint) AS missing,
-       (x.filled::numeric OPERATOR(pg_catalog./) NULLIF(x.returns, 0::bigint)::numeric)::numeric(5,4) AS filled_share
-FROM current_load AS l
-JOIN columns AS c ON c.kind OPERATOR(pg_catalog.=) l.kind
-LEFT JOIN cells AS x
-  ON x.kind OPERATOR(pg_catalog.=) l.kind AND x.financial_year OPERATOR(pg_catalog.=) l.financial_year
- AND x.column_name OPERATOR(pg_catalog.=) c.column_name
-ORDER BY l.kind, l.financial_year, c.column_name;
-COMMENT ON VIEW @extschema@.data_completeness IS
-    'per ERIC column and financial year: returns filled, answered Not Applicable, and missing (blank or No Data Provided)';
-COMMENT ON COLUMN @extschema@.data_completeness.kind IS 'site or trust returns';
-COMMENT ON COLUMN @extschema@.data_completeness.financial_year IS 'starting year of the financial year (2015 for 2015/16)';
-COMMENT ON COLUMN @extschema@.data_completeness.year_label IS 'financial year, e.g. 2015/16';
-COMMENT ON COLUMN @extschema@.data_completeness.column_name IS 'column of estate.eric_site or estate.eric_trust, or carbon_kg: the carbon figure of the site summaries, derived from the energy columns';
-COMMENT ON COLUMN @extschema@.data_completeness.collected IS 'the year''s file had a header for the column (false: every return is missing it); for carbon_kg: the year has carbon factors';
-COMMENT ON COLUMN @extschema@.data_completeness.definition IS 'definition the column was published under that year (estate.eric_header); for carbon_kg, how it is derived';
-COMMENT ON COLUMN @extschema@.data_completeness.returns IS 'returns of the year';
-COMMENT ON COLUMN @extschema@.data_completeness.filled IS 'returns with a value';
-COMMENT ON COLUMN @extschema@.data_completeness.not_applicable IS 'returns that answered Not Applicable (or N/A); for carbon_kg, to every fuel';
-COMMENT ON COLUMN @extschema@.data_completeness.missing IS 'returns without a value: blank, No Data Provided or -, or the column not collected; for carbon_kg, a fuel figure negative, missing or without a factor';
-COMMENT ON COLUMN @extschema@.data_completeness.filled_share IS 'filled / returns';
-
 GRANT SELECT ON @extschema@.site_summary, @extschema@.trust_summary, @extschema@.ics_summary,
-                @extschema@.year_on_year, @extschema@.data_completeness TO PUBLIC;
+                @extschema@.england_summary, @extschema@.year_on_year TO PUBLIC;
+
+-- ---------------------------------------------------------------------------
+-- Data quality of the ERIC returns (1.1): one row per finding, so an ICS sees
+-- where its picture is incomplete before it writes a strategy from it.
+-- ---------------------------------------------------------------------------
+
+-- The findings, with the two thresholds as arguments: energy per m2 beyond
+-- outlier_factor times (or below 1/outlier_factor of) the median of its site
+-- type that year, and a trust's floor area or backlog changing by more than
+-- jump_factor times from one year to the next.
+CREATE OR REPLACE FUNCTION @extschema@.data_quality(outlier_factor numeric DEFAULT 5, jump_factor numeric DEFAULT 3)
+    RETURNS TABLE (financial_year integer, year_label text, level text, finding text,
+                   trust_code text, site_code text, ics_code text, column_name text,
+                   figure numeric, unit text, sites integer, floor_area_m2 numeric, backlog_gbp numeric, reason text)
+    LANGUAGE plpgsql STABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+AS $dq$
+#variable_conflict use_column
+BEGIN
+    IF outlier_factor IS NULL OR outlier_factor <= 1 THEN
+        RAISE EXCEPTION 'outlier_factor must be above 1: %', coalesce(outlier_factor::text, 'NULL')
+            USING ERRCODE = '22023', HINT = '5 flags energy per m2 above 5 times, or below a fifth of, its site type''s median';
+    END IF;
+    IF jump_factor IS NULL OR jump_factor <= 1 THEN
+        RAISE EXCEPTION 'jump_factor must be above 1: %', coalesce(jump_factor::text, 'NULL')
+            USING ERRCODE = '22023', HINT = '3 flags a trust whose floor area or backlog tripled or fell to a third from one year to the next';
+    END IF;
+    RETURN QUERY
+    WITH m AS (
+        SELECT x.* FROM @extschema@.eric_measures() AS x WHERE x.level IN ('site', 'trust')
+    ), t AS (
+        SELECT * FROM m WHERE m.level = 'trust'
+    ), s AS (
+        SELECT m.*,
+               -- energy per m2 only where no fuel figure is negative
+               CASE WHEN m.gross_internal_floor_area_m2 > 0
+                     AND least(coalesce(m.electricity_kwh, 0), coalesce(m.gas_kwh, 0), coalesce(m.oil_kwh, 0),
+                               coalesce(m.coal_kwh, 0), coalesce(m.steam_kwh, 0), coalesce(m.hot_water_kwh, 0),
+                               coalesce(m.renewable_electricity_kwh, 0), coalesce(m.non_fossil_fuel_kwh, 0)) >= 0
+                    THEN m.energy_kwh / m.gross_internal_floor_area_m2 END AS intensity,
+               upper(btrim(m.site_type)) AS type_key
+        FROM m WHERE m.level = 'site'
+    ), years AS (
+        SELECT DISTINCT t.financial_year, t.year_label FROM t
+    ), medians AS MATERIALIZED (
+        SELECT s.financial_year, s.type_key, count(*) AS n,
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY s.intensity)::numeric AS median
+        FROM s WHERE s.intensity > 0 AND NOT s.is_aggregate
+        GROUP BY 1, 2 HAVING count(*) >= 3
+    ), completeness AS MATERIALIZED (
+        SELECT d.kind, d.financial_year, d.year_label, d.column_name, d.collected FROM @extschema@.data_completeness AS d
+    ), collected AS (
+        SELECT d.kind, d.column_name, string_agg(d.year_label, ', ' ORDER BY d.financial_year) AS years
+        FROM completeness AS d WHERE d.collected GROUP BY 1, 2
+    ), present AS (
+        -- trusts with site rows in a year and the year after
+        SELECT c.financial_year, c.trust_code FROM t AS c JOIN t AS n
+          ON n.financial_year = c.financial_year + 1 AND n.trust_code = c.trust_code
+    ), successor AS (
+        SELECT DISTINCT ON (i.trust_code) i.trust_code, substring(i.rule FROM '^ICB of successor (\S+)') AS code
+        FROM @extschema@.ics_mapping AS i WHERE i.rule LIKE 'ICB of successor %'
+        ORDER BY i.trust_code, i.valid_from DESC
+    )
+    -- A trust no ICS takes in: its sites, floor area and backlog are in no ICS.
+    SELECT t.financial_year, t.year_label, 'trust'::text, 'unmapped trust'::text, t.trust_code, NULL::text, NULL::text, NULL::text,
+           t.gross_internal_floor_area_m2, 'm2'::text, t.sites::integer, t.gross_internal_floor_area_m2, t.backlog_total_gbp,
+           format('%s (%s) maps to no ICS and counts under %s; its %s site rows, %s m2 and GBP %s of backlog are in no ICS',
+                  t.trust_code, t.trust_name, t.ics_name, t.sites, coalesce(t.gross_internal_floor_area_m2, 0),
+                  coalesce(t.backlog_total_gbp, 0))
+    FROM t WHERE t.ics_basis = 'commissioning region'
+    UNION ALL
+    -- A trust with a return last year and none this year.
+    SELECT y.financial_year, y.year_label, 'trust', 'missing return', p.trust_code, NULL, p.ics_code, NULL,
+           p.gross_internal_floor_area_m2, 'm2', p.sites::integer, p.gross_internal_floor_area_m2, p.backlog_total_gbp,
+           format('%s (%s) returned %s site rows (%s m2) in %s and none in %s%s', p.trust_code, p.trust_name, p.sites,
+                  coalesce(p.gross_internal_floor_area_m2, 0), p.year_label, y.year_label,
+                  CASE WHEN su.code IS NOT NULL THEN format('; ODS names %s its successor', su.code) ELSE '' END)
+    FROM years AS y
+    JOIN t AS p ON p.financial_year = y.financial_year - 1
+    LEFT JOIN successor AS su ON su.trust_code = p.trust_code
+    LEFT JOIN t AS c ON c.financial_year = y.financial_year AND c.trust_code = p.trust_code
+    WHERE c.trust_code IS NULL
+    UNION ALL
+    -- Sites added and removed by a trust that returned in both years.
+    SELECT coalesce(c.financial_year, p.financial_year + 1), y.year_label, 'site',
+           CASE WHEN p.site_code IS NULL THEN 'site added' ELSE 'site removed' END,
+           coalesce(c.trust_code, p.trust_code), coalesce(c.site_code, p.site_code), coalesce(c.ics_code, p.ics_code), NULL,
+           coalesce(c.gross_internal_floor_area_m2, p.gross_internal_floor_area_m2), 'm2', 1,
+           coalesce(c.gross_internal_floor_area_m2, p.gross_internal_floor_area_m2), coalesce(c.backlog_total_gbp, p.backlog_total_gbp),
+           CASE WHEN p.site_code IS NULL
+                THEN format('%s site %s (%s, %s m2) is new in %s', c.trust_code, c.site_code, c.site_name,
+                            coalesce(c.gross_internal_floor_area_m2, 0), y.year_label)
+                ELSE format('%s site %s (%s, %s m2) returned in %s is missing in %s', p.trust_code, p.site_code, p.site_name,
+                            coalesce(p.gross_internal_floor_area_m2, 0), p.year_label, y.year_label) END
+    FROM (SELECT c0.* FROM s AS c0
+          JOIN present AS b ON b.financial_year = c0.financial_year - 1 AND b.trust_code = c0.trust_code) AS c
+    FULL JOIN (SELECT p0.* FROM s AS p0
+               JOIN present AS b ON b.financial_year = p0.financial_year AND b.trust_code = p0.trust_code) AS p
+      ON p.financial_year = c.financial_year - 1 AND p.trust_code = c.trust_code AND p.site_code = c.site_code
+    JOIN years AS y ON y.financial_year = coalesce(c.financial_year, p.financial_year + 1)
+    WHERE c.site_code IS NULL OR p.site_code IS NULL
+    UNION ALL
+    -- Negative figures, column by column.
+    SELECT e.financial_year::integer, e.year_label, 'site', 'negative value', e.trust_code, e.site_code, s.ics_code, j.key,
+           j.value::text::numeric, NULL, 1, e.gross_internal_floor_area_m2, s.backlog_total_gbp,
+           format('%s site %s: %s is negative (%s)', e.trust_code, e.site_code, j.key, j.value::text)
+    FROM @extschema@.eric_site AS e
+    CROSS JOIN LATERAL jsonb_each(to_jsonb(e) - 'other_items') AS j
+    JOIN s ON s.financial_year = e.financial_year AND s.trust_code = e.trust_code AND s.site_code = e.site_code
+    WHERE jsonb_typeof(j.value) = 'number' AND j.value::text::numeric < 0
+    UNION ALL
+    -- Energy per m2 far from its site type's median that year.
+    SELECT s.financial_year, s.year_label, 'site', 'energy outlier', s.trust_code, s.site_code, s.ics_code, 'energy_kwh',
+           round(s.intensity, 2), 'kWh/m2', 1, s.gross_internal_floor_area_m2, s.backlog_total_gbp,
+           format('%s site %s: energy %s kWh/m2 is %s times the median of its site type (%s: %s kWh/m2 over %s sites)',
+                  s.trust_code, s.site_code, round(s.intensity, 2), round(s.intensity / d.median, 2), s.site_type,
+                  round(d.median, 2), d.n)
+    FROM s JOIN medians AS d ON d.financial_year = s.financial_year AND d.type_key = s.type_key
+    WHERE NOT s.is_aggregate AND s.intensity > 0
+      AND (s.intensity > d.median * outlier_factor OR s.intensity < d.median / outlier_factor)
+    UNION ALL
+    -- A trust's floor area or backlog jumping between years.
+    SELECT c.financial_year, c.year_label, 'trust', 'year-on-year jump', c.trust_code, NULL, c.ics_code, v.col,
+           v.cur, v.unit, c.sites::integer, c.gross_internal_floor_area_m2, c.backlog_total_gbp,
+           format('%s: %s went from %s in %s to %s in %s (x%s)', c.trust_code, v.col, v.prev, p.year_label, v.cur, c.year_label,
+                  round(v.cur / v.prev, 2))
+    FROM t AS c
+    JOIN t AS p ON p.financial_year = c.financial_year - 1 AND p.trust_code = c.trust_code
+    CROSS JOIN LATERAL (VALUES ('gross_internal_floor_area_m2', 'm2', c.gross_internal_floor_area_m2, p.gross_internal_floor_area_m2),
+                               ('backlog_total_gbp', 'GBP', c.backlog_total_gbp, p.backlog_total_gbp)) AS v(col, unit, cur, prev)
+    WHERE v.cur > 0 AND v.prev > 0 AND (v.cur / v.prev > jump_factor OR v.prev / v.cur > jump_factor)
+    UNION ALL
+    -- A column collected in another loaded year but not in this one.
+    SELECT d.financial_year, d.year_label, 'england', 'not collected', NULL, NULL, NULL, d.column_name,
+           NULL, NULL, NULL, NULL, NULL,
+           format('%s returns of %s have no %s (collected in %s)', d.kind, d.year_label, d.column_name, o.years)
+    FROM completeness AS d
+    JOIN collected AS o ON o.kind = d.kind AND o.column_name = d.column_name
+    WHERE NOT d.collected;
+END
+$dq$;
+COMMENT ON FUNCTION @extschema@.data_quality(numeric, numeric) IS
+    'findings on the ERIC returns, one row each: unmapped trusts, missing returns, sites added and removed, negative values, energy per m2 beyond outlier_factor times its site type''s median, trust floor area or backlog changing by more than jump_factor times, columns not collected in a year; estate.data_quality is this with the defaults';
+
+CREATE OR REPLACE VIEW @extschema@.data_quality WITH (security_invoker = true) AS
+SELECT q.financial_year, q.year_label, q.level, q.finding, q.trust_code, q.site_code, q.ics_code, q.column_name,
+       q.figure::numeric(18,2) AS figure, q.unit, q.sites, q.floor_area_m2::numeric(14,2) AS floor_area_m2,
+       q.backlog_gbp::numeric(16,2) AS backlog_gbp, q.reason
+FROM @extschema@.data_quality() AS q
+ORDER BY q.financial_year, q.level, q.finding, q.trust_code, q.site_code, q.column_name;
+COMMENT ON VIEW @extschema@.data_quality IS
+    'findings on the ERIC returns, one row per finding per year (estate.data_quality(outlier_factor, jump_factor) with its defaults 5 and 3), for BI tools';
+COMMENT ON COLUMN @extschema@.data_quality.financial_year IS 'starting year of the financial year (2015 for 2015/16)';
+COMMENT ON COLUMN @extschema@.data_quality.year_label IS 'financial year, e.g. 2015/16';
+COMMENT ON COLUMN @extschema@.data_quality.level IS 'what the finding is about: site, trust, ics or england';
+COMMENT ON COLUMN @extschema@.data_quality.finding IS 'unmapped trust, missing return, site added, site removed, negative value, energy outlier, year-on-year jump, not collected';
+COMMENT ON COLUMN @extschema@.data_quality.trust_code IS 'ODS code of the trust (NULL for England-wide findings)';
+COMMENT ON COLUMN @extschema@.data_quality.site_code IS 'ODS site code for site findings';
+COMMENT ON COLUMN @extschema@.data_quality.ics_code IS 'ODS code of the ICS the trust or site counts in (NULL where none): filter an ICS''s gaps with it';
+COMMENT ON COLUMN @extschema@.data_quality.column_name IS 'the column of estate.eric_site or the measure concerned, where one';
+COMMENT ON COLUMN @extschema@.data_quality.figure IS 'the figure found: floor area (m2) for unmapped trusts, missing returns and site churn, the value for a negative value, kWh/m2 for an energy outlier, this year''s figure for a jump';
+COMMENT ON COLUMN @extschema@.data_quality.unit IS 'unit of figure: m2, GBP, kWh/m2, or NULL for a negative value (the column says) and not collected';
+COMMENT ON COLUMN @extschema@.data_quality.sites IS 'site rows concerned';
+COMMENT ON COLUMN @extschema@.data_quality.floor_area_m2 IS 'gross internal floor area concerned, m2 (for an unmapped trust: left out of every ICS)';
+COMMENT ON COLUMN @extschema@.data_quality.backlog_gbp IS 'backlog concerned, GBP (for an unmapped trust: left out of every ICS)';
+COMMENT ON COLUMN @extschema@.data_quality.reason IS 'the finding in words, with its figures';
+GRANT SELECT ON @extschema@.data_quality TO PUBLIC;
 
 -- ---------------------------------------------------------------------------
 -- Core hours: the weekly hours a room is meant to be available,

@@ -22,7 +22,7 @@ ORDER BY cir_gbp DESC;
 
 \echo
 \echo '== The ten ICSs with the most critical infrastructure risk, 2015/16 (trusts grouped by today''s ICBs;'
-\echo '== care trusts that ODS does not list fall back to their commissioning region).'
+\echo '== trusts that no ODS trust file lists fall back to their commissioning region: see the last table).'
 SELECT ics_name, ics_basis, trusts, sites, critical_infrastructure_risk_gbp AS cir_gbp,
        backlog_per_m2_gbp, backlog_reporting_floor_area_m2 AS over_m2
 FROM estate.ics_summary
@@ -88,3 +88,35 @@ FROM estate.data_completeness
 WHERE kind = 'site' AND NOT collected AND financial_year < 2022
 GROUP BY column_name
 ORDER BY column_name;
+
+\echo
+\echo '== One ICS: NHS Cheshire and Merseyside (QYG), year by year, summed from its sites.'
+SELECT year_label, trusts, sites, gross_internal_floor_area_m2 AS gia_m2, backlog_total_gbp AS backlog_gbp,
+       round(100 * (backlog_total_gbp / lag(backlog_total_gbp) OVER (ORDER BY financial_year) - 1), 1) AS backlog_change_pct,
+       backlog_per_m2_gbp, mean_build_year::text AS mean_build_year
+FROM estate.ics_summary
+WHERE ics_code = 'QYG'
+ORDER BY financial_year;
+
+\echo
+\echo '== Its trusts, 2015/16 (a predecessor''s returns count with the ICS of its successor).'
+SELECT trust_code, trust_name, sites, gross_internal_floor_area_m2 AS gia_m2, backlog_total_gbp AS backlog_gbp,
+       sites_counted_elsewhere
+FROM estate.trust_summary
+WHERE ics_code = 'QYG' AND financial_year = 2015
+ORDER BY backlog_total_gbp DESC NULLS LAST;
+
+\echo
+\echo '== Its gaps (estate.data_quality): findings per year.'
+SELECT year_label, finding, count(*) AS findings, string_agg(DISTINCT trust_code, ', ') AS trusts
+FROM estate.data_quality
+WHERE ics_code = 'QYG'
+GROUP BY year_label, finding
+ORDER BY year_label, finding;
+
+\echo
+\echo '== What no ICS holds: trusts that map to none, with their sites, floor area and backlog.'
+SELECT year_label, trust_code, sites, floor_area_m2, backlog_gbp
+FROM estate.data_quality
+WHERE finding = 'unmapped trust'
+ORDER BY financial_year, trust_code;

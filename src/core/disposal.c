@@ -11,9 +11,9 @@
 #include <string.h>
 
 const estate_disposal_argdef estate_disposal_args[DISPOSAL_ARGS] = {
-	[DARG_UTILISATION] = {"utilisation", DTYPE_FLOAT8, DKIND_NONNEGATIVE, true},
+	[DARG_UTILISATION] = {"utilisation", DTYPE_FLOAT8, DKIND_RATE, true},
 	[DARG_UNOCCUPIED_SHARE] = {"unoccupied_share", DTYPE_FLOAT8, DKIND_SHARE, true},
-	[DARG_FCI] = {"fci", DTYPE_NUMERIC, DKIND_NONNEGATIVE, true},
+	[DARG_FCI] = {"fci", DTYPE_NUMERIC, DKIND_RATE, true},
 	[DARG_FUNCTIONAL_SUITABILITY] = {"functional_suitability", DTYPE_FLOAT8, DKIND_SHARE, true},
 	[DARG_RUNNING_COST] = {"running_cost_per_m2", DTYPE_NUMERIC, DKIND_NONNEGATIVE, true},
 	[DARG_BENCHMARK_RUNNING_COST] = {"benchmark_running_cost_per_m2", DTYPE_NUMERIC, DKIND_POSITIVE, true},
@@ -90,6 +90,8 @@ kind_hint(estate_disposal_kind kind)
 	{
 		case DKIND_NONNEGATIVE:
 			return "It must be a finite number, 0 or more.";
+		case DKIND_RATE:
+			return "It is a share, from 0 to 5: give 0.12 for 12%.";
 		case DKIND_SHARE:
 			return "A share is a finite number from 0 to 1.";
 		case DKIND_POSITIVE:
@@ -115,6 +117,8 @@ value_allowed(estate_disposal_kind kind, double v)
 	{
 		case DKIND_NONNEGATIVE:
 			return v >= 0;
+		case DKIND_RATE:
+			return v >= 0 && v <= DISPOSAL_RATE_MAX;
 		case DKIND_SHARE:
 			return v >= 0 && v <= 1;
 		case DKIND_POSITIVE:
@@ -207,7 +211,7 @@ append(char *buf, size_t size, size_t *len, const char *text)
 
 /*
  * A figure (never negative) with at most `decimals` (1 or 2) decimals,
- * rounded half up, trailing zeros dropped; huge figures (a utilisation of
+ * rounded half up, trailing zeros dropped; huge figures (a carbon ratio of
  * 1e300 is allowed) in exponent form.  Hand-rolled: printf's conversion of
  * a double would cost more than the whole assessment.
  */

@@ -70,6 +70,7 @@ typedef enum estate_disposal_arg
 typedef enum estate_disposal_kind
 {
 	DKIND_NONNEGATIVE,			/* finite, >= 0 */
+	DKIND_RATE,					/* finite, 0 to DISPOSAL_RATE_MAX: a rate or index as a share */
 	DKIND_SHARE,				/* finite, 0-1 */
 	DKIND_POSITIVE,				/* finite, > 0 (a benchmark divides) */
 	DKIND_FLAG,					/* a boolean */
@@ -107,6 +108,9 @@ typedef struct estate_disposal_input
  * Checks every argument; on the first bad one returns ESTATE_ERR_ARGUMENT,
  * its index in *bad and a sentence saying what is allowed in *hint.
  */
+/* Above this a utilisation or FCI is a percentage given for a share (12 for 0.12). */
+#define DISPOSAL_RATE_MAX 5.0
+
 extern estate_status estate_disposal_check(const estate_disposal_input *in,
 										   int *bad, const char **hint);
 

@@ -9,7 +9,7 @@ set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 . "$root/test/lib/tap.sh"
 db=estate_eric
-views="site_summary trust_summary ics_summary year_on_year data_completeness"
+views="site_summary trust_summary ics_summary england_summary year_on_year data_completeness data_quality"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 

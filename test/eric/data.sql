@@ -3,7 +3,7 @@
 -- Areas section of 2014/15, the later published format, and the views,
 -- carbon included.
 BEGIN;
-SELECT plan(47);
+SELECT plan(59);
 CREATE TEMP VIEW year_on_year_flags AS
     SELECT metric, definition_changed FROM estate.year_on_year WHERE level = 'england' AND financial_year = 2015;
 
@@ -94,8 +94,10 @@ SELECT is((SELECT array_agg(format('%s %s', financial_year, n) ORDER BY financia
 SELECT is((SELECT count(DISTINCT ics_code) FROM estate.ics_summary WHERE ics_basis = 'ICS' AND financial_year = 2015), 42::bigint,
           'the 2015/16 returns fall into the 42 ICSs');
 SELECT is((SELECT string_agg(DISTINCT t.trust_code, ',' ORDER BY t.trust_code) FROM estate.trust_summary AS t
-           WHERE t.ics_basis = 'commissioning region' AND t.financial_year = 2015), 'TAD,TAE,TAF,TAH,TAJ',
-          'care trusts, absent from the ODS list of NHS trusts, fall back to their commissioning region');
+           WHERE t.ics_basis = 'commissioning region' AND t.financial_year = 2013), 'NAX,NLY,NNV,NQ7,NQL,NR5',
+          'with the care-trust file loaded, only the independent providers of 2013/14 fall back to their commissioning region');
+SELECT is((SELECT ics_code FROM estate.trust_summary WHERE financial_year = 2015 AND trust_code = 'TAE'), 'QOP',
+          'a care trust that etr.csv does not list (TAE) follows succ.csv to its successor RXV''s ICB');
 SELECT is((SELECT ics_code FROM estate.trust_summary WHERE financial_year = 2015 AND trust_code = 'RJX'), 'QYG',
           'Calderstones (RJX, merged into Mersey Care RW4 in 2016) counts towards its successor''s ICS');
 SELECT is((SELECT ics_code FROM estate.trust_summary WHERE financial_year = 2013 AND trust_code = 'RJD'), 'QNC',
@@ -165,6 +167,72 @@ SELECT is((SELECT count(*) FROM (SELECT r.financial_year, r.level, sum(r.carbon_
            JOIN estate.year_on_year AS y ON y.level = 'england' AND y.financial_year = c.financial_year AND y.metric = 'carbon emissions'
            WHERE l.kg = c.kg AND y.value = round(c.kg, 4)), 9::bigint,
           'sites, trusts and ICSs add up to the England carbon of year_on_year in each year with factors');
+
+-- ICS figures are built from sites: for every additive measure of every year,
+-- each ICS is the sum of the site rows counted in it, and England the sum of
+-- all site rows (unrounded, estate.eric_measures); a site moved by
+-- estate.site_ics leaves one ICS and enters another, counted once.
+CREATE TEMP TABLE additive (c text);
+INSERT INTO additive VALUES ('gross_internal_floor_area_m2'), ('occupied_floor_area_m2'), ('backlog_high_risk_gbp'),
+    ('backlog_significant_risk_gbp'), ('backlog_moderate_risk_gbp'), ('backlog_low_risk_gbp'), ('backlog_total_gbp'),
+    ('critical_infrastructure_risk_gbp'), ('risk_adjusted_backlog_gbp'), ('backlog_reporting_floor_area_m2'),
+    ('age_profile_floor_area_m2'), ('electricity_kwh'), ('gas_kwh'), ('oil_kwh'), ('coal_kwh'), ('steam_kwh'),
+    ('hot_water_kwh'), ('renewable_electricity_kwh'), ('non_fossil_fuel_kwh'), ('energy_kwh'), ('carbon_kg'),
+    ('carbon_reporting_floor_area_m2'), ('sites'), ('sites_reporting_backlog'), ('sites_reporting_carbon');
+CREATE TEMP VIEW sum_mismatches AS
+    WITH m AS (SELECT m.level, m.financial_year, m.ics_basis, coalesce(m.ics_code, '-') AS ics_code, m.ics_name, a.c,
+                      CASE WHEN m.level = 'site' THEN CASE a.c WHEN 'sites' THEN 1 WHEN 'sites_reporting_backlog' THEN
+                           (m.backlog_total_gbp IS NOT NULL)::int WHEN 'sites_reporting_carbon' THEN (m.carbon_kg IS NOT NULL)::int END
+                      END AS site_count,
+                      (to_jsonb(m) ->> a.c)::numeric AS v
+               FROM estate.eric_measures() AS m, additive AS a),
+         by_site AS (SELECT financial_year, ics_basis, ics_code, ics_name, c, sum(coalesce(site_count, v)) AS v, count(v) + count(site_count) AS n
+                     FROM m WHERE level = 'site' GROUP BY 1, 2, 3, 4, 5)
+    SELECT 'ics' AS level, financial_year, ics_name, c FROM by_site AS s
+    FULL JOIN (SELECT * FROM m WHERE level = 'ics') AS i USING (financial_year, ics_basis, ics_code, ics_name, c)
+    WHERE CASE WHEN s.n = 0 THEN i.v IS NOT NULL ELSE s.v IS DISTINCT FROM i.v END
+    UNION ALL
+    SELECT 'england', financial_year, NULL, c
+    FROM (SELECT financial_year, c, sum(v) AS v, count(v) AS n FROM by_site GROUP BY 1, 2) AS s
+    FULL JOIN (SELECT * FROM m WHERE level = 'england') AS e USING (financial_year, c)
+    WHERE CASE WHEN s.n = 0 THEN e.v IS NOT NULL ELSE s.v IS DISTINCT FROM e.v END;
+SELECT is((SELECT count(*) FROM additive), 25::bigint, '25 additive measures checked');
+SELECT is((SELECT array_agg(format('%s %s %s %s', level, financial_year, ics_name, c)) FROM sum_mismatches), NULL,
+          'each ICS is the sum of its sites and England the sum of all sites, for every additive measure in every year');
+SELECT is((SELECT array_agg(financial_year::text || ' ' || trust_code) FROM estate.trust_summary GROUP BY financial_year, trust_code HAVING count(*) > 1),
+          NULL, 'trust_summary has one row per trust and year');
+
+-- Move Aintree University Hospital (REM, site REM21) into Greater Manchester (QOP).
+CREATE TEMP TABLE before AS
+    SELECT level, financial_year, ics_code, trust_code, site_code, gross_internal_floor_area_m2 AS gia, backlog_total_gbp AS backlog, sites
+    FROM estate.eric_measures() WHERE level <> 'site';
+INSERT INTO estate.site_ics (trust_code, site_code, ics_code, note) VALUES ('REM', 'REM21', 'QOP', 'test: counted in Greater Manchester');
+SELECT is((SELECT array_agg(format('%s %s %s', level, ics_code, ics_override_note)) FROM estate.eric_measures()
+           WHERE level = 'site' AND financial_year = 2015 AND trust_code = 'REM' AND site_code = 'REM21'),
+          '{"site QOP test: counted in Greater Manchester"}', 'the site counts in the ICS site_ics names, with its note');
+SELECT is((SELECT array_agg(format('%s %s', (a.gross_internal_floor_area_m2 - b.gia)::text, a.sites - b.sites) ORDER BY a.ics_code)
+           FROM before AS b JOIN estate.eric_measures() AS a USING (level, financial_year, ics_code)
+           WHERE a.level = 'ics' AND a.financial_year = 2015 AND a.ics_code IN ('QOP', 'QYG')),
+          (SELECT ARRAY[format('%s 1', gross_internal_floor_area_m2), format('%s -1', -gross_internal_floor_area_m2)]
+           FROM estate.eric_site WHERE financial_year = 2015 AND trust_code = 'REM' AND site_code = 'REM21'),
+          'Greater Manchester (QOP) gains the site''s floor area and Cheshire and Merseyside (QYG) loses it');
+SELECT is((SELECT format('%s of %s changed', count(*) FILTER (WHERE (a.gross_internal_floor_area_m2, a.backlog_total_gbp, a.sites)
+                                                                   IS DISTINCT FROM (b.gia, b.backlog, b.sites)), count(*))
+           FROM before AS b JOIN estate.eric_measures() AS a
+             ON a.level = b.level AND a.financial_year = b.financial_year AND a.trust_code IS NOT DISTINCT FROM b.trust_code
+           WHERE a.level IN ('england', 'trust')),
+          (SELECT format('0 of %s changed', count(*)) FROM before WHERE level IN ('england', 'trust')),
+          'England and every trust keep their figures');
+SELECT is((SELECT (ics_code, sites_counted_elsewhere, counted_elsewhere_in)::text FROM estate.trust_summary WHERE financial_year = 2015 AND trust_code = 'REM'),
+          '(QYG,1,"NHS Greater Manchester Integrated Care Board")', 'the trust stays in its ICS and says one site counts elsewhere');
+SELECT is((SELECT sites_moved_in FROM estate.ics_summary WHERE financial_year = 2015 AND ics_code = 'QOP'), 1, 'and the ICS that took it says so');
+SELECT is((SELECT array_agg(format('%s %s %s %s', level, financial_year, ics_name, c)) FROM sum_mismatches), NULL,
+          'with the site moved, each ICS is still the sum of its sites and England of all sites');
+SELECT is((SELECT (sum(gross_internal_floor_area_m2), sum(backlog_total_gbp))::text FROM estate.ics_summary WHERE financial_year = 2015),
+          (SELECT (gross_internal_floor_area_m2, backlog_total_gbp)::text FROM estate.england_summary WHERE financial_year = 2015),
+          'the ICS summaries add up to england_summary');
+SELECT is((SELECT (year_start, year_end, backlog_total_gbp)::text FROM estate.england_summary WHERE financial_year = 2015),
+          '(2015-04-01,2016-03-31,4974706094.00)', 'england_summary 2015/16: 1 April to 31 March, the published site total');
 
 SELECT * FROM finish();
 ROLLBACK;

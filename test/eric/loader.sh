@@ -99,10 +99,60 @@ out=$("$load" -d $db --year 2022/23 --kind trust "$fixtures/ERIC - 2022_23 - Tru
 ok $? "the UTF-8 (BOM) trust file of 2022/23 loads: $out"
 is "$(q $db "SELECT file_encoding FROM estate.eric_load WHERE financial_year = 2022 AND kind = 'trust'")" "UTF8 with BOM" "read as UTF-8 with BOM"
 
+# A file named for another year than --year is refused, naming both, unless --force.
+tmp=$(mktemp -d)
+cp "$fixtures/ERIC - 2022_23 - Site data.csv" "$tmp/ERIC - 2021_22 - Site data.csv"
+before=$(q $db "SELECT count(*) FROM estate.eric_load")
+out=$("$load" -d $db --year 2022/23 --kind site "$tmp/ERIC - 2021_22 - Site data.csv" 2>&1)
+is "$? $out" "1 estate-load-eric: ERIC - 2021_22 - Site data.csv is named for 2021/22 but --year is 2022/23: give the year the file holds, or --force to load it as 2022/23" \
+	"a file named for 2021/22 given --year 2022/23 is refused, naming both years"
+out=$("$load" -d $db --year 2015/16 --kind site "$data/eric/eric_2014-15_site.csv" 2>&1)
+like "$? $out" "1 estate-load-eric: eric_2014-15_site.csv is named for 2014/15 but --year is 2015/16" "so is eric_2014-15_site.csv given --year 2015/16"
+is "$(q $db "SELECT count(*) FROM estate.eric_load")" "$before" "and nothing was loaded"
+"$load" -d $db --year 2022/23 --kind site --force "$tmp/ERIC - 2021_22 - Site data.csv" >/dev/null 2>&1
+ok $? "--force loads it as --year says"
+is "$(q $db "SELECT year_label || ' ' || file_name FROM estate.eric_load ORDER BY load_id DESC LIMIT 1")" "2022/23 ERIC - 2021_22 - Site data.csv" \
+	"as 2022/23"
+rm -rf "$tmp"
+
 # The trust -> ICS mapping from the ODS files.
 out=$("$root/bin/estate-load-ics" -d $db "$data/ods/etr.csv" "$data/ods/succ.csv" "$data/ods/icb_names_codes_dec_2024.csv" 2>&1)
 ok $? "estate-load-ics loads the ODS files"
-is "$out" "estate.ics_mapping: 270 trusts mapped from ODS (footprint 2026-03-31)" "270 of the 273 trusts map (3 Welsh trusts have no ICB)"
+is "$out" "estate.ics_mapping: 625 organisations mapped from ODS (footprint 2026-03-31): 270 from the trust files, 355 known only from the successions" \
+	"270 of the 273 trusts map (3 Welsh trusts have no ICB), and 355 codes only succ.csv names reach one"
+
+# The ICS of every trust in every shipped year, against an independent
+# computation from the ODS files (test/eric/ods_ics.pl follows the successors).
+ics_check() {   # DESCRIPTION [ECT.csv]
+	local got want
+	got=$(q $db "SELECT string_agg(format('%s %s %s', financial_year, trust_code, coalesce(ics_code, '-')), E'\n' ORDER BY financial_year, trust_code)
+	             FROM estate.trust_summary WHERE financial_year BETWEEN 2013 AND 2015")
+	want=$(q $db "SELECT string_agg(format('%s %s', financial_year, trust_code), E'\n' ORDER BY financial_year, trust_code)
+	              FROM estate.trust_summary WHERE financial_year BETWEEN 2013 AND 2015" |
+		perl "$root/test/eric/ods_ics.pl" 20260331 "$data/ods/etr.csv" "$data/ods/succ.csv" ${2:+"$2"})
+	is "$(wc -l <<<"$got") $(diff <(echo "$got") <(echo "$want") | grep -c '^[<>]')" "729 0" "$1"
+}
+ics_check "the ICS of each of the 729 trusts with site returns in 2013/14-2015/16 is the one the ODS files give, successors followed"
+is "$(q $db "SELECT string_agg(format('%s %s', year_label, codes), '; ' ORDER BY year_label) FROM (
+             SELECT year_label, string_agg(trust_code, ',' ORDER BY trust_code) AS codes FROM estate.trust_summary
+             WHERE ics_basis = 'commissioning region' AND financial_year BETWEEN 2013 AND 2015 GROUP BY 1) AS u")" \
+	"2013/14 NAX,NLY,NNV,NQ7,NQL,NR5,TAD,TAH,TAJ; 2014/15 TAD,TAH,TAJ; 2015/16 TAD,TAH,TAJ" \
+	"without the care-trust file: three care trusts and six independent providers stay unmapped"
+is "$(q $db "SELECT ics_code FROM estate.trust_summary WHERE financial_year = 2014 AND trust_code = 'RBB'")" QOX \
+	"a trust that closed in January 2015 (RBB) has its 2014/15 return counted with its successor RD1"
+is "$(q $db "SELECT ics_code || ' ' || rule FROM estate.ics_mapping WHERE trust_code = 'TAF'")" \
+	"QMJ ICB of successor G6V2S (TAF -> G6V2S); not in the trust files, known from the successions" \
+	"a care trust that etr.csv does not list follows succ.csv to its successor's ICB"
+# fixtures/ect.csv is made for the test in the ODS layout: the three care trusts of
+# the shipped years that are still open, with their ICBs of 2024.
+out=$("$root/bin/estate-load-ics" -d $db --care-trusts "$fixtures/ect.csv" \
+	"$data/ods/etr.csv" "$data/ods/succ.csv" "$data/ods/icb_names_codes_dec_2024.csv" 2>&1)
+is "$out" "estate.ics_mapping: 631 organisations mapped from ODS (footprint 2026-03-31): 273 from the trust files, 358 known only from the successions" \
+	"with a care-trust file (fixtures/ect.csv: TAD, TAH, TAJ in the ODS layout) they map, and so do their three predecessors"
+ics_check "with it, every trust return still matches the independent computation" "$fixtures/ect.csv"
+is "$(q $db "SELECT string_agg(DISTINCT trust_code, ',' ORDER BY trust_code) FROM estate.trust_summary
+             WHERE ics_basis = 'commissioning region' AND financial_year BETWEEN 2013 AND 2015")" \
+	"NAX,NLY,NNV,NQ7,NQL,NR5" "only the six independent providers of 2013/14 are left"
 
 # File names and a TMPDIR with quotes, a newline, $( ), backticks and a
 # backslash are data, never part of the psql script (a name that got in
@@ -117,8 +167,9 @@ ok $? "estate-load-eric: a file name and TMPDIR with quotes, a newline, \$( ), b
 is "$(q $db "SELECT file_name FROM estate.eric_load ORDER BY load_id DESC LIMIT 1")" "$odd.csv" \
 	"estate-load-eric: the file name is recorded as it is"
 for f in etr succ icb; do cp "$data/ods/$( [ $f = icb ] && echo icb_names_codes_dec_2024 || echo $f).csv" "$tmp/$f $odd.csv"; done
-out=$(cd "$tmp" && TMPDIR="$tmp/tmp 'q'${nl}\$x \\" "$root/bin/estate-load-ics" -d $db "etr $odd.csv" "succ $odd.csv" "icb $odd.csv" 2>&1)
-is "$out" "estate.ics_mapping: 270 trusts mapped from ODS (footprint 2026-03-31)" "estate-load-ics: the same file names"
+cp "$fixtures/ect.csv" "$tmp/ect $odd.csv"
+out=$(cd "$tmp" && TMPDIR="$tmp/tmp 'q'${nl}\$x \\" "$root/bin/estate-load-ics" -d $db --care-trusts "ect $odd.csv" "etr $odd.csv" "succ $odd.csv" "icb $odd.csv" 2>&1)
+like "$out" "estate.ics_mapping: 631 organisations mapped" "estate-load-ics: the same file names"
 is "$(q $db "SELECT to_regclass('public.injected') IS NULL")$(find "$tmp" -name pwned | wc -l)" t0 "nothing in the names ran"
 rm -rf "$tmp"
 

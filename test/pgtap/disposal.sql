@@ -1,7 +1,18 @@
 -- estate.disposal_assessment: hand-computed scores, reasons and
 -- every bad argument.
 BEGIN;
-SELECT plan(88);
+CREATE FUNCTION pg_temp.hint_of(statement text) RETURNS text LANGUAGE plpgsql AS $f$
+DECLARE
+    hint text;
+BEGIN
+    EXECUTE statement;
+    RETURN NULL;
+EXCEPTION WHEN invalid_parameter_value THEN
+    GET STACKED DIAGNOSTICS hint = PG_EXCEPTION_HINT;
+    RETURN hint;
+END
+$f$;
+SELECT plan(94);
 
 -- A helper: the assessment of five figures (utilisation, FCI, suitability,
 -- running cost and carbon as ratios to a benchmark of 100 and 50).
@@ -140,6 +151,9 @@ FROM (VALUES
     ('unoccupied_share => -0.1', 'invalid unoccupied_share: -0.1'),
     ('fci => -0.10', 'invalid fci: -0.10'),
     ('fci => ''NaN''', 'invalid fci: NaN'),
+    ('fci => 12', 'invalid fci: 12'),
+    ('fci => 5.01', 'invalid fci: 5.01'),
+    ('utilisation => 12', 'invalid utilisation: 12'),
     ('functional_suitability => 1.01', 'invalid functional_suitability: 1.01'),
     ('running_cost_per_m2 => -5', 'invalid running_cost_per_m2: -5'),
     ('benchmark_running_cost_per_m2 => 0', 'invalid benchmark_running_cost_per_m2: 0'),
@@ -156,6 +170,13 @@ FROM (VALUES
     ('review_at => 70', 'invalid review_at: 70'),
     ('min_criteria => 6', 'invalid min_criteria: 6'),
     ('min_criteria => -1', 'invalid min_criteria: -1')) AS t(call, message);
+
+-- A percentage given where a share is meant: refused with a hint; 5 is the most.
+SELECT throws_ok('SELECT estate.disposal_assessment(utilisation => 12)', '22023', 'invalid utilisation: 12',
+                 'utilisation 12 (12%?) is refused');
+SELECT is(pg_temp.hint_of('SELECT estate.disposal_assessment(fci => 30)'),
+          'It is a share, from 0 to 5: give 0.12 for 12%.', 'with the hint');
+SELECT is((estate.disposal_assessment(utilisation => 5, fci => 5)).criteria_used, 2, 'utilisation and fci of 5 are allowed');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -1,7 +1,7 @@
 -- ERIC in the warehouse: tables, privileges, the loader function on
 -- hand-made files, and the BI views on slices small enough to check by hand.
 BEGIN;
-SELECT plan(85);
+SELECT plan(88);
 
 -- The extension as a data engineer installs it: an ordinary role owns it.
 DROP EXTENSION estate;
@@ -16,9 +16,9 @@ RESET ROLE;
 
 -- 1. Tables users fill are dumped with their rows; shipped ones are not.
 SELECT is((SELECT array_agg(c::regclass::text ORDER BY c::regclass::text) FROM pg_extension, unnest(extconfig) AS c
-           WHERE extname = 'estate' AND c::regclass::text ~ '^estate\.(eric|ics)_'),
-          '{estate.eric_header,estate.eric_load,estate.eric_load_id_seq,estate.eric_site,estate.eric_trust,estate.ics_mapping}'::text[],
-          'eric_load (and its sequence), eric_site, eric_trust, ics_mapping and eric_header are registered with pg_extension_config_dump');
+           WHERE extname = 'estate' AND c::regclass::text ~ '^estate\.(eric|ics|site_ics)'),
+          '{estate.eric_header,estate.eric_load,estate.eric_load_id_seq,estate.eric_site,estate.eric_trust,estate.ics_mapping,estate.site_ics}'::text[],
+          'eric_load (and its sequence), eric_site, eric_trust, ics_mapping, site_ics and eric_header are registered with pg_extension_config_dump');
 SELECT is((SELECT array_agg(format('%s %s', c::regclass, x) ORDER BY c::regclass::text)
            FROM pg_extension, unnest(extconfig, extcondition) AS u(c, x)
            WHERE extname = 'estate' AND x <> '' AND c::regclass::text ~ '^estate\.(eric|ics)_'),
@@ -287,30 +287,45 @@ CREATE TEMP TABLE t_org (code text, icb_code text, open_date text, close_date te
 INSERT INTO t_org VALUES ('RA1', 'QAA', '19930401', '20160630'), ('RB1', 'QBB', '20010401', ''),
                          ('RC1', 'QAA', '19990401', '20140930'), ('RC2', 'QAA', '20141001', ''),
                          ('RD1', 'QCC', '19930401', '20171031'), ('RE1', 'QCC', '19930401', '20200331'),
-                         ('RE2', 'QDD', '20200401', ''), ('RE3', 'QCC', '20200401', ''), ('RW1', '', '19930401', '');
+                         ('RE2', 'QDD', '20200401', ''), ('RE3', 'QCC', '20200401', ''), ('RW1', '', '19930401', ''),
+                         ('RF1', 'QAA', '19930401', '20150131');
 CREATE TEMP TABLE t_succ (old_code text, new_code text, effective_date text);
 INSERT INTO t_succ VALUES ('RA1', 'RB1', '20160701'), ('RC1', 'RC2', '20141001'),
-                          ('RE1', 'RE2', '20200401'), ('RE1', 'RE3', '20200401'), ('RB1', 'RZ9', '20260401');
+                          ('RE1', 'RE2', '20200401'), ('RE1', 'RE3', '20200401'), ('RB1', 'RZ9', '20260401'),
+                          ('TX1', 'RB1', '20150201'), ('GP1', 'GP2', '20150201');
 CREATE TEMP TABLE t_icb (code text, name text);
 INSERT INTO t_icb VALUES ('QAA', 'NHS A ICB'), ('QBB', 'NHS B ICB'), ('QCC', 'NHS C ICB'), ('QDD', 'NHS D ICB');
 GRANT SELECT ON t_org, t_succ, t_icb TO PUBLIC;
 INSERT INTO estate.ics_mapping (trust_code, valid_from, ics_code, ics_name) VALUES ('RD1', '1993-04-01', 'QXX', 'user''s choice');
 SET ROLE eric_owner;
-SELECT is(estate.load_ics_mapping('pg_temp.t_org', 'pg_temp.t_succ', 'pg_temp.t_icb'), 7, 'seven trusts mapped (RW1 has no ICB; RD1 is the user''s)');
+SELECT is(estate.load_ics_mapping('pg_temp.t_org', 'pg_temp.t_succ', 'pg_temp.t_icb'), 9,
+          'nine codes mapped: seven trusts and RF1 (RW1 has no ICB; RD1 is the user''s), and TX1, known only as RB1''s predecessor (GP1 -> GP2 reach no ICB)');
 RESET ROLE;
 SELECT is((SELECT array_agg((trust_code, valid_from, valid_to, ics_code, ics_name, source, rule)::text ORDER BY trust_code)
            FROM estate.ics_mapping WHERE trust_code ~ '^R[A-E]'),
-          ARRAY['(RA1,1993-04-01,2016-07-01,QBB,"NHS B ICB",ods,"ICB of successor RB1 (RA1 -> RB1)")',
+          ARRAY['(RA1,1993-04-01,,QBB,"NHS B ICB",ods,"ICB of successor RB1 (RA1 -> RB1)")',
                 '(RB1,2001-04-01,,QBB,"NHS B ICB",ods,"own ICB")',
-                '(RC1,1999-04-01,2014-10-01,QAA,"NHS A ICB",ods,"ICB of successor RC2 (RC1 -> RC2)")',
+                '(RC1,1999-04-01,,QAA,"NHS A ICB",ods,"ICB of successor RC2 (RC1 -> RC2)")',
                 '(RC2,2014-10-01,,QAA,"NHS A ICB",ods,"own ICB")',
                 '(RD1,1993-04-01,,QXX,"user''s choice",user,)',
-                '(RE1,1993-04-01,2020-04-01,QCC,"NHS C ICB",ods,"ICB of successor RE3 (RE1 -> RE3)")',
+                '(RE1,1993-04-01,,QCC,"NHS C ICB",ods,"ICB of successor RE3 (RE1 -> RE3)")',
                 '(RE2,2020-04-01,,QDD,"NHS D ICB",ods,"own ICB")',
                 '(RE3,2020-04-01,,QCC,"NHS C ICB",ods,"own ICB")'],
-          'merged trusts take their successor''s ICB; a split prefers the successor in the same ICB; later successions and user rows are left alone');
+          'merged trusts take their successor''s ICB and stay valid after their close (the successor answers for their last returns); a split prefers the successor in the same ICB; later successions and user rows are left alone');
 SET ROLE eric_owner;
-SELECT is(estate.load_ics_mapping('pg_temp.t_org', 'pg_temp.t_succ', 'pg_temp.t_icb', '2026-04-30'), 7, 'running it again replaces its rows');
+SELECT is((SELECT (valid_to, ics_code, rule)::text FROM estate.ics_mapping WHERE trust_code = 'RF1'),
+          '(2015-02-01,QAA,"own ICB")', 'a trust closed without a successor stops counting at its close');
+SELECT is((SELECT (valid_from, valid_to, ics_code, rule)::text FROM estate.ics_mapping WHERE trust_code = 'TX1'),
+          '(-infinity,,QBB,"ICB of successor RB1 (TX1 -> RB1); not in the trust files, known from the successions")',
+          'a code only succ.csv names follows its successors');
+SELECT is((SELECT array_agg(g.ics_basis || ' ' || coalesce(g.ics_code, g.ics_name) ORDER BY v.code, v.y)
+           FROM (VALUES ('RC1', 2013), ('RC1', 2014), ('RF1', 2013), ('RF1', 2014), ('TX1', 2014)) AS v(code, y),
+                estate.eric_grouping(v.code, v.y, NULL, 'REGION') AS g),
+          '{"ICS QAA","ICS QAA","ICS QAA","commissioning region REGION","ICS QBB"}'::text[],
+          'a return for year Y counts where the organisation responsible on 31 March Y+1 does: RC1 (closed September 2014) through RC2, RF1 nowhere after its close');
+SET ROLE eric_owner;
+SELECT is(estate.load_ics_mapping('pg_temp.t_org', 'pg_temp.t_succ', 'pg_temp.t_icb', '2026-04-30'), 8,
+          'running it again replaces its rows (TX1 now reaches RZ9, which has no ICB)');
 RESET ROLE;
 SELECT is((SELECT (ics_code, rule) FROM estate.ics_mapping WHERE trust_code = 'RA1')::text,
           '(QAA,"own ICB (successor RZ9 has none)")', 'a later footprint date follows later successions');

@@ -191,10 +191,18 @@ SELECT * FROM estate.eric_grouping('ZXB', 2015, NULL, 'SOUTH');
 SELECT * FROM estate.site_summary ORDER BY financial_year, trust_code, site_code;
 SELECT * FROM estate.trust_summary ORDER BY financial_year, trust_code;
 SELECT * FROM estate.ics_summary ORDER BY 1, 2, 3;
+SELECT * FROM estate.england_summary ORDER BY 1;
+INSERT INTO estate.site_ics VALUES ('ZXB', 'ZXB01', 'QAA', NULL, 'golden: counted with Alpha');
+SELECT * FROM estate.trust_summary ORDER BY financial_year, trust_code;
+SELECT * FROM estate.ics_summary ORDER BY 1, 2, 3;
+SELECT * FROM estate.eric_measures() ORDER BY level, financial_year, trust_code, ics_name, site_code;
+DELETE FROM estate.site_ics;
 SELECT * FROM estate.year_on_year ORDER BY 1, 2, 3, 4;
 SELECT * FROM estate.data_completeness ORDER BY 1, 2, 3;
+SELECT * FROM estate.data_quality;
+SELECT * FROM estate.data_quality(1.5, 1.1) ORDER BY 1, 3, 4, 5, 6, 8;
 SELECT * FROM estate.eric_site_carbon() ORDER BY 1, 2, 3;
-SELECT * FROM estate.eric_rollup() ORDER BY 1, 2, 3, 4;
+SELECT * FROM estate.eric_rollup() ORDER BY level, financial_year, trust_code, ics_name, site_code;
 
 -- ---- core_hours ----------------------------------------------------------------
 CREATE TEMP TABLE cores (c estate.core_hours);
@@ -340,6 +348,7 @@ SELECT pg_temp.error_of($$SELECT 'unassessed=92233720368547758.07'::estate.backl
 SELECT pg_temp.error_of($$SELECT estate.backlog(-1, 0, 0, 0)$$);
 SELECT pg_temp.error_of($$SELECT estate.jsonb_to_backlog('{"critical": 1}')$$);
 SELECT pg_temp.error_of($$SELECT estate.fci(-1, 100)$$);
+SELECT pg_temp.error_of($$SELECT * FROM estate.data_quality(0.5, 3)$$);
 SELECT pg_temp.error_of($$SELECT estate.fci_band(0.1, 0.3, 0.2, 0.4)$$);
 SELECT pg_temp.error_of($$SELECT estate.renewal_forecast(2000, 0, 100, 2025, 10)$$);
 SELECT pg_temp.error_of($$SELECT estate.renewal_forecast(2000, 10, 100, 2025, 0)$$);

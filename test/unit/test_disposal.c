@@ -326,10 +326,10 @@ main(void)
 	five(&in, 0.6, 0.05, 1.0, 1.995, 1.0);
 	assess(&in);
 	is_str(r.reasons[0], "running cost 2× benchmark (dispose at ≥ 2×, keep at ≤ 1×)", "1.995 rounds to 2");
-	five(&in, 1e20, 0.05, 1.0, 1.0, 1.0);
+	five(&in, 5, 0.05, 1.0, 1.0, 1.0);
 	set(&in, DARG_UTILISATION_KEEP, 1e30);
 	assess(&in);
-	is_str(r.reasons[0], "utilisation 1e+22% (dispose at ≤ 10%, keep at ≥ 1e+32%)", "huge figures in exponent form");
+	is_str(r.reasons[0], "utilisation 500% (dispose at ≤ 10%, keep at ≥ 1e+32%)", "huge figures in exponent form");
 
 	/* Bad arguments: each kind, and the first bad one is named. */
 	defaults(&in);
@@ -339,6 +339,16 @@ main(void)
 	defaults(&in);
 	set(&in, DARG_UTILISATION, 1.7);
 	is_int(bad_arg(&in), -1, "utilisation above 1 (over capacity) is allowed");
+	set(&in, DARG_UTILISATION, 5);
+	is_int(bad_arg(&in), -1, "utilisation 5 is allowed");
+	set(&in, DARG_UTILISATION, 5.01);
+	is_int(bad_arg(&in), DARG_UTILISATION, "utilisation above 5: a percentage given for a share");
+	is_str(bad_hint, "It is a share, from 0 to 5: give 0.12 for 12%.", "rate hint");
+	defaults(&in);
+	set(&in, DARG_FCI, 12);
+	is_int(bad_arg(&in), DARG_FCI, "fci 12: a percentage given for a share");
+	set(&in, DARG_FCI, 5);
+	is_int(bad_arg(&in), -1, "fci 5 is allowed");
 	set(&in, DARG_UTILISATION, NAN);
 	is_int(bad_arg(&in), DARG_UTILISATION, "NaN utilisation");
 	defaults(&in);
