@@ -56,7 +56,8 @@ SQL_PARTS = sql/header.sql \
 	sql/disposal.sql sql/disposal_impact.sql \
 	sql/parse_amount.sql sql/eric.sql sql/ics_mapping.sql sql/ics_membership.sql sql/eric_views.sql sql/eric_summaries.sql sql/data_quality.sql \
 	sql/core_hours.sql sql/space_utilisation.sql \
-	build/space_utilisation_aggregate.sql build/utilisation_heatmap_aggregate.sql
+	build/space_utilisation_aggregate.sql build/utilisation_heatmap_aggregate.sql \
+	sql/investment_plan.sql
 
 build/%_type.sql: sql/ordinal_type.sql.in Makefile
 	@mkdir -p build
@@ -83,7 +84,7 @@ build/carbon_factors.sql: data/carbon_factors_2007-08_to_2020-21.csv tools/carbo
 # The update from 1.0: the statements that change 1.0's objects
 # (sql/update/1.0--1.1.sql, which starts the script), then the sql/ parts of
 # every object new in 1.1, the same files SQL_PARTS lists for a fresh install.
-UPDATE_PARTS = sql/update/1.0--1.1.sql sql/ics_membership.sql sql/eric_summaries.sql sql/data_quality.sql
+UPDATE_PARTS = sql/update/1.0--1.1.sql sql/ics_membership.sql sql/eric_summaries.sql sql/data_quality.sql sql/investment_plan.sql
 
 $(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS)
 	cat $(SQL_PARTS) > $@
@@ -150,7 +151,8 @@ FUZZ_CC ?= clang
 FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc/core
 ORDINAL_FUZZERS = build/fuzz/condition_grade build/fuzz/risk_band
 FUZZERS = $(ORDINAL_FUZZERS) build/fuzz/backlog build/fuzz/renewal_forecast build/fuzz/disposal_impact build/fuzz/parse_amount \
-	build/fuzz/core_hours build/fuzz/utilisation_state
+	build/fuzz/core_hours build/fuzz/utilisation_state \
+	build/fuzz/investment_plan_state build/fuzz/investment_plan
 
 $(ORDINAL_FUZZERS): build/fuzz/%: test/fuzz/fuzz_ordinal.c $(CORE_SRCS)
 	@mkdir -p build/fuzz

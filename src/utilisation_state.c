@@ -255,7 +255,7 @@ bad:
 
 /*
  * Binary form: version, capacity, span bounds, the core hours' stored bytes
- * (length first), the closed dates (count first), then the period count and
+ * (length first; they carry their own version), the closed dates (count first), then the period count and
  * each period's start, end and headcount (-1 unknown).
  */
 PG_FUNCTION_INFO_V1(utilisation_state_send);

@@ -4,32 +4,13 @@
 #include "renewal_forecast.h"
 #include "scan.h"
 
-typedef struct cursor
-{
-	const char *s;
-	size_t		len;
-	size_t		i;
-	const char *why;
-} cursor;
+typedef estate_cursor cursor;
 
 static estate_status
 fail(cursor *c, estate_status st, const char *why)
 {
 	c->why = why;
 	return st;
-}
-
-/* Spaces, then the literal text, then spaces. */
-static bool
-expect(cursor *c, const char *text)
-{
-	size_t		n = strlen(text);
-
-	c->i = estate_skip_spaces(c->s, c->len, c->i);
-	if (c->len - c->i < n || memcmp(c->s + c->i, text, n) != 0)
-		return false;
-	c->i = estate_skip_spaces(c->s, c->len, c->i + n);
-	return true;
 }
 
 /* The next token: up to a space, a comma or a closing brace. */
@@ -61,7 +42,7 @@ integer(cursor *c, int64_t min, int64_t max, int64_t *value)
 static estate_status
 field(cursor *c, const char *key, int64_t min, int64_t max, int64_t *value)
 {
-	if (!expect(c, key) || !expect(c, "="))
+	if (!estate_expect(c, key) || !estate_expect(c, "="))
 		return fail(c, ESTATE_ERR_SYNTAX,
 					"Expected the keys from_year, horizon, inflation, elements and due, in this order.");
 	return integer(c, min, max, value);
@@ -118,20 +99,20 @@ estate_renewal_parse(const char *s, size_t len, estate_renewal_text *t, const ch
 	if ((st = field(&c, "from_year", INT32_MIN, INT32_MAX, &value)) != ESTATE_OK)
 		goto done;
 	t->from_year = (int32_t) value;
-	if (!expect(&c, ","))
+	if (!estate_expect(&c, ","))
 		goto syntax;
 	if ((st = field(&c, "horizon", RENEWAL_HORIZON_MIN, RENEWAL_HORIZON_MAX, &value)) != ESTATE_OK)
 		goto done;
 	t->horizon = (int) value;
-	if (!expect(&c, ",") || !expect(&c, "inflation") || !expect(&c, "="))
+	if (!estate_expect(&c, ",") || !estate_expect(&c, "inflation") || !estate_expect(&c, "="))
 		goto syntax;
 	if ((st = decimal(&c, &t->inflation, &t->inflation_len)) != ESTATE_OK)
 		goto done;
-	if (!expect(&c, ","))
+	if (!estate_expect(&c, ","))
 		goto syntax;
 	if ((st = field(&c, "elements", 0, INT64_MAX, &t->elements)) != ESTATE_OK)
 		goto done;
-	if (!expect(&c, ",") || !expect(&c, "due") || !expect(&c, "=") || !expect(&c, "{"))
+	if (!estate_expect(&c, ",") || !estate_expect(&c, "due") || !estate_expect(&c, "=") || !estate_expect(&c, "{"))
 		goto syntax;
 	for (;;)
 	{
@@ -151,9 +132,9 @@ estate_renewal_parse(const char *s, size_t len, estate_renewal_text *t, const ch
 				: "An amount due must be digits with an optional decimal part.";
 			goto done;
 		}
-		if (expect(&c, "}"))
+		if (estate_expect(&c, "}"))
 			break;
-		if (!expect(&c, ","))
+		if (!estate_expect(&c, ","))
 			goto syntax;
 	}
 	if (n != t->horizon)

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "status.h"
 
@@ -56,6 +57,29 @@ estate_parse_int64(const char *s, size_t len, int64_t *value)
 		return ESTATE_ERR_RANGE;
 	*value = negative ? -(int64_t) magnitude : (int64_t) magnitude;
 	return ESTATE_OK;
+}
+
+/* A position in a text being parsed, and why parsing stopped there. */
+typedef struct estate_cursor
+{
+	const char *s;
+	size_t		len;
+	size_t		i;
+	const char *why;
+} estate_cursor;
+
+/* Spaces, then the literal text, then spaces: true (and past them) when the
+ * text is there, else false with the position unchanged but for spaces. */
+static inline bool
+estate_expect(estate_cursor *c, const char *text)
+{
+	size_t		n = strlen(text);
+
+	c->i = estate_skip_spaces(c->s, c->len, c->i);
+	if (c->len - c->i < n || memcmp(c->s + c->i, text, n) != 0)
+		return false;
+	c->i = estate_skip_spaces(c->s, c->len, c->i + n);
+	return true;
 }
 
 #endif

@@ -1,5 +1,6 @@
 -- The whole tables, with parallel workers forced (partial aggregates and
--- their combine functions, space_utilisation's growing state too), and
+-- their combine functions, the growing states of space_utilisation and
+-- plan_investment too), and
 -- disposal_impact as a window aggregate.
 SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;

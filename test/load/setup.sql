@@ -39,13 +39,19 @@ CREATE FUNCTION site_answers(s integer) RETURNS text LANGUAGE sql STABLE AS $$
         (SELECT estate.space_utilisation(b.period, b.headcount, 25, 'Mon-Fri 08:00-18:00', '[2024-01-08,2024-02-05)')::text
          FROM booking AS b WHERE b.room = s),
         (SELECT estate.utilisation_heatmap(b.period, b.headcount, 25, 'Mon-Fri 08:00-18:00 Europe/London', '[2024-01-08,2024-02-05)')::text
-         FROM booking AS b WHERE b.room = s))
+         FROM booking AS b WHERE b.room = s),
+        (SELECT estate.plan_investment(e.id::text, e.grade, 1 + e.id % 5, e.cost,
+                  estate.investment_scenario(from_year => 2025, annual_budget => 500000, inflation => 0.03))::text
+         FROM element AS e WHERE e.site = s))
 $$;
 CREATE FUNCTION whole_answers() RETURNS text LANGUAGE sql STABLE AS $$
     SELECT concat_ws(' | ',
         (SELECT estate.backlog_agg(e.band, e.cost)::text FROM element AS e),
         (SELECT estate.renewal_forecast(e.installed, e.life, e.replacement, 2025, 20, 0.025)::text FROM element AS e),
         (SELECT estate.max(e.grade)::text FROM element AS e),
+        (SELECT md5(estate.plan_investment(e.id::text, e.grade, 1 + e.id % 5, e.cost,
+                      estate.investment_scenario(from_year => 2025, annual_budget => 20000000, horizon => 5,
+                                                 years_per_grade => 2, escalation => 0.1))::text) FROM element AS e),
         (SELECT estate.space_utilisation(b.period, b.headcount, 1000, 'Mon-Sun 07:00-22:00', '[2024-01-08,2024-02-05)')::text
          FROM booking AS b),
         (SELECT string_agg(x::text, ';' ORDER BY site) FROM (

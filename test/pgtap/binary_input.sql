@@ -5,7 +5,7 @@
 -- 22P03, never another error, a crash or a different value.  The random
 -- counterpart is test/fuzz/recv.c (run by test/run).
 BEGIN;
-SELECT plan(23);
+SELECT plan(28);
 SET LOCAL client_min_messages = warning;
 
 \ir include/binary_copy.sql
@@ -46,15 +46,32 @@ INSERT INTO sample VALUES
   ('estate.core_hours', 'Mon-Fri 08:00-18:00 Europe/London'),
   ('estate.core_hours', 'Mon,Wed,Fri 09:00-17:00, Sat 09:00-13:00 UTC'),
   ('estate.core_hours', 'Mon-Sun 20:00-08:00 America/New_York'),
-  ('estate.utilisation_state', 'v1 capacity=20 span=757987200000000,758073600000000 core="Mon-Fri 08:00-18:00 Europe/London" '
+  ('estate.core_hours', 'Mon 22:00-24:00, Tue 00:00-02:00, Wed 00:00-23:59, Wed 23:59-01:00 UTC'),
+  ('estate.utilisation_state', 'v2 capacity=20 span=757987200000000,758073600000000 core="Mon-Fri 08:00-18:00 Europe/London" '
                                || 'closed={} periods={32400000000+7200000000*10,36000000000+7200000000*?}'),
-  ('estate.utilisation_state', 'v1 capacity=2147483647 span=-1577880000000000,1577880000000000 core="Mon-Sun 20:00-08:00 Asia/Kolkata" '
+  ('estate.utilisation_state', 'v2 capacity=2147483647 span=-1577880000000000,1577880000000000 core="Mon-Sun 20:00-08:00 Asia/Kolkata" '
                                || 'closed={8000,8001,9000} periods={0+1*1,5+5*2147483647,7+100*?}'),
-  ('estate.disposal_impact_state', 'sites=0, floor_area=0.00, estate_floor_area=0.00, minimum_retained_area=0.00'),
-  ('estate.disposal_impact_state', 'sites=9223372036854775807, floor_area=0.00, estate_floor_area=0.00, minimum_retained_area=0.00'),
-  ('estate.disposal_impact_state', 'sites=2, floor_area=1500.00, estate_floor_area=10000.00, minimum_retained_area=7000.00, '
+  ('estate.disposal_impact_state', 'v2 sites=0, floor_area=0.000000, estate_floor_area=0.000000, minimum_retained_area=0.000000'),
+  ('estate.disposal_impact_state', 'v2 sites=9223372036854775807, floor_area=0.000000, estate_floor_area=9223372036854.775807, '
+                                   || 'minimum_retained_area=0.000000'),
+  ('estate.disposal_impact_state', 'v2 sites=2, floor_area=1500.000001, estate_floor_area=10000.000000, minimum_retained_area=7000.000000, '
                                    || 'backlog=(high=100.00, significant=0.00, moderate=0.00, low=0.00, unassessed=0.01), '
-                                   || 'running_cost=50000.00, carbon_kg=10000.50');
+                                   || 'running_cost=50000.00, carbon_kg=10000.50'),
+  ('estate.investment_plan_state', 'from_year=2025, horizon=3, annual_budget=100.00, inflation=0.025, years_per_grade=5, escalation=0.1, '
+                                   || 'strategy=highest_risk_first, carry_over=false, replacement_value=1000.00; form=grade; '
+                                   || 'items={("a" C 3 1.20), ("b""c" B(C) - 0.05), ("" DX 5 92233720368547758.07)}'),
+  ('estate.investment_plan_state', 'from_year=-2147483648, horizon=2, budgets={0.00, 92233720368547758.07}, inflation=-0.999, '
+                                   || 'years_per_grade=-, escalation=0, strategy=strict_risk_order, carry_over=true, replacement_value=-; '
+                                   || 'form=band; items={("x" high 0.00), ("y" - 1.00)}'),
+  ('estate.investment_plan_state', 'from_year=2147483647, horizon=1, annual_budget=0.00, inflation=123.456, years_per_grade=2147483647, '
+                                   || 'escalation=7, strategy=most_risk_per_pound, carry_over=false, replacement_value=0.01; form=grade; items={}'),
+  ('estate.investment_plan', 'from_year=-5, horizon=2, form=band; years={(5.00 5.00 1 0.00 0.00 0.00 0.00 0.00 0.10 1 0.014286), '
+                             || '(5.00 0.10 1 0.00 0.00 0.00 0.00 0.00 0.00 0 0.000000)}; items={("" -5 -4 0.10 - -), ("x""y" -5 -5 5.00 - high)}'),
+  ('estate.investment_plan', 'from_year=2025, horizon=1, form=grade; years={(0.00 0.00 0 0.00 0.00 0.00 0.00 0.00 0.00 0 -)}; '
+                             || 'items={("a" - - - B(C) -)}'),
+  ('estate.investment_plan', 'from_year=2147483647, horizon=1, form=grade; years={(92233720368547758.07 92233720368547758.07 1 0.00 '
+                             || '0.00 92233720368547758.07 0.00 0.00 0.00 1 92233720368547758.070000)}; '
+                             || 'items={("a" 2147483647 2147483647 92233720368547758.07 D high), ("b" 2147483647 - - CX significant)}');
 -- The wire form, by the type's own send function.
 CREATE FUNCTION pg_temp.wire(t regtype, v text) RETURNS text LANGUAGE plpgsql AS $f$
 DECLARE
@@ -121,7 +138,8 @@ SELECT is(pg_temp.received('estate.backlog', '01' || repeat(pg_temp.hex8(9223372
           'backlog: every bucket at the int64 maximum is valid');
 
 -- ---- disposal_impact_state: version, six int64, five buckets, flags -----------
--- A consistent payload with the field at position k replaced by v.
+-- A consistent version-1 payload (areas in hundredths, as estate 1.0 sent
+-- them) with the field at position k replaced by v.
 CREATE FUNCTION pg_temp.impact(k int, v text) RETURNS text LANGUAGE sql AS $$
   SELECT '01' || string_agg(CASE WHEN i = k THEN v ELSE f END, '' ORDER BY i)
   FROM unnest(ARRAY[pg_temp.hex8(1), pg_temp.hex8(100), pg_temp.hex8(1000), pg_temp.hex8(0), pg_temp.hex8(5), pg_temp.hex8(7),
@@ -129,22 +147,31 @@ CREATE FUNCTION pg_temp.impact(k int, v text) RETURNS text LANGUAGE sql AS $$
        WITH ORDINALITY AS x(f, i)
 $$;
 SELECT is(pg_temp.received('estate.disposal_impact_state', pg_temp.impact(0, NULL)),
-          'ok sites=1, floor_area=1.00, estate_floor_area=10.00, minimum_retained_area=0.00, '
+          'ok v2 sites=1, floor_area=1.000000, estate_floor_area=10.000000, minimum_retained_area=0.000000, '
           'backlog=(high=0.01, significant=0.00, moderate=0.00, low=0.00, unassessed=0.00), running_cost=0.05, carbon_kg=0.07',
-          'disposal_impact_state: a crafted payload reads as sent');
+          'disposal_impact_state: a crafted version-1 payload reads as sent, its areas (100 and 1000) in hundredths');
+SELECT is(pg_temp.received('estate.disposal_impact_state', '02' || substr(pg_temp.impact(0, NULL), 3)),
+          'ok v2 sites=1, floor_area=0.000100, estate_floor_area=0.001000, minimum_retained_area=0.000000, '
+          'backlog=(high=0.01, significant=0.00, moderate=0.00, low=0.00, unassessed=0.00), running_cost=0.05, carbon_kg=0.07',
+          'disposal_impact_state: as version 2 its areas are millionths');
+SELECT is((SELECT string_agg(DISTINCT pg_temp.received('estate.disposal_impact_state', '02' || substr(pg_temp.impact(k, pg_temp.hex8(bad)), 3)), ',')
+           FROM generate_series(1, 11) AS k, unnest(ARRAY[-1, -9223372036854775808]) AS bad),
+          '22P03', 'disposal_impact_state: a negative count, area, cost, carbon or bucket in version 2 is 22P03');
+SELECT is(pg_temp.received('estate.disposal_impact_state', pg_temp.impact(2, pg_temp.hex8(922337203685478))),
+          '22P03', 'disposal_impact_state: a version-1 area beyond the millionths'' range is 22P03');
 SELECT is((SELECT string_agg(DISTINCT pg_temp.received('estate.disposal_impact_state', pg_temp.impact(k, pg_temp.hex8(bad))), ',')
            FROM generate_series(1, 11) AS k, unnest(ARRAY[-1, -9223372036854775808]) AS bad),
-          '22P03', 'disposal_impact_state: a negative count, area, cost, carbon or bucket is 22P03');
+          '22P03', 'disposal_impact_state: a negative count, area, cost, carbon or bucket in version 1 is 22P03');
 SELECT is((SELECT string_agg(format('%s: %s', why, pg_temp.received('estate.disposal_impact_state', payload)), ', ' ORDER BY why)
            FROM (VALUES ('version 0', '00' || substr(pg_temp.impact(0, NULL), 3)),
-                        ('version 2', '02' || substr(pg_temp.impact(0, NULL), 3)),
+                        ('version 3', '03' || substr(pg_temp.impact(0, NULL), 3)),
                         ('unknown flag 8', pg_temp.impact(12, pg_temp.hex4(15))),
                         ('negative flags', pg_temp.impact(12, pg_temp.hex4(-1))),
                         ('unknown measure not 0', pg_temp.impact(12, pg_temp.hex4(0))),
                         ('released beyond the estate', pg_temp.impact(2, pg_temp.hex8(1001))),
                         ('released by no site', pg_temp.impact(1, pg_temp.hex8(0)))) AS c(why, payload)),
           'negative flags: 22P03, released beyond the estate: 22P03, released by no site: 22P03, '
-          'unknown flag 8: 22P03, unknown measure not 0: 22P03, version 0: 22P03, version 2: 22P03',
+          'unknown flag 8: 22P03, unknown measure not 0: 22P03, version 0: 22P03, version 3: 22P03',
           'disposal_impact_state: bad versions, flags and inconsistent states are 22P03');
 
 -- ---- renewal_forecast_state: version, from_year, horizon, elements, a numeric, amounts
@@ -209,7 +236,7 @@ $$;
 -- Bytes: version, zone length, segment count (2, little-endian), the zone,
 -- then per segment the weekday (0 = Monday), start and end minutes (2 each).
 SELECT is((SELECT string_agg(format('%s: %s', why, pg_temp.received('estate.core_hours', payload)), ', ' ORDER BY why)
-           FROM (VALUES ('version 2', pg_temp.core(1, '02')),
+           FROM (VALUES ('version 3', pg_temp.core(1, '03')),
                         ('a zone the server does not know', pg_temp.core(5, encode(convert_to('Mars/Olympus!', 'UTF8'), 'hex'))),
                         ('a zone length beyond the value', pg_temp.core(2, 'ff')),
                         ('more segments than follow', pg_temp.core(3, '0600')),
@@ -219,14 +246,22 @@ SELECT is((SELECT string_agg(format('%s: %s', why, pg_temp.received('estate.core
                         ('a segment repeated', pg_temp.core(23, '00'))) AS c(why, payload)),
           'a segment ending before it starts: 22P03, a segment of a day or more: 22P03, a segment repeated: 22P03, '
           'a zone length beyond the value: 22P03, '
-          'a zone the server does not know: 22P03, more segments than follow: 22P03, version 2: 22P03, weekday 7: 22P03',
+          'a zone the server does not know: 22P03, more segments than follow: 22P03, version 3: 22P03, weekday 7: 22P03',
           'core_hours: bad versions, zones, counts and segments are 22P03');
 SELECT is(pg_temp.received('estate.core_hours', pg_temp.core(21, 'a105')), 'ok Mon 08:00-00:01, Tue-Fri 08:00-18:00 Europe/London',
           'core_hours: a segment may run past midnight (an end of 1441 minutes is 00:01 the next day)');
+-- Version 1 (estate 1.0): the same layout; it merged segments across midnight.
+SELECT is(pg_temp.received('estate.core_hours', pg_temp.core(1, '01')), 'ok Mon-Fri 08:00-18:00 Europe/London',
+          'core_hours: version-1 bytes are read');
+SELECT is(pg_temp.received('estate.core_hours', '01' || substr(encode(estate.core_hours_send('Mon 20:00-08:00 UTC'), 'hex'), 3))
+          || ', ' || pg_temp.received('estate.core_hours', '01' || substr(encode(estate.core_hours_send('Mon 20:00-24:00, Tue 00:00-08:00 UTC'), 'hex'), 3))
+          || ', ' || pg_temp.received('estate.core_hours', '01' || substr(encode(estate.core_hours_send('Mon 00:00-24:00, Mon 23:00-01:00 UTC'), 'hex'), 3)),
+          'ok Mon 20:00-08:00 UTC, 22P03, 22P03',
+          'core_hours: version 1''s night segment is read as Monday''s; segments it merged or could not write are 22P03');
 
 -- ---- utilisation_state: version, capacity, span, core, closed dates, periods -----
 CREATE FUNCTION pg_temp.util(at int, bytes bytea) RETURNS text LANGUAGE sql AS $$
-  SELECT encode(overlay(estate.utilisation_state_send('v1 capacity=20 span=757987200000000,758073600000000 '
+  SELECT encode(overlay(estate.utilisation_state_send('v2 capacity=20 span=757987200000000,758073600000000 '
                         'core="Mon-Fri 08:00-18:00 Europe/London" closed={} periods={32400000000+7200000000*10}')
                         PLACING bytes FROM at), 'hex')
 $$;
@@ -243,17 +278,19 @@ SELECT is((SELECT string_agg(format('%s: %s', why, pg_temp.received('estate.util
           'span over 100 years: 22P03, span reversed: 22P03, span to the end of time: 22P03, version 2: 22P03',
           'utilisation_state: bad capacities, spans (over 100 years too) and lengths are 22P03');
 SELECT is(pg_temp.received('estate.utilisation_state', pg_temp.util(14, int8send(757987200000000 + 3155760000000000))),
-          'ok v1 capacity=20 span=757987200000000,3913747200000000 core="Mon-Fri 08:00-18:00 Europe/London" closed={} '
+          'ok v2 capacity=20 span=757987200000000,3913747200000000 core="Mon-Fri 08:00-18:00 Europe/London" closed={} '
           'periods={32400000000+7200000000*10}', 'utilisation_state: a span of exactly 100 years is read');
 
 -- Received values are stored as received: a table of every sample, written
 -- and read back in binary, is unchanged.
 CREATE TEMP TABLE every_type(id int, grade estate.condition_grade, band estate.risk_band, b estate.backlog,
                              r estate.renewal_forecast_state, d estate.disposal_impact_state,
-                             c estate.core_hours, u estate.utilisation_state);
+                             c estate.core_hours, u estate.utilisation_state,
+                             ps estate.investment_plan_state, p estate.investment_plan);
 INSERT INTO every_type
 SELECT i, g::estate.condition_grade, rb::estate.risk_band, b::estate.backlog, r::estate.renewal_forecast_state,
-       d::estate.disposal_impact_state, c::estate.core_hours, u::estate.utilisation_state
+       d::estate.disposal_impact_state, c::estate.core_hours, u::estate.utilisation_state,
+       ps::estate.investment_plan_state, p::estate.investment_plan
 FROM (SELECT row_number() OVER () AS i, * FROM
         (SELECT v FROM sample WHERE t = 'estate.condition_grade'::regtype) AS g(g)
         CROSS JOIN (SELECT v FROM sample WHERE t = 'estate.risk_band'::regtype) AS rb(rb)
@@ -261,8 +298,10 @@ FROM (SELECT row_number() OVER () AS i, * FROM
         CROSS JOIN (SELECT v FROM sample WHERE t = 'estate.renewal_forecast_state'::regtype) AS r(r)
         CROSS JOIN (SELECT v FROM sample WHERE t = 'estate.disposal_impact_state'::regtype) AS d(d)
         CROSS JOIN (SELECT v FROM sample WHERE t = 'estate.core_hours'::regtype) AS c(c)
-        CROSS JOIN (SELECT v FROM sample WHERE t = 'estate.utilisation_state'::regtype) AS u(u)) AS x;
-INSERT INTO every_type VALUES (0, NULL, NULL, NULL, NULL, NULL, NULL, NULL);
+        CROSS JOIN (SELECT v FROM sample WHERE t = 'estate.utilisation_state'::regtype) AS u(u)
+        CROSS JOIN (SELECT v FROM sample WHERE t = 'estate.investment_plan_state'::regtype) AS ps(ps)
+        CROSS JOIN (SELECT v FROM sample WHERE t = 'estate.investment_plan'::regtype) AS p(p)) AS x;
+INSERT INTO every_type VALUES (0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL);
 CREATE TEMP TABLE every_type2 (LIKE every_type);
 SELECT pg_temp.copy_binary('every_type', 'every_type2');
 SELECT is((SELECT count(*) FROM every_type a JOIN every_type2 b USING (id)

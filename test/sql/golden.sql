@@ -384,3 +384,69 @@ SELECT pg_temp.error_of($$SELECT estate.room_status(NULL::estate.utilisation, 2)
 SELECT pg_temp.error_of($$SELECT estate.space_profile(0, 0, 0, 0, 0)$$);
 SELECT pg_temp.error_of($$SELECT estate.space_profile(100, 50, 50, 200, 0)$$);
 SELECT pg_temp.error_of($$SET estate.core_hours = 'whenever'$$);
+
+-- ---- investment_plan ---------------------------------------------------------
+SELECT estate.investment_scenario(from_year => 2025, annual_budget => 100000, horizon => 3, inflation => 0.03,
+                                  replacement_value => 2000000),
+       estate.investment_scenario(from_year => 2025, budgets => '{0, 50000.004}', horizon => 2, years_per_grade => NULL,
+                                  escalation => 0.2, strategy => 'strict_risk_order', carry_over => true);
+CREATE TEMP TABLE golden_survey (id text, grade estate.condition_grade, consequence int, cost numeric);
+INSERT INTO golden_survey VALUES ('roof-1', 'C', 5, 80000), ('roof-2', 'D', 4, 120000.50), ('boiler', 'B(C)', 5, 45000),
+  ('lift', 'CX', 3, 60000), ('windows', 'C', NULL, 15000.005), ('floor', 'B', 2, 9999), ('wiring', 'DX', 5, 250000),
+  ('doors', 'C', 1, 0), ('paint', NULL, 1, 100), ('drains', 'D', 2, NULL);
+CREATE TEMP TABLE golden_plans AS
+SELECT strategy, estate.plan_investment(id, grade, consequence, cost,
+         estate.investment_scenario(from_year => 2025, annual_budget => 150000, horizon => 4, inflation => 0.03,
+                                    years_per_grade => 2, escalation => 0.1, strategy => strategy,
+                                    replacement_value => 3000000)) AS p
+FROM golden_survey, unnest(ARRAY['highest_risk_first', 'strict_risk_order', 'most_risk_per_pound']) AS strategy
+GROUP BY strategy
+UNION ALL
+SELECT 'band form', estate.plan_investment(id, estate.backlog_risk(grade, consequence), cost,
+         estate.investment_scenario(from_year => 2025, annual_budget => 150000, horizon => 2, carry_over => true))
+FROM golden_survey WHERE estate.needs_backlog(grade);
+SELECT strategy, p::text, estate.investment_plan_send(p) AS bytes,
+       p::text::estate.investment_plan::text = p::text AS text_round_trip
+FROM golden_plans ORDER BY 1;
+SELECT strategy, y.* FROM golden_plans, estate.plan_years(p) AS y ORDER BY 1, 2;
+SELECT strategy, i.* FROM golden_plans, estate.plan_items(p) AS i ORDER BY 1, 2;
+CREATE AGGREGATE pg_temp.investment_state(text, estate.condition_grade, integer, numeric, estate.investment_scenario) (
+    sfunc = estate.investment_plan_transfn, stype = estate.investment_plan_state);
+CREATE AGGREGATE pg_temp.investment_state(text, estate.risk_band, numeric, estate.investment_scenario) (
+    sfunc = estate.investment_plan_transfn, stype = estate.investment_plan_state);
+CREATE TEMP TABLE investment_states AS
+SELECT pg_temp.investment_state(id, grade, consequence, cost, estate.investment_scenario(from_year => 2025, annual_budget => 1000, horizon => 2)) AS s
+FROM golden_survey
+UNION ALL
+SELECT pg_temp.investment_state(id, estate.backlog_risk(grade, consequence), cost,
+         estate.investment_scenario(from_year => 2025, budgets => '{1, 2.5}', horizon => 2, strategy => 'strict_risk_order'))
+FROM golden_survey;
+SELECT s::text, estate.investment_plan_state_send(s) AS bytes, estate.investment_plan_final(s)::text AS plan,
+       s::text::estate.investment_plan_state::text = s::text AS text_round_trip
+FROM investment_states;
+ALTER TABLE golden_survey SET (parallel_workers = 2);
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+SET parallel_leader_participation = off;
+SELECT estate.plan_investment(id, grade, consequence, cost,
+         estate.investment_scenario(from_year => 2025, annual_budget => 150000, horizon => 4, inflation => 0.03,
+                                    years_per_grade => 2, escalation => 0.1, replacement_value => 3000000))::text
+       = (SELECT p::text FROM golden_plans WHERE strategy = 'highest_risk_first') AS parallel_equals_serial
+FROM golden_survey;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
+RESET parallel_leader_participation;
+SELECT pg_temp.error_of($$SELECT estate.investment_scenario(from_year => 2025)$$);
+SELECT pg_temp.error_of($$SELECT estate.investment_scenario(from_year => 2025, annual_budget => 1, horizon => 0)$$);
+SELECT pg_temp.error_of($$SELECT estate.investment_scenario(from_year => 2147483647, annual_budget => 1, horizon => 2)$$);
+SELECT pg_temp.error_of($$SELECT estate.investment_scenario(from_year => 2025, annual_budget => 1, strategy => 'random')$$);
+SELECT pg_temp.error_of($$SELECT estate.plan_investment(id, 'C'::estate.condition_grade, 1, 1.0, estate.investment_scenario(from_year => 2025, annual_budget => b)) FROM (VALUES ('a', 1), ('b', 2)) v(id, b)$$);
+SELECT pg_temp.error_of($$SELECT estate.plan_investment(id, 'C'::estate.condition_grade, 1, 1.0, estate.investment_scenario(from_year => 2025, annual_budget => 1)) FROM (VALUES ('a'), ('a')) v(id)$$);
+SELECT pg_temp.error_of($$SELECT estate.plan_investment('a', 'C'::estate.condition_grade, 7, 1.0, estate.investment_scenario(from_year => 2025, annual_budget => 1))$$);
+SELECT pg_temp.error_of($$SELECT estate.plan_investment('a', 'C'::estate.condition_grade, 1, 60000000000000000, estate.investment_scenario(from_year => 2025, annual_budget => 1, inflation => 1, horizon => 2))$$);
+SELECT pg_temp.error_of($$SELECT 'nonsense'::estate.investment_plan_state$$);
+SELECT pg_temp.error_of($$SELECT 'nonsense'::estate.investment_plan$$);
