@@ -51,6 +51,11 @@ INSERT INTO cases VALUES
   ('estate.core_hours', 'Mon-Fri 08:00-18:00 Europe/London', 'valid'),
   ('estate.utilisation_state', 'v1 capacity=20 span=757987200000000,758073600000000 core="Mon-Fri 08:00-18:00 Europe/London" '
                                || 'closed={} periods={32400000000+7200000000*10}', 'valid'),
+  ('estate.investment_plan_state', 'from_year=2025, horizon=1, annual_budget=0.00, inflation=0.025, years_per_grade=5, '
+                                   || 'escalation=7, strategy=most_risk_per_pound, carry_over=false, replacement_value=0.01; form=grade; items={}',
+   'valid'),
+  ('estate.investment_plan', 'from_year=2025, horizon=1, form=grade; years={(0.00 0.00 0 0.00 0.00 0.00 0.00 0.00 0.00 0 -)}; '
+                             || 'items={("a" - - - B(C) -)}', 'valid'),
   -- Malformed text and values out of range.
   ('estate.condition_grade', 'E', '22P02'),
   ('estate.condition_grade', '', '22P02'),
@@ -68,6 +73,11 @@ INSERT INTO cases VALUES
   ('estate.core_hours', 'Mon-Fri 08:00-18:00 BST', '22P02'),
   ('estate.core_hours', 'Funday 08:00-18:00', '22P02'),
   ('estate.utilisation_state', 'garbage', '22P02'),
+  ('estate.investment_plan_state', 'nonsense', '22P02'),
+  ('estate.investment_plan_state', 'from_year=2025, horizon=1, annual_budget=0.00, inflation=0.025, years_per_grade=5, '
+                                   || 'escalation=7, strategy=cheapest_first, carry_over=false, replacement_value=0.01; form=grade; items={}',
+   '22P02'),
+  ('estate.investment_plan', 'nonsense', '22P02'),
   -- Well-formed but for a zone the server's time-zone database lacks.
   ('estate.utilisation_state', 'v1 capacity=20 span=757987200000000,758073600000000 core="Mon-Fri 08:00-18:00 Mars/Olympus_Mons" '
                                || 'closed={} periods={32400000000+7200000000*10}', '22P02');
