@@ -3971,7 +3971,26 @@ END;
 COMMENT ON FUNCTION @extschema@.eric_csv_fields(text) IS
     'fields of one CSV record (comma separated, double-quoted, "" for a quote); NULL when the quoting is malformed';
 
-CREATE FUNCTION @extschema@.load_eric(file_name text, year_label text, kind text,
+-- estate.load_eric, the loader's SQL side, is in sql/load_eric.sql.
+
+-- Users fill these tables: pg_dump keeps their rows; everyone may
+-- read them and the extension's owner may write them, and grant that on.
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.eric_load', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.eric_load_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.eric_site', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.eric_trust', '');
+-- Headers users add for new years are theirs to keep; the shipped ones are recreated.
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.eric_header', 'WHERE NOT shipped');
+GRANT SELECT ON @extschema@.eric_load, @extschema@.eric_site, @extschema@.eric_trust, @extschema@.eric_header TO PUBLIC;
+GRANT INSERT, UPDATE, DELETE, TRUNCATE ON @extschema@.eric_load, @extschema@.eric_site, @extschema@.eric_trust
+    TO @extowner@ WITH GRANT OPTION;
+GRANT INSERT, UPDATE, DELETE ON @extschema@.eric_header TO @extowner@ WITH GRANT OPTION;
+GRANT USAGE, SELECT, UPDATE ON SEQUENCE @extschema@.eric_load_id_seq TO @extowner@ WITH GRANT OPTION;
+-- estate.load_eric: the SQL side of bin/estate-load-eric.  Written with
+-- CREATE OR REPLACE so that a fresh install and the update from 1.0 run this
+-- one definition.
+
+CREATE OR REPLACE FUNCTION @extschema@.load_eric(file_name text, year_label text, kind text,
                                       file_sha256 text, file_encoding text, lines text[])
     RETURNS bigint
     LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
@@ -4187,11 +4206,13 @@ BEGIN
             USING ERRCODE = 'invalid_text_representation';
     END IF;
     SELECT line_no, col_no, qualified, raw INTO bad FROM pg_temp.eric_cells
-    WHERE column_name IN ('trust_code', 'site_code') AND cell <> 'value' ORDER BY rec, col_no LIMIT 1;
+    WHERE column_name IN ('trust_code', 'site_code')
+      AND (cell <> 'value' OR length(btrim(raw)) > 32)  -- ODS codes are a few characters; a long one would overflow the key's index
+    ORDER BY rec, col_no LIMIT 1;
     IF FOUND THEN
         RAISE EXCEPTION '% row %, column % "%": "%" is not a code', file_name, bad.line_no, bad.col_no, bad.qualified, coalesce(bad.raw, '')
             USING ERRCODE = 'invalid_text_representation',
-                  HINT = 'Every return needs its trust (and site) code; subtotal rows end in " Result".';
+                  HINT = 'Every return needs its trust (and site) code, at most 32 characters; subtotal rows end in " Result".';
     END IF;
 
     -- Typed values, one JSON object per return.  A bad number fails the
@@ -4294,20 +4315,6 @@ END
 $load$;
 COMMENT ON FUNCTION @extschema@.load_eric(text, text, text, text, text, text[]) IS
     'load the lines of one ERIC site or trust CSV file as the returns of a financial year, replacing that year; all or nothing (used by estate-load-eric)';
-
--- Users fill these tables: pg_dump keeps their rows; everyone may
--- read them and the extension's owner may write them, and grant that on.
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.eric_load', '');
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.eric_load_id_seq', '');
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.eric_site', '');
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.eric_trust', '');
--- Headers users add for new years are theirs to keep; the shipped ones are recreated.
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.eric_header', 'WHERE NOT shipped');
-GRANT SELECT ON @extschema@.eric_load, @extschema@.eric_site, @extschema@.eric_trust, @extschema@.eric_header TO PUBLIC;
-GRANT INSERT, UPDATE, DELETE, TRUNCATE ON @extschema@.eric_load, @extschema@.eric_site, @extschema@.eric_trust
-    TO @extowner@ WITH GRANT OPTION;
-GRANT INSERT, UPDATE, DELETE ON @extschema@.eric_header TO @extowner@ WITH GRANT OPTION;
-GRANT USAGE, SELECT, UPDATE ON SEQUENCE @extschema@.eric_load_id_seq TO @extowner@ WITH GRANT OPTION;
 
 -- ---------------------------------------------------------------------------
 -- Trust -> ICS mapping: users fill it, from ODS files or by hand.

@@ -5,7 +5,8 @@
  * The state is fixed length (96 bytes), passed by reference and updated in
  * place when called as an aggregate; the final function only reads it, so
  * the aggregate also runs as a window function over candidates in score
- * order, giving the running impact row by row.
+ * order, giving the running impact row by row.  A state stored by estate
+ * 1.0 (areas in hundredths, version field 0) is read through impact_arg.
  */
 #include "postgres.h"
 #include "fmgr.h"
@@ -27,18 +28,67 @@
 StaticAssertDecl(sizeof(estate_disposal_impact) == 96,
 				 "estate.disposal_impact_state is declared with INTERNALLENGTH = 96");
 
-/* Binary format: a version byte, the six quantities, the five buckets, the flags. */
-#define IMPACT_BINARY_VERSION 1
+/*
+ * Binary format: a version byte, the six quantities, the five buckets, the
+ * flags.  Version 2 has areas in millionths of m2, version 1 (estate 1.0)
+ * in hundredths; both are read.
+ */
+#define IMPACT_BINARY_VERSION ESTATE_IMPACT_VERSION
+#define IMPACT_BINARY_VERSION_1 1
 #define IMPACT_BINARY_SIZE (1 + (6 + BUCKET_COUNT) * (int) sizeof(int64) + (int) sizeof(int32))
 
-/* Hundredths as text: "1500.00". */
+/* An area as text: "1500.000000". */
 static char *
-hundredths_text(int64 v)
+area_text(int64 v)
 {
 	char	   *buf = palloc(ESTATE_PENCE_TEXT_MAX);
 
-	estate_pence_format(v, buf);
+	estate_fixed_format(v, ESTATE_AREA_DECIMALS, buf);
 	return buf;
+}
+
+static Numeric
+area_numeric(int64 v)
+{
+	return int64_div_fast_to_numeric(v, ESTATE_AREA_DECIMALS);
+}
+
+/*
+ * A state of version 1 moved to this version, or the error that says why
+ * not: binary input reports both failures as bad binary input (22P03).
+ */
+static void
+upgrade_or_error(estate_disposal_impact *s, estate_status range_status, int sqlstate)
+{
+	estate_status st = estate_impact_upgrade(s);
+
+	if (st == ESTATE_ERR_RANGE)
+		estate_error(range_status,
+					 "Areas are held in millionths of a square metre in 64 bits: at most 9223372036854.775807.",
+					 NULL, "an area of an estate.disposal_impact_state from estate 1.0 is out of range");
+	if (st != ESTATE_OK)
+		ereport(ERROR,
+				(errcode(sqlstate),
+				 errmsg("invalid estate.disposal_impact_state"),
+				 errdetail("Its version (%d in the state) is unknown, or a version-1 area is negative.", s->version)));
+}
+
+/*
+ * A state argument to read: as it is, or, when estate 1.0 stored it, a copy
+ * moved to this version.
+ */
+static const estate_disposal_impact *
+impact_arg(FunctionCallInfo fcinfo, int n)
+{
+	estate_disposal_impact *s = PG_GETARG_IMPACT(n);
+	estate_disposal_impact *copy;
+
+	if (s->version == ESTATE_IMPACT_VERSION)
+		return s;
+	copy = palloc(sizeof(estate_disposal_impact));
+	*copy = *s;
+	upgrade_or_error(copy, ESTATE_ERR_RANGE, ERRCODE_DATA_CORRUPTED);
+	return copy;
 }
 
 /* ---- I/O ---------------------------------------------------------------- */
@@ -54,8 +104,8 @@ disposal_impact_state_in(PG_FUNCTION_ARGS)
 
 	if (st != ESTATE_OK)
 		estate_input_rejected(fcinfo, st, "estate.disposal_impact_state", str, why, NULL,
-							  "Write it as the type's output does, e.g. \"sites=1, floor_area=500.00, "
-							  "estate_floor_area=9000.00, minimum_retained_area=8000.00\".");
+							  "Write it as the type's output does, e.g. \"v2 sites=1, floor_area=500.000000, "
+							  "estate_floor_area=9000.000000, minimum_retained_area=8000.000000\".");
 	PG_RETURN_POINTER(s);
 }
 
@@ -65,7 +115,7 @@ disposal_impact_state_out(PG_FUNCTION_ARGS)
 {
 	char	   *buf = palloc(ESTATE_IMPACT_TEXT_MAX);
 
-	estate_impact_format(PG_GETARG_IMPACT(0), buf);
+	estate_impact_format(impact_arg(fcinfo, 0), buf);
 	PG_RETURN_CSTRING(buf);
 }
 
@@ -76,8 +126,9 @@ disposal_impact_state_recv(PG_FUNCTION_ARGS)
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	estate_disposal_impact *s = palloc0(sizeof(estate_disposal_impact));
 	const char *why;
+	int			version = estate_recv_fixed_versions(buf, "estate.disposal_impact_state", IMPACT_BINARY_SIZE,
+													 IMPACT_BINARY_VERSION_1, IMPACT_BINARY_VERSION);
 
-	estate_recv_fixed(buf, "estate.disposal_impact_state", IMPACT_BINARY_SIZE, IMPACT_BINARY_VERSION);
 	s->sites = pq_getmsgint64(buf);
 	s->floor_area = pq_getmsgint64(buf);
 	s->estate_floor_area = pq_getmsgint64(buf);
@@ -87,6 +138,9 @@ disposal_impact_state_recv(PG_FUNCTION_ARGS)
 	for (int k = 0; k < BUCKET_COUNT; k++)
 		s->backlog.pence[estate_backlog_order[k]] = pq_getmsgint64(buf);
 	s->known = (int32) pq_getmsgint(buf, 4);
+	/* Version 1's areas are hundredths, as in a state 1.0 stored. */
+	s->version = version == IMPACT_BINARY_VERSION ? ESTATE_IMPACT_VERSION : 0;
+	upgrade_or_error(s, ESTATE_ERR_BINARY, ERRCODE_INVALID_BINARY_REPRESENTATION);
 	if ((why = estate_impact_check(s)) != NULL)
 		estate_error(ESTATE_ERR_BINARY, why, NULL,
 					 "invalid binary input for type estate.disposal_impact_state");
@@ -97,7 +151,7 @@ PG_FUNCTION_INFO_V1(disposal_impact_state_send);
 Datum
 disposal_impact_state_send(PG_FUNCTION_ARGS)
 {
-	estate_disposal_impact *s = PG_GETARG_IMPACT(0);
+	const estate_disposal_impact *s = impact_arg(fcinfo, 0);
 	StringInfoData buf;
 
 	pq_begintypsend(&buf);
@@ -116,10 +170,43 @@ disposal_impact_state_send(PG_FUNCTION_ARGS)
 
 /* ---- the aggregate ------------------------------------------------------ */
 
+#define QUANTITY_HINT "Floor areas, costs and carbon are 0 or more."
+
+/* A required area argument, 0 or more, exactly in millionths of m2. */
+static int64
+area(FunctionCallInfo fcinfo, int arg, const char *what)
+{
+	struct varlena *v;
+	Numeric		num;
+	int64		millionths;
+	estate_status st;
+
+	if (PG_ARGISNULL(arg))
+		estate_error(ESTATE_ERR_ARGUMENT, NULL,
+					 "Every candidate needs its floor area, and every row the estate's floor area "
+					 "and the minimum to retain, so that the retained area can be checked.",
+					 "%s must not be NULL", what);
+	/* Read where it lies (no copy), as the amounts are. */
+	v = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(arg));
+	st = estate_area_from_numeric(VARDATA_ANY(v), VARSIZE_ANY_EXHDR(v), &millionths);
+	if (st == ESTATE_OK)
+		return millionths;
+	num = PG_GETARG_NUMERIC(arg);	/* the error path: a plain copy */
+	estate_check_non_negative(num, what, QUANTITY_HINT);
+	if (st == ESTATE_ERR_RANGE)
+		estate_error(ESTATE_ERR_RANGE, NULL,
+					 "Areas are held in millionths of a square metre in 64 bits: at most 9223372036854.775807.",
+					 "%s %s is out of range", what, estate_numeric_text(num));
+	estate_error(ESTATE_ERR_ARGUMENT, NULL,
+				 "Areas are kept exactly to the millionth of a square metre: round them to six decimals.",
+				 "%s %s has more than six decimals", what, estate_numeric_text(num));
+}
+
 /*
- * A required quantity argument, 0 or more, as hundredths (rounded half away
- * from zero, as pence are).  Positive amounts take the decode of the stored
- * bytes; zero, negative, special and toasted values the checked path.
+ * A cost or carbon argument (not NULL), 0 or more, as hundredths (rounded
+ * half away from zero, as pence are).  Positive amounts take the decode of
+ * the stored bytes; zero, negative, special and toasted values the checked
+ * path.
  */
 static int64
 quantity(FunctionCallInfo fcinfo, int arg, const char *what)
@@ -127,15 +214,10 @@ quantity(FunctionCallInfo fcinfo, int arg, const char *what)
 	Numeric		num;
 	int64		hundredths;
 
-	if (!PG_ARGISNULL(arg) && estate_amount_pence_fast(PG_GETARG_DATUM(arg), &hundredths))
+	if (estate_amount_pence_fast(PG_GETARG_DATUM(arg), &hundredths))
 		return hundredths;
-	if (PG_ARGISNULL(arg))
-		estate_error(ESTATE_ERR_ARGUMENT, NULL,
-					 "Every candidate needs its floor area, and every row the estate's floor area "
-					 "and the minimum to retain, so that the retained area can be checked.",
-					 "%s must not be NULL", what);
 	num = PG_GETARG_NUMERIC(arg);
-	estate_check_non_negative(num, what, "Floor areas, costs and carbon are 0 or more.");
+	estate_check_non_negative(num, what, QUANTITY_HINT);
 	return estate_numeric_pence(num, what);
 }
 
@@ -155,7 +237,9 @@ combine_or_error(estate_disposal_impact *acc, const estate_disposal_impact *b)
 					 "One aggregate is one estate: give the same estate floor area and minimum "
 					 "on every row (PARTITION BY or GROUP BY the estate).",
 					 "%s %s differs from %s on an earlier row",
-					 area ? "estate_floor_area" : "minimum_retained_area", hundredths_text(area ? b->estate_floor_area : b->minimum_retained_area), hundredths_text(area ? acc->estate_floor_area : acc->minimum_retained_area));
+					 area ? "estate_floor_area" : "minimum_retained_area",
+					 area_text(area ? b->estate_floor_area : b->minimum_retained_area),
+					 area_text(area ? acc->estate_floor_area : acc->minimum_retained_area));
 	}
 	st = estate_impact_combine(acc, b, &why);
 	if (st == ESTATE_ERR_RANGE)
@@ -165,7 +249,7 @@ combine_or_error(estate_disposal_impact *acc, const estate_disposal_impact *b)
 		estate_error(ESTATE_ERR_ARGUMENT, NULL,
 					 "estate_floor_area is the floor area of the whole estate before any disposal.",
 					 "floor area released %s exceeds the estate's floor area %s",
-					 hundredths_text(acc->floor_area), hundredths_text(acc->estate_floor_area));
+					 area_text(acc->floor_area), area_text(acc->estate_floor_area));
 }
 
 /*
@@ -184,8 +268,9 @@ disposal_impact_trans(PG_FUNCTION_ARGS)
 		elog(ERROR, "disposal_impact_trans called in a non-aggregate context");
 
 	memset(&row, 0, sizeof(row));
+	row.version = ESTATE_IMPACT_VERSION;
 	row.sites = 1;
-	row.floor_area = quantity(fcinfo, 1, "floor_area");
+	row.floor_area = area(fcinfo, 1, "floor_area");
 	if (!PG_ARGISNULL(2))
 	{
 		row.backlog = *(estate_backlog *) PG_GETARG_POINTER(2);
@@ -201,13 +286,14 @@ disposal_impact_trans(PG_FUNCTION_ARGS)
 		row.carbon = quantity(fcinfo, 4, "carbon_kg");
 		row.known |= IMPACT_KNOWN_CARBON;
 	}
-	row.estate_floor_area = quantity(fcinfo, 5, "estate_floor_area");
-	row.minimum_retained_area = quantity(fcinfo, 6, "minimum_retained_area");
+	row.estate_floor_area = area(fcinfo, 5, "estate_floor_area");
+	row.minimum_retained_area = area(fcinfo, 6, "minimum_retained_area");
 
 	if (PG_ARGISNULL(0))
 	{
 		/* The first row: combine into an empty state of the same estate. */
 		state = MemoryContextAllocZero(aggcontext, sizeof(estate_disposal_impact));
+		state->version = ESTATE_IMPACT_VERSION;
 		state->estate_floor_area = row.estate_floor_area;
 		state->minimum_retained_area = row.minimum_retained_area;
 	}
@@ -237,13 +323,13 @@ disposal_impact_combine(PG_FUNCTION_ARGS)
 		/* A new state: in the aggregate's context, or a copy when called directly. */
 		state = MemoryContextAlloc(in_aggregate ? aggcontext : CurrentMemoryContext,
 								   sizeof(estate_disposal_impact));
-		*state = *PG_GETARG_IMPACT(PG_ARGISNULL(0) ? 1 : 0);
+		*state = *impact_arg(fcinfo, PG_ARGISNULL(0) ? 1 : 0);
 		if (PG_ARGISNULL(0))
 			PG_RETURN_POINTER(state);
 	}
 	else
-		state = PG_GETARG_IMPACT(0);
-	combine_or_error(state, PG_GETARG_IMPACT(1));
+		state = PG_GETARG_IMPACT(0);	/* ours, made by this aggregate */
+	combine_or_error(state, impact_arg(fcinfo, 1));
 	PG_RETURN_POINTER(state);
 }
 
@@ -252,7 +338,7 @@ PG_FUNCTION_INFO_V1(disposal_impact_final);
 Datum
 disposal_impact_final(PG_FUNCTION_ARGS)
 {
-	estate_disposal_impact *s = PG_GETARG_IMPACT(0);
+	const estate_disposal_impact *s = impact_arg(fcinfo, 0);
 	TupleDesc	tupdesc;
 	Datum		values[7];
 	bool		nulls[7] = {false, false, false, false, false, false, false};
@@ -260,8 +346,8 @@ disposal_impact_final(PG_FUNCTION_ARGS)
 	tupdesc = estate_result_tupdesc(fcinfo);
 
 	values[0] = Int64GetDatum(s->sites);
-	values[1] = NumericGetDatum(estate_pence_numeric(s->floor_area));
-	values[2] = NumericGetDatum(estate_pence_numeric(estate_impact_retained(s)));
+	values[1] = NumericGetDatum(area_numeric(s->floor_area));
+	values[2] = NumericGetDatum(area_numeric(estate_impact_retained(s)));
 	if (s->known & IMPACT_KNOWN_BACKLOG)
 	{
 		estate_backlog *b = palloc(sizeof(estate_backlog));

@@ -8,6 +8,9 @@
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 #include "utils/numeric.h"
+#if PG_VERSION_NUM >= 160000
+#include "varatt.h"				/* the varlena macros left postgres.h in 16 */
+#endif
 
 #include "core/parse_amount.h"
 

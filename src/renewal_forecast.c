@@ -109,8 +109,8 @@ same_numeric(Numeric a, Numeric b)
 	if (VARSIZE_ANY_EXHDR(a) == VARSIZE_ANY_EXHDR(b) &&
 		same_bytes(VARDATA_ANY(a), VARDATA_ANY(b), VARSIZE_ANY_EXHDR(a)))
 		return true;
-	return DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(pg_detoast_datum((struct varlena *) a)),
-											 NumericGetDatum(pg_detoast_datum((struct varlena *) b)))) == 0;
+	return DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum((Numeric) pg_detoast_datum((struct varlena *) a)),
+											 NumericGetDatum((Numeric) pg_detoast_datum((struct varlena *) b)))) == 0;
 }
 
 static inline void
@@ -347,9 +347,21 @@ renewal_forecast_state_in(PG_FUNCTION_ARGS)
 	if (st != ESTATE_OK)
 		estate_input_error(fcinfo, st == ESTATE_ERR_RANGE ? ESTATE_ERR_RANGE : ESTATE_ERR_SYNTAX, why, NULL,
 						   "invalid input for type estate.renewal_forecast_state: \"%s\"", str);
+	/* numeric_in's own complaint (too many digits) is soft too from 16 on. */
+#if PG_VERSION_NUM >= 160000
+	{
+		Datum		d;
+
+		if (!DirectInputFunctionCallSafe(numeric_in, pnstrdup(t.inflation, t.inflation_len),
+										 InvalidOid, -1, fcinfo->context, &d))
+			PG_RETURN_NULL();
+		inflation = DatumGetNumeric(d);
+	}
+#else
 	inflation = DatumGetNumeric(DirectFunctionCall3(numeric_in,
 													CStringGetDatum(pnstrdup(t.inflation, t.inflation_len)),
 													ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1)));
+#endif
 	if (DatumGetBool(DirectFunctionCall2(numeric_le, NumericGetDatum(inflation),
 										 NumericGetDatum(int64_to_numeric(-1)))))
 		estate_input_error(fcinfo, ESTATE_ERR_RANGE,
@@ -382,7 +394,7 @@ renewal_forecast_state_send(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
-static void binary_error(const char *detail) pg_attribute_noreturn();
+pg_noreturn static void binary_error(const char *detail);
 
 static void
 binary_error(const char *detail)

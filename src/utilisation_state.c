@@ -217,6 +217,7 @@ utilisation_state_in(PG_FUNCTION_ARGS)
 	estate_state_text head;
 	estate_core_hours *ch = palloc(sizeof(estate_core_hours));
 	const char *detail = NULL;
+	char		zone[ESTATE_ZONE_MAX + 1];
 	int32	   *closed;
 	estate_period *periods;
 	estate_group_key key;
@@ -229,6 +230,12 @@ utilisation_state_in(PG_FUNCTION_ARGS)
 	periods = palloc_extended(sizeof(estate_period) * Max(head.nperiods, 1), MCXT_ALLOC_HUGE);
 	if (estate_state_parse(str, len, &head, ch, closed, periods, &detail) != ESTATE_OK)
 		goto bad;
+	/* An unknown zone is malformed text too: a soft error from PostgreSQL 16 on. */
+	if (estate_zone_lookup(ch->zone, zone) == NULL)
+	{
+		detail = psprintf("\"%s\" is not an IANA time-zone name in the server's time-zone database.", ch->zone);
+		goto bad;
+	}
 
 	key.capacity = head.capacity;
 	key.span_lo = head.span_lo;
@@ -248,7 +255,7 @@ bad:
 
 /*
  * Binary form: version, capacity, span bounds, the core hours' stored bytes
- * (length first), the closed dates (count first), then the period count and
+ * (length first; they carry their own version), the closed dates (count first), then the period count and
  * each period's start, end and headcount (-1 unknown).
  */
 PG_FUNCTION_INFO_V1(utilisation_state_send);

@@ -19,7 +19,7 @@ say() { printf '\n== %s\n' "$*"; }
 estate_require_root() {
 	if [ "$(id -u)" -ne 0 ]; then
 		command -v sudo >/dev/null || { echo "run this as root (sudo is not installed)" >&2; exit 1; }
-		exec sudo --preserve-env=CI,ESTATE_PG_MAJOR,ESTATE_FUZZ_SECONDS,ESTATE_RECV_INPUTS,ESTATE_FAULT_RUNS,ESTATE_FAULT_SEED,ESTATE_KEEP,ESTATE_SANDBOX "$0" "$@"
+		exec sudo --preserve-env=CI,ESTATE_PG_MAJOR,ESTATE_FUZZ_SECONDS,ESTATE_RECV_INPUTS,ESTATE_FAULT_RUNS,ESTATE_FAULT_SEED,ESTATE_KEEP,ESTATE_SANDBOX,ESTATE_VERSIONS_CACHE,ESTATE_DEBIAN_MIRROR "$0" "$@"
 	fi
 }
 

@@ -22,4 +22,12 @@
  */
 extern void estate_recv_fixed(StringInfo buf, const char *type_name, int size, int version);
 
+/*
+ * The same for a type whose binary form changed: any version from oldest to
+ * newest is read ("...: version V, expected O to N" otherwise); returns the
+ * version, so that the caller reads an older form as it was written.
+ */
+extern int	estate_recv_fixed_versions(StringInfo buf, const char *type_name, int size,
+									   int oldest, int newest);
+
 #endif

@@ -19,6 +19,15 @@
 
 #include "core/status.h"
 
+/*
+ * A function that never returns: PostgreSQL 18 marks it with pg_noreturn
+ * before the declaration and dropped pg_attribute_noreturn(), which earlier
+ * majors put after it (a GCC attribute, valid in front as well).
+ */
+#ifndef pg_noreturn
+#define pg_noreturn pg_attribute_noreturn()
+#endif
+
 /* The SQLSTATE of a status (ESTATE_OK is not an error). */
 extern int	estate_sqlstate(estate_status status);
 

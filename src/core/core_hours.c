@@ -2,12 +2,29 @@
  * core_hours.c - parsing, canonical form, printing and stored form of core
  * hours.
  *
- * Every input is first painted onto a bitmap of the 10,080 minutes of the
- * week; the canonical segments are read back off it, so two texts that mean
- * the same minutes give the same value whatever their order, overlaps or
- * spelling.  Reading back: each maximal run of minutes becomes one segment
- * when it is shorter than a day and crosses one midnight (a night shift,
- * printed "Mon 20:00-08:00"); every other run is cut at midnights.
+ * A segment belongs to the local date it starts on: a night shift
+ * "Mon 20:00-08:00" is Monday's, and "Tue 00:00-02:00" is Tuesday's, so a
+ * closed Tuesday drops the second and keeps the first.  The meaning of a
+ * value is therefore, for each weekday, the set of minutes it owns: its own
+ * 24 hours and, through segments that run past midnight, part of the next
+ * day (at most 23:59 past its start).  Every input is painted onto one such
+ * line of 2,880 minutes per weekday, and the canonical segments are read
+ * back off the lines, so two texts that mean the same give the same value
+ * whatever their order, overlaps or spelling.  Segments of one day that
+ * touch or overlap merge; segments of different days never do.
+ *
+ * Reading back a day's line: each maximal run of minutes is one segment,
+ * except a run that crosses midnight and lasts a day or more, which no
+ * single segment (shorter than a day) can hold: it is written as two that
+ * meet at 23:59, "Mon 00:00-23:59, Mon 23:59-01:00".
+ *
+ * Version 1 of the stored form (estate 1.0) painted all days onto one week
+ * of minutes and so forgot which day owned a merged run; its segments are
+ * read as written, each belonging to its own day, which is what its printed
+ * text means when read today.  Every version-1 value is also a canonical
+ * version-2 value with the same segments (the runs version 1 formed are
+ * runs of one day's line, cut as above or at midnights), so the two stored
+ * forms differ only in their first byte.
  */
 #include "core_hours.h"
 
@@ -16,29 +33,30 @@
 
 static const char *const day_names[7] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
-#define WEEK_BYTES (ESTATE_MINUTES_PER_WEEK / 8)
+/* A day's line: its own minutes, then the next day's that it owns. */
+#define LINE_MINUTES	(2 * ESTATE_MINUTES_PER_DAY)
+#define LINES_BYTES		(7 * LINE_MINUTES / 8)
+#define WEEK_BYTES		(ESTATE_MINUTES_PER_WEEK / 8)
 
 /* ---------------------------------------------------------------------------
- * The week bitmap
+ * Bitmaps of minutes
  * ------------------------------------------------------------------------- */
 
-/* Set minutes [from, from + len) of the week, wrapping from Sunday to Monday. */
+/* Set bits [from, from + len). */
 static void
-week_set(uint8_t *week, int from, int len)
+bits_set(uint8_t *bits, int from, int len)
 {
 	while (len > 0)
 	{
-		int			m = from % ESTATE_MINUTES_PER_WEEK;
-
-		if ((m & 7) == 0 && len >= 8 && m + 8 <= ESTATE_MINUTES_PER_WEEK)
+		if ((from & 7) == 0 && len >= 8)
 		{
-			week[m >> 3] = 0xFF;
+			bits[from >> 3] = 0xFF;
 			from += 8;
 			len -= 8;
 		}
 		else
 		{
-			week[m >> 3] |= (uint8_t) (1u << (m & 7));
+			bits[from >> 3] |= (uint8_t) (1u << (from & 7));
 			from++;
 			len--;
 		}
@@ -46,20 +64,9 @@ week_set(uint8_t *week, int from, int len)
 }
 
 static int
-week_get(const uint8_t *week, int m)
+bits_get(const uint8_t *bits, int m)
 {
-	return (week[m >> 3] >> (m & 7)) & 1;
-}
-
-static int
-segment_cmp(const void *a, const void *b)
-{
-	const estate_core_segment *x = a;
-	const estate_core_segment *y = b;
-
-	if (x->day != y->day)
-		return x->day < y->day ? -1 : 1;
-	return (x->start > y->start) - (x->start < y->start);
+	return (bits[m >> 3] >> (m & 7)) & 1;
 }
 
 static void
@@ -72,9 +79,80 @@ emit(estate_core_hours *ch, int day, int start, int end)
 	seg->end = (uint16_t) end;
 }
 
-/* One maximal run of minutes starting at week minute rs, len minutes long. */
+/* Paint segments onto the days' lines. */
 static void
-emit_run(estate_core_hours *ch, int rs, int len)
+segments_to_lines(const estate_core_hours *ch, uint8_t *lines)
+{
+	memset(lines, 0, LINES_BYTES);
+	for (int i = 0; i < ch->nsegments; i++)
+	{
+		const estate_core_segment *seg = &ch->segments[i];
+
+		bits_set(lines, seg->day * LINE_MINUTES + seg->start, seg->end - seg->start);
+	}
+}
+
+/* Read the canonical segments off the days' lines, sorted by (day, start). */
+static void
+lines_to_segments(const uint8_t *lines, estate_core_hours *ch)
+{
+	ch->nsegments = 0;
+	for (int d = 0; d < 7; d++)
+	{
+		const int	base = d * LINE_MINUTES;
+		int			run_start = -1;
+
+		for (int m = 0; m <= LINE_MINUTES; m++)
+		{
+			int			on = m < LINE_MINUTES && bits_get(lines, base + m);
+
+			if (on && run_start < 0)
+				run_start = m;
+			else if (!on && run_start >= 0)
+			{
+				/* Too long for one segment: two that meet at 23:59. */
+				if (m > ESTATE_MINUTES_PER_DAY && m - run_start >= ESTATE_MINUTES_PER_DAY)
+				{
+					emit(ch, d, run_start, ESTATE_MINUTES_PER_DAY - 1);
+					emit(ch, d, ESTATE_MINUTES_PER_DAY - 1, m);
+				}
+				else
+					emit(ch, d, run_start, m);
+				run_start = -1;
+			}
+		}
+	}
+}
+
+/*
+ * Version 1's canonical segments of the same minutes, all days painted onto
+ * one week: each maximal run became one segment when shorter than a day and
+ * crossing one midnight, and was otherwise cut at midnights.  Kept to check
+ * that version-1 bytes are what version 1 wrote.
+ */
+static void
+week_set(uint8_t *week, int from, int len)
+{
+	if (from + len > ESTATE_MINUTES_PER_WEEK)
+	{
+		bits_set(week, 0, from + len - ESTATE_MINUTES_PER_WEEK);
+		len = ESTATE_MINUTES_PER_WEEK - from;
+	}
+	bits_set(week, from, len);
+}
+
+/* The minutes of the week the segments cover, whichever day owns them. */
+static void
+segments_to_week(const estate_core_hours *ch, uint8_t *week)
+{
+	memset(week, 0, WEEK_BYTES);
+	for (int i = 0; i < ch->nsegments; i++)
+		week_set(week, ch->segments[i].day * ESTATE_MINUTES_PER_DAY + ch->segments[i].start,
+				 ch->segments[i].end - ch->segments[i].start);
+}
+
+static void
+emit_run_v1(estate_core_hours *ch, int rs, int len)
 {
 	int			start = rs % ESTATE_MINUTES_PER_DAY;
 
@@ -91,68 +169,69 @@ emit_run(estate_core_hours *ch, int rs, int len)
 		if (piece > len)
 			piece = len;
 		emit(ch, (rs / ESTATE_MINUTES_PER_DAY) % 7, st, st + piece);
-		rs += piece;
+		rs = (rs + piece) % ESTATE_MINUTES_PER_WEEK;
 		len -= piece;
 	}
 }
 
-/* Read the canonical segments off a non-empty week. */
-static void
-week_to_segments(const uint8_t *week, estate_core_hours *ch)
-{
-	int			gap = -1;
-
-	ch->nsegments = 0;
-	for (int m = 0; m < ESTATE_MINUTES_PER_WEEK; m++)
-		if (!week_get(week, m))
-		{
-			gap = m;
-			break;
-		}
-	if (gap < 0)
-	{
-		for (int d = 0; d < 7; d++)
-			emit(ch, d, 0, ESTATE_MINUTES_PER_DAY);
-		return;
-	}
-
-	/* Walk once round the week from just after a free minute. */
-	{
-		int			run_start = -1;
-
-		for (int k = 1; k <= ESTATE_MINUTES_PER_WEEK; k++)
-		{
-			int			abs = gap + k;
-			int			on = week_get(week, abs % ESTATE_MINUTES_PER_WEEK);
-
-			if (on && run_start < 0)
-				run_start = abs;
-			else if (!on && run_start >= 0)
-			{
-				emit_run(ch, run_start % ESTATE_MINUTES_PER_WEEK, abs - run_start);
-				run_start = -1;
-			}
-		}
-	}
-	qsort(ch->segments, (size_t) ch->nsegments, sizeof(estate_core_segment), segment_cmp);
-}
-
 static int
-segment_length(const estate_core_segment *seg)
+segment_cmp(const void *a, const void *b)
 {
-	return seg->end - seg->start;
+	const estate_core_segment *x = a;
+	const estate_core_segment *y = b;
+
+	if (x->day != y->day)
+		return x->day < y->day ? -1 : 1;
+	return (x->start > y->start) - (x->start < y->start);
 }
 
-static void
-segments_to_week(const estate_core_hours *ch, uint8_t *week)
+int
+estate_core_hours_equal(const estate_core_hours *a, const estate_core_hours *b)
 {
-	memset(week, 0, WEEK_BYTES);
-	for (int i = 0; i < ch->nsegments; i++)
-	{
-		const estate_core_segment *seg = &ch->segments[i];
+	if (a->nsegments != b->nsegments || strcmp(a->zone, b->zone) != 0)
+		return 0;
+	for (int i = 0; i < a->nsegments; i++)
+		if (a->segments[i].day != b->segments[i].day ||
+			a->segments[i].start != b->segments[i].start ||
+			a->segments[i].end != b->segments[i].end)
+			return 0;
+	return 1;
+}
 
-		week_set(week, seg->day * ESTATE_MINUTES_PER_DAY + seg->start, segment_length(seg));
+/* Whether the segments are exactly version 1's canonical form of their minutes. */
+static int
+segments_canonical_v1(const estate_core_hours *ch)
+{
+	uint8_t		week[WEEK_BYTES];
+	estate_core_hours v1;
+	int			gap = -1;
+	int			run_start = -1;
+
+	segments_to_week(ch, week);
+	v1.nsegments = 0;
+	for (int m = 0; m < ESTATE_MINUTES_PER_WEEK && gap < 0; m++)
+		if (!bits_get(week, m))
+			gap = m;
+	if (gap < 0)
+		for (int d = 0; d < 7; d++)
+			emit(&v1, d, 0, ESTATE_MINUTES_PER_DAY);
+	/* Walk once round the week from just after a free minute. */
+	for (int k = 1; gap >= 0 && k <= ESTATE_MINUTES_PER_WEEK; k++)
+	{
+		int			abs = gap + k;
+		int			on = bits_get(week, abs % ESTATE_MINUTES_PER_WEEK);
+
+		if (on && run_start < 0)
+			run_start = abs;
+		else if (!on && run_start >= 0)
+		{
+			emit_run_v1(&v1, run_start % ESTATE_MINUTES_PER_WEEK, abs - run_start);
+			run_start = -1;
+		}
 	}
+	qsort(v1.segments, (size_t) v1.nsegments, sizeof(estate_core_segment), segment_cmp);
+	strcpy(v1.zone, ch->zone);
+	return estate_core_hours_equal(&v1, ch);
 }
 
 /* ---------------------------------------------------------------------------
@@ -295,9 +374,9 @@ parse_time(parser *p, int *minutes)
 	return 1;
 }
 
-/* One group: DAYS HH:MM-HH:MM, painted onto the week. */
+/* One group: DAYS HH:MM-HH:MM, painted onto the lines of its days. */
 static int
-parse_group(parser *p, uint8_t *week)
+parse_group(parser *p, uint8_t *lines)
 {
 	unsigned	mask;
 	int			start;
@@ -325,7 +404,7 @@ parse_group(parser *p, uint8_t *week)
 	len = end > start ? end - start : end + ESTATE_MINUTES_PER_DAY - start;
 	for (int d = 0; d < 7; d++)
 		if (mask & (1u << d))
-			week_set(week, d * ESTATE_MINUTES_PER_DAY + start, len);
+			bits_set(lines, d * LINE_MINUTES + start, len);
 	return 1;
 }
 
@@ -359,9 +438,9 @@ estate_core_hours_parse(const char *s, size_t len, estate_core_hours *out,
 						const char **detail)
 {
 	parser		p = {s, len, 0, NULL};
-	uint8_t		week[WEEK_BYTES];
+	uint8_t		lines[LINES_BYTES];
 
-	memset(week, 0, sizeof(week));
+	memset(lines, 0, sizeof(lines));
 	skip_space(&p);
 	if (peek(&p) < 0)
 	{
@@ -370,7 +449,7 @@ estate_core_hours_parse(const char *s, size_t len, estate_core_hours *out,
 	}
 	for (;;)
 	{
-		if (!parse_group(&p, week))
+		if (!parse_group(&p, lines))
 			goto error;
 		skip_space(&p);
 		if (peek(&p) == ',' || peek(&p) == ';')
@@ -409,7 +488,7 @@ estate_core_hours_parse(const char *s, size_t len, estate_core_hours *out,
 			goto error;
 		}
 	}
-	week_to_segments(week, out);
+	lines_to_segments(lines, out);
 	return ESTATE_OK;
 
 error:
@@ -564,7 +643,7 @@ estate_core_hours_format(const estate_core_hours *ch, char *buf)
 }
 
 /* ---------------------------------------------------------------------------
- * Stored form: version, zone length, segment count (2 bytes, little-endian),
+ * Stored form: version (2; 1 is read too), zone length, segment count (2 bytes, little-endian),
  * the zone's characters, then per segment its day and start and end minutes
  * (2 bytes each, little-endian).  Byte order is fixed, so the form is the
  * same on every platform and doubles as the binary I/O format.
@@ -625,12 +704,12 @@ estate_core_hours_decode(const uint8_t *buf, size_t len, estate_core_hours *out,
 	size_t		zone_len;
 	int			nsegments;
 	const uint8_t *seg;
-	uint8_t		week[WEEK_BYTES];
+	uint8_t		lines[LINES_BYTES];
 	estate_core_hours canonical;
 
 	if (len < HEADER_BYTES)
 		return bad_binary(detail, "The value is shorter than its header.");
-	if (buf[0] != ESTATE_CORE_HOURS_VERSION)
+	if (buf[0] != ESTATE_CORE_HOURS_VERSION && buf[0] != ESTATE_CORE_HOURS_VERSION_1)
 		return bad_binary(detail, "Unknown version byte.");
 	zone_len = buf[1];
 	nsegments = (int) get_u16(buf + 2);
@@ -659,25 +738,34 @@ estate_core_hours_decode(const uint8_t *buf, size_t len, estate_core_hours *out,
 		out->segments[i].end = (uint16_t) end;
 	}
 
+	/* Version 1: what version 1 wrote, and read as version 2 reads it. */
+	if (buf[0] == ESTATE_CORE_HOURS_VERSION_1 && !segments_canonical_v1(out))
+		return bad_binary(detail, "The segments are not in version 1's canonical form (sorted, merged, cut at midnights).");
 	/* Canonical means: reading the same minutes back gives these segments. */
-	segments_to_week(out, week);
-	week_to_segments(week, &canonical);
-	if (canonical.nsegments != nsegments)
-		return bad_binary(detail, "The segments are not in canonical form (sorted, merged, cut at midnights).");
-	for (int i = 0; i < nsegments; i++)
-		if (canonical.segments[i].day != out->segments[i].day ||
-			canonical.segments[i].start != out->segments[i].start ||
-			canonical.segments[i].end != out->segments[i].end)
-			return bad_binary(detail, "The segments are not in canonical form (sorted, merged, cut at midnights).");
+	segments_to_lines(out, lines);
+	lines_to_segments(lines, &canonical);
+	strcpy(canonical.zone, out->zone);
+	if (!estate_core_hours_equal(&canonical, out))
+		return bad_binary(detail, "The segments are not in canonical form (sorted by day and start; "
+						  "those of one day merged, or meeting at 23:59 when a day or longer).");
 	return ESTATE_OK;
+}
+
+int
+estate_core_hours_same(const uint8_t *a, size_t alen, const uint8_t *b, size_t blen)
+{
+	/* Both canonical: the same value is the same bytes after the version. */
+	return alen == blen && alen > 0 && memcmp(a + 1, b + 1, alen - 1) == 0;
 }
 
 int
 estate_core_hours_weekly_minutes(const estate_core_hours *ch)
 {
+	uint8_t		week[WEEK_BYTES];
 	int			total = 0;
 
-	for (int i = 0; i < ch->nsegments; i++)
-		total += segment_length(&ch->segments[i]);
+	segments_to_week(ch, week);
+	for (int m = 0; m < ESTATE_MINUTES_PER_WEEK; m++)
+		total += bits_get(week, m);
 	return total;
 }

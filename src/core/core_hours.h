@@ -23,13 +23,17 @@
 #define ESTATE_DEFAULT_ZONE		"Europe/London"
 
 /*
- * Canonical segments never touch, so a day holds at most 720 of them; a run
- * that is cut at midnights adds at most one segment per midnight.
+ * Canonical segments of one day never touch, so a day's own minutes hold at
+ * most 720 of them; a run past midnight of a day or more adds one per day.
  */
 #define ESTATE_CORE_MAX_SEGMENTS (7 * 720 + 7)
 
-/* Version byte that starts the stored form. */
-#define ESTATE_CORE_HOURS_VERSION 1
+/*
+ * Version byte that starts the stored form.  Version 1 (estate 1.0) merged
+ * the segments of different days; it is still read (see core_hours.c).
+ */
+#define ESTATE_CORE_HOURS_VERSION 2
+#define ESTATE_CORE_HOURS_VERSION_1 1
 
 /*
  * Longest span measured against core hours: 100 years (36,525 days) of
@@ -43,8 +47,9 @@
 
 /*
  * One segment of core time: local minutes [start, end) of a weekday
- * (0 = Monday).  end <= 1440 on the same day; end > 1440 runs past midnight
- * into the next day, and is then less than start + 1440.
+ * (0 = Monday), which owns them: closing that day's date removes them.
+ * end <= 1440 on the same day; end > 1440 runs past midnight into the next
+ * day, and is then less than start + 1440.
  */
 typedef struct estate_core_segment
 {
@@ -86,13 +91,24 @@ extern void estate_core_hours_encode(const estate_core_hours *ch, uint8_t *buf);
 /*
  * Read a stored form back, checking everything a binary input must check:
  * version, zone shape, and that the segments are valid and canonical.
- * Returns ESTATE_ERR_BINARY (with *detail) when they are not.
+ * Returns ESTATE_ERR_BINARY (with *detail) when they are not.  Version-1
+ * bytes must be what version 1 wrote; they read as the same segments.
  */
 extern estate_status estate_core_hours_decode(const uint8_t *buf, size_t len,
 											  estate_core_hours *out,
 											  const char **detail);
 
-/* Core minutes per week (for the docs' sanity checks and the tests). */
+/* Whether two canonical values are the same: zone and segments. */
+extern int	estate_core_hours_equal(const estate_core_hours *a, const estate_core_hours *b);
+
+/*
+ * Whether two valid stored forms hold the same core hours, whichever
+ * version wrote each.
+ */
+extern int	estate_core_hours_same(const uint8_t *a, size_t alen,
+								   const uint8_t *b, size_t blen);
+
+/* Minutes of the week in core hours when no date is closed (for the tests). */
 extern int	estate_core_hours_weekly_minutes(const estate_core_hours *ch);
 
 #endif

@@ -1,6 +1,6 @@
 /*
- * disposal_impact.c - the state of estate.disposal_impact: checked sums,
- * consistency and the text form.
+ * disposal_impact.c - the state of estate.disposal_impact: exact areas,
+ * checked sums, consistency and the text form.
  */
 #include "disposal_impact.h"
 
@@ -47,8 +47,10 @@ estate_impact_check(const estate_disposal_impact *s)
 		s->minimum_retained_area < 0 || s->running_cost < 0 || s->carbon < 0 ||
 		!estate_backlog_valid(&s->backlog))
 		return "No quantity of a disposal impact is negative.";
-	if ((s->known & ~IMPACT_KNOWN_ALL) != 0 || s->unused != 0)
+	if ((s->known & ~IMPACT_KNOWN_ALL) != 0)
 		return "Unknown flags.";
+	if (s->version != ESTATE_IMPACT_VERSION)
+		return "Unknown version.";
 	if ((!(s->known & IMPACT_KNOWN_RUNNING_COST) && s->running_cost != 0) ||
 		(!(s->known & IMPACT_KNOWN_CARBON) && s->carbon != 0) ||
 		(!(s->known & IMPACT_KNOWN_BACKLOG) &&
@@ -95,6 +97,68 @@ estate_impact_combine(estate_disposal_impact *acc, const estate_disposal_impact 
 	return ESTATE_OK;
 }
 
+/* Version 1's areas were hundredths: this many millionths each. */
+#define V1_AREA_SCALE 10000
+
+estate_status
+estate_impact_upgrade(estate_disposal_impact *s)
+{
+	int64_t    *areas[3] = {&s->floor_area, &s->estate_floor_area, &s->minimum_retained_area};
+
+	if (s->version == ESTATE_IMPACT_VERSION)
+		return ESTATE_OK;
+	if (s->version != 0)
+		return ESTATE_ERR_ARGUMENT;
+	for (int i = 0; i < 3; i++)
+	{
+		if (*areas[i] < 0)
+			return ESTATE_ERR_ARGUMENT;
+		if (*areas[i] > INT64_MAX / V1_AREA_SCALE)
+			return ESTATE_ERR_RANGE;
+		*areas[i] *= V1_AREA_SCALE;
+	}
+	s->version = ESTATE_IMPACT_VERSION;
+	return ESTATE_OK;
+}
+
+estate_status
+estate_area_from_numeric(const void *payload, size_t len, int64_t *area)
+{
+	estate_numeric_head h;
+	uint64_t	units = 0;
+	int			frac1;
+	int			frac2;
+
+	if (!estate_numeric_head_read(payload, len, &h) || h.special || (h.negative && h.ndigits > 0))
+		return ESTATE_ERR_ARGUMENT;
+	/*
+	 * In base 10000 the two groups after the point hold eight decimals: the
+	 * last two of the second group and every later group must be 0.
+	 */
+	frac1 = estate_numeric_digit(&h, h.weight + 1);
+	frac2 = estate_numeric_digit(&h, h.weight + 2);
+	if (frac2 % 100 != 0)
+		return ESTATE_ERR_ARGUMENT;
+	for (int i = h.weight + 3 > 0 ? h.weight + 3 : 0; i < h.ndigits; i++)
+		if (estate_numeric_digit(&h, i) != 0)
+			return ESTATE_ERR_ARGUMENT;
+	for (int i = 0; i <= h.weight; i++)
+	{
+		if (units > (uint64_t) INT64_MAX / ESTATE_NUMERIC_NBASE)
+			return ESTATE_ERR_RANGE;
+		units = units * ESTATE_NUMERIC_NBASE + (uint64_t) estate_numeric_digit(&h, i);
+	}
+	if (units > ((uint64_t) INT64_MAX - 999999) / 1000000)
+	{
+		/* Near the limit: the exact bound, without overflow. */
+		if (units > (uint64_t) INT64_MAX / 1000000 ||
+			units * 1000000 > (uint64_t) INT64_MAX - (uint64_t) (frac1 * 100 + frac2 / 100))
+			return ESTATE_ERR_RANGE;
+	}
+	*area = (int64_t) (units * 1000000 + (uint64_t) (frac1 * 100 + frac2 / 100));
+	return ESTATE_OK;
+}
+
 int64_t
 estate_impact_retained(const estate_disposal_impact *s)
 {
@@ -106,6 +170,50 @@ bool
 estate_impact_in_programme(const estate_disposal_impact *s)
 {
 	return estate_impact_retained(s) >= s->minimum_retained_area;
+}
+
+static bool
+is_area(int f)
+{
+	return f == F_FLOOR_AREA || f == F_ESTATE_FLOOR_AREA || f == F_MINIMUM_RETAINED_AREA;
+}
+
+/* An area in m2, [0-9]+(\.[0-9]+)?, exactly: no non-zero digit beyond the sixth decimal. */
+static estate_status
+area_parse(const char *s, size_t len, int64_t *area)
+{
+	uint64_t	units = 0;
+	size_t		i = 0;
+	int			scale = 0;
+
+	if (len == 0 || !estate_is_digit(s[0]))
+		return ESTATE_ERR_SYNTAX;
+	for (; i < len && estate_is_digit(s[i]); i++)
+	{
+		/* Keep reading the digits: a later non-digit is a syntax error. */
+		if (units <= (uint64_t) INT64_MAX / 10)
+			units = units * 10 + (uint64_t) (s[i] - '0');
+		else
+			units = UINT64_MAX;
+	}
+	if (i < len)
+	{
+		if (s[i] != '.' || i + 1 == len)
+			return ESTATE_ERR_SYNTAX;
+		for (i++; i < len; i++, scale++)
+		{
+			if (!estate_is_digit(s[i]) || (scale >= ESTATE_AREA_DECIMALS && s[i] != '0'))
+				return ESTATE_ERR_SYNTAX;
+			if (scale < ESTATE_AREA_DECIMALS)
+				units = units > (uint64_t) INT64_MAX / 10 ? UINT64_MAX : units * 10 + (uint64_t) (s[i] - '0');
+		}
+	}
+	for (; scale < ESTATE_AREA_DECIMALS; scale++)
+		units = units > (uint64_t) INT64_MAX / 10 ? UINT64_MAX : units * 10;
+	if (units > (uint64_t) INT64_MAX)
+		return ESTATE_ERR_RANGE;
+	*area = (int64_t) units;
+	return ESTATE_OK;
 }
 
 /* At s[*i]: the key, spaces, "=", spaces; *i moves past them. */
@@ -157,7 +265,19 @@ value_at(const char *s, size_t len, size_t *i, int f, estate_disposal_impact *ou
 			*why = st == ESTATE_ERR_RANGE ? "sites is beyond 64 bits." : "sites is a whole number.";
 		return st;
 	}
-	/* Every other quantity is in hundredths, as pence are: parse it as an amount. */
+	/*
+	 * Areas exactly, to the millionth (version 1: in hundredths, as every
+	 * other quantity, which is parsed as an amount is).
+	 */
+	if (is_area(f) && out->version == ESTATE_IMPACT_VERSION)
+	{
+		st = area_parse(s + start, *i - start, (int64_t *) ((char *) out + fields[f].offset));
+		if (st != ESTATE_OK)
+			*why = st == ESTATE_ERR_RANGE
+				? "An area is beyond 64 bits in millionths of a square metre."
+				: "An area must be digits with at most six decimals, with no sign or exponent.";
+		return st;
+	}
 	st = estate_pence_parse(s + start, *i - start,
 							(int64_t *) ((char *) out + fields[f].offset));
 	if (st != ESTATE_OK)
@@ -173,6 +293,12 @@ estate_impact_parse(const char *s, size_t len, estate_disposal_impact *out, cons
 	size_t		i = estate_skip_spaces(s, len, 0);
 
 	memset(out, 0, sizeof(*out));
+	/* "v2" first; without it, version 1's text (version field 0 until upgraded). */
+	if (len - i > 2 && memcmp(s + i, "v2", 2) == 0 && estate_is_space(s[i + 2]))
+	{
+		out->version = ESTATE_IMPACT_VERSION;
+		i = estate_skip_spaces(s, len, i + 2);
+	}
 	for (int f = 0; f < FIELDS; f++)
 	{
 		size_t		at = i;
@@ -207,6 +333,11 @@ estate_impact_parse(const char *s, size_t len, estate_disposal_impact *out, cons
 		*why = "Unexpected text: an unknown or repeated key, or keys out of order.";
 		return ESTATE_ERR_SYNTAX;
 	}
+	if (estate_impact_upgrade(out) != ESTATE_OK)
+	{
+		*why = "An area is beyond 64 bits in millionths of a square metre.";
+		return ESTATE_ERR_RANGE;
+	}
 	if ((*why = estate_impact_check(out)) != NULL)
 		return ESTATE_ERR_SYNTAX;
 	return ESTATE_OK;
@@ -215,7 +346,7 @@ estate_impact_parse(const char *s, size_t len, estate_disposal_impact *out, cons
 int
 estate_impact_format(const estate_disposal_impact *s, char *buf)
 {
-	int			len = sprintf(buf, "sites=%" PRId64, s->sites);
+	int			len = sprintf(buf, "v2 sites=%" PRId64, s->sites);
 
 	for (int f = F_FLOOR_AREA; f < FIELDS; f++)
 	{
@@ -230,8 +361,8 @@ estate_impact_format(const estate_disposal_impact *s, char *buf)
 			buf[len] = '\0';
 		}
 		else
-			len += estate_pence_format(*(const int64_t *) ((const char *) s + fields[f].offset),
-									   buf + len);
+			len += estate_fixed_format(*(const int64_t *) ((const char *) s + fields[f].offset),
+									   is_area(f) ? ESTATE_AREA_DECIMALS : 2, buf + len);
 	}
 	return len;
 }

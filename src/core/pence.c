@@ -75,7 +75,7 @@ estate_pence_parse(const char *s, size_t len, int64_t *pence)
 }
 
 static int
-format_magnitude(uint64_t hi, uint64_t lo, bool negative, char *buf)
+format_magnitude(uint64_t hi, uint64_t lo, bool negative, int decimals, char *buf)
 {
 	/* Four 32-bit limbs, most significant first, divided by 10 in turn. */
 	uint32_t	limb[4] = {(uint32_t) (hi >> 32), (uint32_t) hi, (uint32_t) (lo >> 32), (uint32_t) lo};
@@ -95,13 +95,13 @@ format_magnitude(uint64_t hi, uint64_t lo, bool negative, char *buf)
 			rem = cur % 10;
 		}
 		rev[n++] = (char) ('0' + rem);
-	} while ((limb[0] | limb[1] | limb[2] | limb[3]) != 0 || n < 3);
+	} while ((limb[0] | limb[1] | limb[2] | limb[3]) != 0 || n < decimals + 1);
 
 	if (negative)
 		buf[len++] = '-';
 	while (n > 0)
 	{
-		if (n == 2)
+		if (n == decimals)
 			buf[len++] = '.';
 		buf[len++] = rev[--n];
 	}
@@ -110,11 +110,17 @@ format_magnitude(uint64_t hi, uint64_t lo, bool negative, char *buf)
 }
 
 int
+estate_fixed_format(int64_t v, int decimals, char *buf)
+{
+	uint64_t	magnitude = v < 0 ? (uint64_t) 0 - (uint64_t) v : (uint64_t) v;
+
+	return format_magnitude(0, magnitude, v < 0, decimals, buf);
+}
+
+int
 estate_pence_format(int64_t pence, char *buf)
 {
-	uint64_t	magnitude = pence < 0 ? (uint64_t) 0 - (uint64_t) pence : (uint64_t) pence;
-
-	return format_magnitude(0, magnitude, pence < 0, buf);
+	return estate_fixed_format(pence, 2, buf);
 }
 
 int
@@ -125,7 +131,7 @@ estate_wide_format(estate_wide w, char *buf)
 	int			negative;
 
 	estate_wide_magnitude(w, &hi, &lo, &negative);
-	return format_magnitude(hi, lo, negative, buf);
+	return format_magnitude(hi, lo, negative, 2, buf);
 }
 
 estate_status

@@ -42,6 +42,12 @@ extern estate_status estate_pence_parse(const char *s, size_t len, int64_t *penc
 extern int	estate_pence_format(int64_t pence, char *buf);
 
 /*
+ * v units of 10^-decimals with exactly that many decimals (1 to 18), e.g.
+ * 1000005000 with 6 decimals is "1000.005000"; returns the length.
+ */
+extern int	estate_fixed_format(int64_t v, int decimals, char *buf);
+
+/*
  * A wide sum of pence (wide.h) as pounds with two decimals, as
  * estate_pence_format; returns the length.
  */

@@ -20,7 +20,7 @@ estate_group_key_equal(const estate_group_key *a, const estate_group_key *b,
 		*what = "capacity";
 	else if (a->span_lo != b->span_lo || a->span_hi != b->span_hi)
 		*what = "span";
-	else if (a->core_len != b->core_len || memcmp(a->core, b->core, a->core_len) != 0)
+	else if (!estate_core_hours_same(a->core, a->core_len, b->core, b->core_len))
 		*what = "core";
 	else if (a->nclosed != b->nclosed ||
 			 (a->nclosed > 0 && memcmp(a->closed, b->closed, a->nclosed * sizeof(int32_t)) != 0))
@@ -138,7 +138,7 @@ estate_state_format(const estate_group_key *key, const char *core_text,
 {
 	char	   *o = buf;
 
-	o = put_str(o, "v1 capacity=");
+	o = put_str(o, "v2 capacity=");
 	o = put_int(o, key->capacity);
 	o = put_str(o, " span=");
 	o = put_int(o, key->span_lo);
@@ -244,8 +244,10 @@ estate_state_parse(const char *s, size_t len, estate_state_text *out,
 	estate_status st;
 
 	memset(out, 0, sizeof(*out));
-	if (!expect(&c, "v1 capacity=") || !read_int(&c, 1, INT32_MAX, &v))
-		return invalid(detail, "Expected \"v1 capacity=N\" with a positive capacity.");
+	/* Version 1 printed core hours merged across midnight; read as printed. */
+	if (!(expect(&c, "v2 ") || expect(&c, "v1 ")) || !expect(&c, "capacity=") ||
+		!read_int(&c, 1, INT32_MAX, &v))
+		return invalid(detail, "Expected \"v2 capacity=N\" with a positive capacity.");
 	out->capacity = (int32_t) v;
 	if (!expect(&c, " span=") || !read_int(&c, INT64_MIN, INT64_MAX, &out->span_lo) ||
 		!expect(&c, ",") || !read_int(&c, INT64_MIN, INT64_MAX, &out->span_hi))

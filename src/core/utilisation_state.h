@@ -5,9 +5,12 @@
  *
  * Text form (one line; times are integer microseconds, dates are days since
  * 2000-01-01, PostgreSQL's epochs):
- *   v1 capacity=30 span=LO,HI core="Mon-Fri 08:00-18:00 Europe/London"
+ *   v2 capacity=30 span=LO,HI core="Mon-Fri 08:00-18:00 Europe/London"
  *      closed={D1,D2} periods={START+DURATION*HEADCOUNT,...}
  * where START is the offset from LO and HEADCOUNT is '?' when unknown.
+ * Version 2 prints the core hours with each day's segments kept apart
+ * (a segment belongs to the day it starts on); version 1 (estate 1.0)
+ * merged them and is read as printed, as its stored core hours are.
  */
 #ifndef ESTATE_CORE_UTILISATION_STATE_H
 #define ESTATE_CORE_UTILISATION_STATE_H

@@ -64,15 +64,20 @@ SELECT i,
        CASE WHEN i % 11 <> 0 THEN estate.backlog(i * 1.01, i % 7 * 0.5, 0, i % 3) OPERATOR(estate.+) estate.backlog(NULL::estate.risk_band, i * 0.1) END,
        CASE WHEN i % 13 <> 0 THEN format('from_year=2025, horizon=3, inflation=0.0%s, elements=%s, due={%s.00,0.00,%s.01}',
                                           i % 9, 1 + i, i, i % 4)::estate.renewal_forecast_state END,
-       format('sites=%s, floor_area=%s.00, estate_floor_area=%s.00, minimum_retained_area=0.00', 1 + i % 3, i, i * 2)::estate.disposal_impact_state,
+       CASE WHEN i % 2 = 0 THEN format('sites=%s, floor_area=%s.00, estate_floor_area=%s.00, minimum_retained_area=0.00', 1 + i % 3, i, i * 2)
+            ELSE format('v2 sites=%s, floor_area=%s.000%s, estate_floor_area=%s.000001, minimum_retained_area=0.5', 1 + i % 3, i, i % 1000, i * 2)
+       END::estate.disposal_impact_state,
        estate.disposal_assessment(utilisation => (i % 100) / 100.0, fci => (i % 40) / 100.0, functional_suitability => 0.5),
        CASE WHEN i % 5 = 0 THEN ROW(i, i * 2.5, i * 0.5, estate.backlog(i, 0, 0, 0), NULL, i % 7, i % 2 = 0)::estate.disposal_impact_result END,
        ARRAY['A', 'DX', NULL]::estate.condition_grade[],
        ARRAY[estate.risk_band(1 + i % 25)],
        ARRAY[estate.backlog('high'::estate.risk_band, i), NULL],
-       (ARRAY['Mon-Fri 08:00-18:00', 'Mon-Sun 20:00-08:00 UTC', 'Mon,Wed 09:00-17:00, Sat 10:00-12:00 Asia/Kolkata'])[1 + i % 3]::estate.core_hours,
-       format('v1 capacity=%s span=757987200000000,758073600000000 core="Mon-Fri 08:00-18:00 Europe/London" closed={} '
-              'periods={32400000000+7200000000*%s,36000000000+%s*?}', 1 + i % 30, 1 + i % 9, 1 + i)::estate.utilisation_state,
+       (ARRAY['Mon-Fri 08:00-18:00', 'Mon-Sun 20:00-08:00 UTC', 'Mon,Wed 09:00-17:00, Sat 10:00-12:00 Asia/Kolkata',
+              'Mon 22:00-24:00, Tue 00:00-02:00 UTC'])[1 + i % 4]::estate.core_hours,
+       format('v%s capacity=%s span=757987200000000,758073600000000 core="%s" closed={} '
+              'periods={32400000000+7200000000*%s,36000000000+%s*?}', 1 + i % 2, 1 + i % 30,
+              CASE WHEN i % 2 = 0 THEN 'Mon-Fri 08:00-18:00 Europe/London' ELSE 'Mon 22:00-24:00, Tue 00:00-02:00 UTC' END,
+              1 + i % 9, 1 + i)::estate.utilisation_state,
        estate.utilisation_final(format('v1 capacity=%s span=757987200000000,758073600000000 core="Mon-Fri 08:00-18:00 UTC" '
                                        'closed={} periods={32400000000+7200000000*%s}', 1 + i % 30, 1 + i % 9)::estate.utilisation_state),
        estate.space_profile(1000 + i, 400, 200 + i % 300, i % 10, 5, 0.35, 0.025),

@@ -52,13 +52,6 @@ year_state() {
 	        FROM $table AS t WHERE t.financial_year = $3"
 }
 
-# todo STATUS DESCRIPTION REASON: a test of a known fault (TAP TODO): printed
-# as ok or not ok, but a failure does not fail the script.
-todo() {
-	tap_n=$((tap_n + 1))
-	echo "$([ "$1" -eq 0 ] || echo 'not ')ok $tap_n - $2 # TODO $3"
-}
-
 # faults_cleanup COMMAND: on exit, run COMMAND, then stop the clusters; the
 # script's exit status is kept.
 faults_cleanup() {

@@ -6,7 +6,9 @@
  *
  * The types are read from the catalogue (every base type of the extension),
  * so a new type without seeds fails.  SEEDS_FILE has lines "type<TAB>text
- * value"; the wire form of each seed (the type's send function) is mutated:
+ * value", or "type<TAB>\\xHEX" for a wire form given as bytes (an older
+ * version's, which the send function no longer writes); the wire form of
+ * each seed (the type's send function, or those bytes) is mutated:
  * truncated, extended, bits flipped, bytes and 4- and 8-byte fields set to
  * boundary values, or replaced by random bytes.  Each input is bound as a
  * binary parameter of that type, so the type's receive function reads it.
@@ -144,6 +146,12 @@ load_types(estate_type **types, int *ntypes)
 }
 
 /* Each line "type<TAB>value": the value's wire form becomes a seed of that type. */
+static int
+hex_digit(char c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
 static void
 load_seeds(const char *path, estate_type *types, int ntypes)
 {
@@ -172,6 +180,27 @@ load_seeds(const char *path, estate_type *types, int ntypes)
 		if (t == NULL || t->nseeds == MAX_SEEDS)
 		{
 			tap(0, "seed of %s: no such type of the extension, or too many seeds", line);
+			continue;
+		}
+		if (strncmp(tab + 1, "\\x", 2) == 0)
+		{
+			/* Bytes as given: they must read, as a seed read from text does. */
+			const char *h = tab + 3;
+			seed	   *s = &t->seeds[t->nseeds];
+			int			n = (int) strlen(h) / 2;
+
+			s->bytes = malloc(n + 1);
+			s->len = n;
+			for (int i = 0; i < n; i++)
+				s->bytes[i] = (unsigned char) (hex_digit(h[2 * i]) * 16 + hex_digit(h[2 * i + 1]));
+			snprintf(query, sizeof(query), "SELECT $1::%s", t->name);
+			r = run1(query, t->oid, (const char *) s->bytes, n, 1);
+			if (strlen(h) % 2 != 0 || strspn(h, "0123456789abcdef") != strlen(h) ||
+				PQresultStatus(r) != PGRES_TUPLES_OK)
+				tap(0, "seed %s '%s' reads: %s", t->name, tab + 1, PQresultErrorMessage(r));
+			else
+				t->nseeds++;
+			PQclear(r);
 			continue;
 		}
 		snprintf(query, sizeof(query), "SELECT $1::text::%s", t->name);

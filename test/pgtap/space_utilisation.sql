@@ -2,7 +2,7 @@
 -- estate.room_status and estate.space_profile: hand-computed
 -- cases, serial against parallel, the state type, every bad argument.
 BEGIN;
-SELECT plan(121);
+SELECT plan(128);
 
 SET LOCAL timezone = 'Europe/London';
 
@@ -120,6 +120,31 @@ SELECT is((SELECT string_agg(room || ' ' || u::text, '; ' ORDER BY room)
                  FROM rooms r LEFT JOIN bookings b USING (room) GROUP BY r.room) s),
           'A (10,2,0.2,0.5,0.1,10); B (10,0,0,,0,0)', 'a LEFT JOINed room with no bookings: rate 0, row present');
 
+-- Which day owns which hours (London, UTC+1 in June; 2 June 2025 is a Monday).
+-- Span Mon 2 June 00:00 to Wed 4 June 00:00, Tuesday 3 June closed, capacity
+-- 10, one booking Mon 23:00 to Tue 01:00 of 5 people.
+-- 'Mon 22:00-24:00, Tue 00:00-02:00': Tuesday's 00:00-02:00 is closed, so 2 h
+-- available (Mon 22-24), 1 h in use (23-24): frequency 1/2, occupancy
+-- 5 x 1 / (10 x 1) = 0.5, rate 5 x 1 / (10 x 2) = 0.25.
+SELECT is(pg_temp.uc('{"[2025-06-02 23:00,2025-06-03 01:00)"}', '{5}', 10, 'Mon 22:00-24:00, Tue 00:00-02:00',
+                     '[2025-06-02,2025-06-04)', '{2025-06-03}')::text,
+          '(2,1,0.5,0.5,0.25,5)', 'closing Tuesday removes Tuesday''s 00:00-02:00 only');
+-- 'Mon 22:00-02:00' is all Monday's: 4 h available, 2 h in use,
+-- occupancy 5 x 2 / (10 x 2) = 0.5, rate 5 x 2 / (10 x 4) = 0.25.
+SELECT is(pg_temp.uc('{"[2025-06-02 23:00,2025-06-03 01:00)"}', '{5}', 10, 'Mon 22:00-02:00',
+                     '[2025-06-02,2025-06-04)', '{2025-06-03}')::text,
+          '(4,2,0.5,0.5,0.25,5)', 'closing Tuesday keeps Monday''s night 22:00-02:00');
+-- The same in the heatmap, cells Mon 22, Mon 23, Tue 00, Tue 01 (1-based 23-26):
+-- Mon 22 has core time and nobody (0), Mon 23 has 5 of 10 (0.5); Tuesday's
+-- hours are closed (NULL) in the first spelling, Monday's in the second
+-- (00:00-01:00 5 of 10, 01:00-02:00 empty).
+SELECT is((SELECT h[23:26]::text FROM (SELECT estate.utilisation_heatmap(p, 5, 10, c::estate.core_hours, '[2025-06-02,2025-06-04)', '{2025-06-03}') h
+           FROM (VALUES ('[2025-06-02 23:00,2025-06-03 01:00)'::tstzrange)) v(p), (VALUES ('Mon 22:00-24:00, Tue 00:00-02:00')) w(c)
+           GROUP BY c) x), '{0,0.5,NULL,NULL}', 'the heatmap leaves the closed Tuesday''s hours out');
+SELECT is((SELECT h[23:26]::text FROM (SELECT estate.utilisation_heatmap(p, 5, 10, c::estate.core_hours, '[2025-06-02,2025-06-04)', '{2025-06-03}') h
+           FROM (VALUES ('[2025-06-02 23:00,2025-06-03 01:00)'::tstzrange)) v(p), (VALUES ('Mon 22:00-02:00')) w(c)
+           GROUP BY c) x), '{0,0.5,0.5,0}', 'and keeps Monday''s night into Tuesday');
+
 -- The heatmap: Monday 09:30-10:30, 10 people in a room for 10.
 CREATE TEMP TABLE hm AS
 SELECT estate.utilisation_heatmap(p, 10, 10, 'Mon-Fri 08:00-18:00', '[2024-01-08,2024-01-13)') AS h
@@ -228,7 +253,7 @@ CREATE AGGREGATE pg_temp.util_state(tstzrange, integer, integer, estate.core_hou
 SELECT is((SELECT pg_temp.util_state(p, h, 20, 'Mon-Fri 08:00-18:00', '[2024-01-08,2024-01-09)')::text
            FROM (VALUES ('[2024-01-08 09:00+00,2024-01-08 11:00+00)'::tstzrange, 10), ('[2024-01-08 10:00+00,2024-01-08 12:00+00)', NULL),
                         ('[2024-01-08 12:00+00,2024-01-08 13:00+00)', 0)) v(p, h)),
-          'v1 capacity=20 span=757987200000000,758073600000000 core="Mon-Fri 08:00-18:00 Europe/London" closed={} '
+          'v2 capacity=20 span=757987200000000,758073600000000 core="Mon-Fri 08:00-18:00 Europe/London" closed={} '
           || 'periods={32400000000+7200000000*10,36000000000+7200000000*?}',
           'the text form: microseconds from the span start, ? for an unknown headcount, zero headcounts dropped');
 CREATE TEMP TABLE states AS
@@ -249,7 +274,7 @@ SELECT is((SELECT count(*) FROM states JOIN states2 USING (kind) WHERE states.s:
           'binary COPY round-trips states');
 
 SELECT throws_ok(format('SELECT %L::estate.utilisation_state', s), '22P02', NULL, format('bad state text %s is rejected', n))
-FROM (VALUES (1, ''), (2, 'v2 capacity=1 span=0,10 core="Mon 08:00-18:00 UTC" closed={} periods={}'),
+FROM (VALUES (1, ''), (2, 'v3 capacity=1 span=0,10 core="Mon 08:00-18:00 UTC" closed={} periods={}'),
              (3, 'v1 capacity=0 span=0,10 core="Mon 08:00-18:00 UTC" closed={} periods={}'),
              (4, 'v1 capacity=1 span=10,0 core="Mon 08:00-18:00 UTC" closed={} periods={}'),
              (5, 'v1 capacity=1 span=0,10 core="Mon 08:00-18:00 BST" closed={} periods={}'),
@@ -260,6 +285,18 @@ FROM (VALUES (1, ''), (2, 'v2 capacity=1 span=0,10 core="Mon 08:00-18:00 UTC" cl
              (10, 'v1 capacity=1 span=0,10 core="Mon 08:00-18:00 UTC" closed={} periods={0+1*1} ')) AS t(n, s);
 SELECT lives_ok($$SELECT 'v1 capacity=1 span=0,10 core="mon 08:00-18:00 utc" closed={} periods={0+1*1}'::estate.utilisation_state$$,
                 'a state with non-canonical core hours is accepted');
+-- Version 1's text (estate 1.0) printed core hours merged across midnight: it
+-- is read as printed, a night segment belonging to the day it starts on.
+SELECT is('v1 capacity=1 span=0,10 core="Mon 22:00-02:00 UTC" closed={} periods={}'::estate.utilisation_state::text,
+          'v2 capacity=1 span=0,10 core="Mon 22:00-02:00 UTC" closed={} periods={}', 'version 1''s text is read, and written as version 2');
+SELECT is('v2 capacity=1 span=0,10 core="Mon 22:00-24:00, Tue 00:00-02:00 UTC" closed={} periods={}'::estate.utilisation_state::text,
+          'v2 capacity=1 span=0,10 core="Mon 22:00-24:00, Tue 00:00-02:00 UTC" closed={} periods={}',
+          'version 2 keeps each day''s segments in the text form');
+SELECT is(encode(estate.utilisation_state_send('v2 capacity=1 span=0,10 core="Mon 22:00-24:00, Tue 00:00-02:00 UTC" closed={} periods={}'), 'hex'),
+          '01' || encode(int4send(1), 'hex') || encode(int8send(0), 'hex') || encode(int8send(10), 'hex')
+          || encode(int4send(17), 'hex') || encode(estate.core_hours_send('Mon 22:00-24:00, Tue 00:00-02:00 UTC'), 'hex')
+          || encode(int4send(0), 'hex') || encode(int8send(0), 'hex'),
+          'and the binary form embeds the core hours'' own versioned bytes, which keep them too');
 
 CREATE TEMP TABLE state_in (id int, s estate.utilisation_state);
 CREATE TEMP TABLE good AS SELECT encode(estate.utilisation_state_send(s), 'hex') AS b FROM states WHERE kind = 'small';

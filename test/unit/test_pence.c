@@ -10,6 +10,7 @@
 
 #include "tap.h"
 #include "pence.h"
+#include "disposal_impact.h"
 
 static estate_status
 parse(const char *s, int64_t *p)
@@ -211,6 +212,52 @@ agrees(bool negative, const char *ip, const char *fp, char *why, size_t why_len)
 		}
 	}
 	return true;
+}
+
+/*
+ * The oracle of an exact area in millionths (disposal_impact.c): digits
+ * beyond the sixth decimal must be 0, and the value must fit int64.
+ */
+static estate_status
+area_oracle(bool negative, const char *ip, const char *fp, int64_t *area)
+{
+	char		digits[1300];
+	size_t		n = 0;
+	size_t		flen = strlen(fp);
+
+	for (size_t k = 6; k < flen; k++)
+		if (fp[k] != '0')
+			return ESTATE_ERR_ARGUMENT;
+	for (const char *c = ip; *c; c++)
+		if (n > 0 || *c != '0')
+			digits[n++] = *c;
+	for (size_t k = 0; k < 6; k++)
+		if (n > 0 || (k < flen ? fp[k] : '0') != '0')
+			digits[n++] = k < flen ? fp[k] : '0';
+	digits[n] = '\0';
+	if (negative && n > 0)
+		return ESTATE_ERR_ARGUMENT;
+	if (n > 19 || (n == 19 && strcmp(digits, "9223372036854775807") > 0))
+		return ESTATE_ERR_RANGE;
+	*area = n == 0 ? 0 : (int64_t) strtoull(digits, NULL, 10);
+	return ESTATE_OK;
+}
+
+static bool
+area_agrees(bool negative, const char *ip, const char *fp, bool force_long, char *why, size_t why_len)
+{
+	unsigned char payload[1400];
+	size_t		len = encode(negative, ip, fp, force_long, payload);
+	int64_t		want = -1;
+	int64_t		got = -1;
+	estate_status st_want = area_oracle(negative, ip, fp, &want);
+	estate_status st = estate_area_from_numeric(payload, len, &got);
+
+	if (st == st_want && (st != ESTATE_OK || got == want))
+		return true;
+	snprintf(why, why_len, "%s%s.%s: got %d/%lld, want %d/%lld", negative ? "-" : "", ip, fp,
+			 (int) st, (long long) got, (int) st_want, (long long) want);
+	return false;
 }
 
 int
@@ -434,6 +481,51 @@ main(void)
 		is_int(estate_pence_from_product(pa, la, pa, la, &p), ESTATE_OK, "1e-10 squared");
 		is_int(p, 0, "is 0 pence");
 		is_int(estate_pence_from_product(pa, la, (const uint16_t[]) {0xC000}, 2, &p), ESTATE_ERR_ARGUMENT, "x NaN");
+	}
+
+	/* Exact areas in millionths of m2 (disposal_impact). */
+	{
+		static const struct
+		{
+			bool		negative;
+			const char *ip;
+			const char *fp;
+		}			cases[] = {
+			{false, "1000", "005"}, {false, "499", "995"}, {false, "0", "000001"}, {false, "0", "0000001"},
+			{false, "0", "00000010"}, {false, "1", "12345600000000"}, {false, "1", "1234567"},
+			{false, "9223372036854", "775807"}, {false, "9223372036854", "775808"},
+			{false, "10000000000000", ""}, {false, "99999999999999999999999999", "5"},
+			{false, "0", "0000000000000000000000000001"}, {true, "0", "5"}, {true, "0", ""},
+			{false, "0", ""}, {false, "12", ""},
+		};
+		bool		all = true;
+		char		why[512] = "";
+		char		ip[40];
+		char		fp[40];
+
+		for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++)
+			for (int form = 0; form < 2; form++)
+				all = all && area_agrees(cases[k].negative, cases[k].ip, cases[k].fp, form, why, sizeof(why));
+		report(all, why, "areas: hand-picked numerics in both layouts agree with the oracle");
+		all = true;
+		for (int k = 0; k < 100000 && all; k++)
+		{
+			random_digits(ip, (int) (rng() % 16));
+			random_digits(fp, (int) (rng() % 12));
+			/* Often exactly six decimals or fewer, often trailing zeros. */
+			for (int z = (int) (rng() % 12); z < (int) strlen(fp); z++)
+				fp[z] = rng() % 2 ? '0' : fp[z];
+			all = area_agrees(rng() % 8 == 0, ip, fp, rng() % 2, why, sizeof(why));
+		}
+		report(all, why, "areas: 100,000 random numerics agree with the oracle");
+		{
+			unsigned char specials[4];
+			uint16_t	nan = ESTATE_NUMERIC_SPECIAL;
+			int64_t		a;
+
+			memcpy(specials, &nan, 2);
+			is_int(estate_area_from_numeric(specials, 2, &a), ESTATE_ERR_ARGUMENT, "areas: NaN is not an area");
+		}
 	}
 
 	return done_testing();

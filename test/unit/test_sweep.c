@@ -361,7 +361,8 @@ main(void)
 		const char *what;
 		static const char *const bad[] = {
 			"",
-			"v2 capacity=1 span=0,10 core=\"Mon 08:00-18:00 UTC\" closed={} periods={}",
+			"v3 capacity=1 span=0,10 core=\"Mon 08:00-18:00 UTC\" closed={} periods={}",
+			"v2capacity=1 span=0,10 core=\"Mon 08:00-18:00 UTC\" closed={} periods={}",
 			"v1 capacity=0 span=0,10 core=\"Mon 08:00-18:00 UTC\" closed={} periods={}",
 			"v1 capacity=2147483648 span=0,10 core=\"Mon 08:00-18:00 UTC\" closed={} periods={}",
 			"v1 capacity=1 span=10,10 core=\"Mon 08:00-18:00 UTC\" closed={} periods={}",
@@ -394,7 +395,7 @@ main(void)
 		key.closed = closed;
 		key.nclosed = 2;
 		estate_state_format(&key, "Mon-Fri 08:00-18:00 UTC", p, 2, buf);
-		ok(strcmp(buf, "v1 capacity=30 span=-500,100000 core=\"Mon-Fri 08:00-18:00 UTC\" "
+		ok(strcmp(buf, "v2 capacity=30 span=-500,100000 core=\"Mon-Fri 08:00-18:00 UTC\" "
 				  "closed={9000,9001} periods={1500+4000*3,2500+500*?}") == 0, "text form: %s", buf);
 		ok(estate_state_parse(buf, strlen(buf), &head, &core, NULL, NULL, &detail) == ESTATE_OK &&
 		   head.nclosed == 2 && head.nperiods == 2, "counting pass");
@@ -409,6 +410,37 @@ main(void)
 
 			ok(estate_state_parse(bad[i], strlen(bad[i]), &head, &core, cc, pp, &detail) == ESTATE_ERR_SYNTAX,
 			   "bad state text %zu rejected: %s", i, detail);
+		}
+		{
+			/*
+			 * Version 1's text (estate 1.0) is read, its core hours as
+			 * printed; the group key compares core hours by meaning, so a
+			 * version-1 stored form equals version 2's of the same hours.
+			 */
+			const char *v1 = "v1 capacity=1 span=0,10 core=\"Mon 22:00-02:00 UTC\" closed={} periods={}";
+			estate_core_hours split;
+			uint8_t		night_v1[64];
+			uint8_t		split_bytes[64];
+			estate_group_key a = {1, 0, 10, NULL, 0, NULL, 0};
+			estate_group_key b = a;
+
+			ok(estate_state_parse(v1, strlen(v1), &head, &core, closed2, p2, &detail) == ESTATE_OK &&
+			   core.nsegments == 1 && core.segments[0].day == 0 && core.segments[0].end == 1560,
+			   "version 1's text is read, Mon 22:00-02:00 as Monday's night");
+			estate_core_hours_encode(&core, core_bytes);
+			memcpy(night_v1, core_bytes, estate_core_hours_encoded_size(&core));
+			night_v1[0] = ESTATE_CORE_HOURS_VERSION_1;
+			a.core = core_bytes;
+			a.core_len = estate_core_hours_encoded_size(&core);
+			b.core = night_v1;
+			b.core_len = a.core_len;
+			ok(estate_group_key_equal(&a, &b, &what), "a version-1 stored form is the same group key as version 2's");
+			estate_core_hours_parse("Mon 22:00-24:00, Tue 00:00-02:00 UTC", 36, &split, NULL);
+			estate_core_hours_encode(&split, split_bytes);
+			b.core = split_bytes;
+			b.core_len = estate_core_hours_encoded_size(&split);
+			ok(!estate_group_key_equal(&a, &b, &what) && strcmp(what, "core") == 0,
+			   "Mon 22:00-24:00, Tue 00:00-02:00 is another group key: %s", what);
 		}
 		{
 			/* the longest span: 100 years of microseconds (ESTATE_SPAN_MAX_US) */
