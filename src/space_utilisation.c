@@ -272,48 +272,90 @@ expanded_append(UtilExpanded *eo, const estate_period *add, size_t nadd, bool ad
 	eo->nperiods = total;
 }
 
+/* Merge steps into an expanded state's own. */
+static void
+expanded_merge_steps(UtilExpanded *eo, const estate_step *add, size_t nadd)
+{
+	estate_step *merged;
+
+	if (nadd == 0)
+		return;
+	if (eo->nsteps == 0)
+	{
+		merged = MemoryContextAllocHuge(eo->hdr.eoh_context, nadd * sizeof(estate_step));
+		memcpy(merged, add, nadd * sizeof(estate_step));
+		eo->nsteps = nadd;
+	}
+	else
+		merged = util_merge_steps(eo->hdr.eoh_context, eo->steps, eo->nsteps, add, nadd, &eo->nsteps);
+	if (eo->steps)
+		pfree(eo->steps);
+	eo->steps = merged;
+}
+
+/* A new expanded state holding steps and periods. */
+static Datum
+new_expanded(MemoryContext aggcontext, const UtilView *v, const estate_step *steps, size_t nsteps,
+			 size_t nalloc)
+{
+	UtilExpanded *eo = util_new_expanded(aggcontext, &v->key, nalloc);
+
+	expanded_merge_steps(eo, steps, nsteps);
+	expanded_append(eo, v->periods, v->nperiods, v->sorted);
+	return EOHPGetRWDatum(&eo->hdr);
+}
+
 /*
- * Add periods (sorted or not) to a state seen through v, and return the
- * state to keep: the same datum when it changed in place, else a new one.
+ * Add periods (sorted or not) and steps to a state seen through v, and
+ * return the state to keep: the same datum when it changed in place, else a
+ * new one.
  */
 static Datum
 util_append(MemoryContext aggcontext, Datum state, const UtilView *v,
-			const estate_period *add, size_t nadd, bool add_sorted)
+			const estate_period *add, size_t nadd, bool add_sorted,
+			const estate_step *add_steps, size_t nadd_steps)
 {
 	size_t		total = v->nperiods + nadd;
 	bool		sorted = v->sorted && add_sorted &&
 		!(nadd > 0 && v->nperiods > 0 && add[0].start < v->periods[v->nperiods - 1].start);
 	bool		in_place = v->flat == (UtilFlat *) DatumGetPointer(state);
+	const estate_step *steps = v->steps;
+	size_t		nsteps = v->nsteps;
 
 	if (v->expanded && own_expanded(state, aggcontext))
 	{
+		expanded_merge_steps(v->expanded, add_steps, nadd_steps);
 		expanded_append(v->expanded, add, nadd, add_sorted);
 		return state;
 	}
-	if (nadd == 0 && in_place)
-		return state;
 	/* In place when there is room: the state is in aggregate memory. */
-	if (in_place && total <= (size_t) v->flat->nalloc)
+	if (in_place && nadd_steps == 0 && total <= (size_t) v->flat->nalloc)
 	{
 		memcpy(v->periods + v->nperiods, add, nadd * sizeof(estate_period));
 		v->flat->nperiods = (int32) total;
 		v->flat->flags = sorted ? STATE_SORTED : 0;
 		return state;
 	}
-	if (total > FLAT_MAX_PERIODS)
+	if (nadd_steps > 0 && nsteps == 0)
 	{
-		UtilExpanded *eo = util_new_expanded(aggcontext, &v->key, Max(total, 2 * (size_t) FLAT_MAX_PERIODS));
+		steps = add_steps;
+		nsteps = nadd_steps;
+	}
+	else if (nadd_steps > 0)
+		steps = util_merge_steps(CurrentMemoryContext, v->steps, v->nsteps, add_steps, nadd_steps, &nsteps);
+	if (total + nsteps > FLAT_MAX_PERIODS)
+	{
+		Datum		d = new_expanded(aggcontext, v, steps, nsteps, Max(total, 2 * (size_t) FLAT_MAX_PERIODS));
 
-		expanded_append(eo, v->periods, v->nperiods, v->sorted);
-		expanded_append(eo, add, nadd, add_sorted);
-		return EOHPGetRWDatum(&eo->hdr);
+		expanded_append((UtilExpanded *) DatumGetEOHP(d), add, nadd, add_sorted);
+		return d;
 	}
 	else
 	{
 		/* A new flat value twice the size; the executor copies it into
 		 * aggregate memory and frees the old one. */
 		size_t		nalloc = Min(Max(total, 2 * v->nperiods), (size_t) FLAT_MAX_PERIODS);
-		UtilFlat   *f = util_new_flat(&v->key, v->periods, v->nperiods, nalloc, sorted);
+		UtilFlat   *f = util_new_flat(&v->key, steps, nsteps, v->periods, v->nperiods, nalloc, sorted);
 
 		memcpy(FLAT_PERIODS(f) + v->nperiods, add, nadd * sizeof(estate_period));
 		f->nperiods = (int32) total;
@@ -438,7 +480,7 @@ utilisation_transition(FunctionCallInfo fcinfo, bool core_from_setting)
 	if (PG_ARGISNULL(0))
 	{
 		/* The first row of a group; the executor copies this into place. */
-		return PointerGetDatum(util_new_flat(&key, &p, have_period ? 1 : 0, 1, true));
+		return PointerGetDatum(util_new_flat(&key, NULL, 0, &p, have_period ? 1 : 0, 1, true));
 	}
 	else if ((eo = own_expanded(PG_GETARG_DATUM(0), aggcontext)) != NULL)
 	{
@@ -467,7 +509,7 @@ utilisation_transition(FunctionCallInfo fcinfo, bool core_from_setting)
 		if (!cache->fixed || v.key.capacity != key.capacity)
 			check_same_group(&v.key, &key);
 		return util_append(aggcontext, PG_GETARG_DATUM(0), &v, &p,
-						   have_period ? 1 : 0, true);
+						   have_period ? 1 : 0, true, NULL, 0);
 	}
 }
 
@@ -505,14 +547,10 @@ utilisation_combine(PG_FUNCTION_ARGS)
 	util_view(PG_GETARG_DATUM(1), &b);
 	if (PG_ARGISNULL(0))
 	{
-		if (b.nperiods > FLAT_MAX_PERIODS)
-		{
-			UtilExpanded *eo = util_new_expanded(aggcontext, &b.key, b.nperiods);
-
-			expanded_append(eo, b.periods, b.nperiods, b.sorted);
-			return EOHPGetRWDatum(&eo->hdr);
-		}
-		PG_RETURN_POINTER(util_new_flat(&b.key, b.periods, b.nperiods, Max(b.nperiods, 1), b.sorted));
+		if (b.nperiods + b.nsteps > FLAT_MAX_PERIODS)
+			return new_expanded(aggcontext, &b, b.steps, b.nsteps, b.nperiods);
+		PG_RETURN_POINTER(util_new_flat(&b.key, b.steps, b.nsteps, b.periods, b.nperiods,
+										Max(b.nperiods, 1), b.sorted));
 	}
 	else
 	{
@@ -521,6 +559,6 @@ utilisation_combine(PG_FUNCTION_ARGS)
 		util_view(PG_GETARG_DATUM(0), &a);
 		check_same_group(&a.key, &b.key);
 		return util_append(aggcontext, PG_GETARG_DATUM(0), &a,
-						   b.periods, b.nperiods, b.sorted);
+						   b.periods, b.nperiods, b.sorted, b.steps, b.nsteps);
 	}
 }

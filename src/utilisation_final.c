@@ -74,57 +74,46 @@ core_pieces_for(FunctionCallInfo fcinfo, const estate_group_key *key, bool cells
 	return c->pieces;
 }
 
-static void *
-grow_in_current_context(void *ptr, size_t size, void *arg)
-{
-	(void) arg;
-	if (size == 0)
-	{
-		if (ptr)
-			pfree(ptr);
-		return NULL;
-	}
-	return ptr ? repalloc_huge(ptr, size) : palloc_extended(size, MCXT_ALLOC_HUGE);
-}
-
-/*
- * Sort periods by start: a radix sort through scratch memory when it can be
- * had (it is freed at once), else in place.
- */
-static void
-sort_periods(estate_period *periods, size_t n)
-{
-	estate_period *scratch = NULL;
-
-	if (estate_periods_sorted(periods, n))
-		return;
-	scratch = palloc_extended(sizeof(estate_period) * Max(n, 1), MCXT_ALLOC_HUGE | MCXT_ALLOC_NO_OOM);
-	estate_periods_sort(periods, n, scratch);
-	if (scratch)
-		pfree(scratch);
-}
-
 /*
  * Sweep a state.  Its periods are sorted in place when this is an aggregate
  * call (the state is the aggregate's own, and the same multiset in another
  * order is the same state to every aggregate sharing it); a direct call may
- * see a state in a shared buffer, so it sorts a copy.
+ * see a state in a shared buffer, so it sorts a copy.  A state that holds
+ * steps (merged from swept partial states) is summed over its step
+ * function, with any periods swept into it.
  */
 static void
 sweep_state(FunctionCallInfo fcinfo, Datum state, bool cells_wanted,
 			UtilView *v, estate_sweep_totals *totals, estate_cell_totals *cells)
 {
+	bool		own = AggCheckCallContext(fcinfo, NULL);
 	estate_period *periods;
 	const estate_core_piece *pieces;
 	size_t		npieces;
 
 	util_view(state, v);
+	pieces = core_pieces_for(fcinfo, &v->key, cells_wanted, &npieces);
+	if (v->nsteps > 0)
+	{
+		const estate_step *steps;
+		size_t		n;
+
+		/* Swept once for every final function sharing the state. */
+		if (own && v->expanded && v->nperiods > 0)
+		{
+			util_expanded_sweep(v->expanded);
+			util_view(state, v);
+		}
+		steps = util_steps(v, own, &n);
+		estate_steps_sweep(steps, n, pieces, npieces, totals, cells);
+		return;
+	}
 	if (v->sorted)
 		periods = v->periods;
-	else if (AggCheckCallContext(fcinfo, NULL))
+	else if (own)
 	{
 		periods = v->periods;
-		sort_periods(periods, v->nperiods);
+		util_sort_periods(periods, v->nperiods);
 		if (v->expanded)
 		{
 			v->expanded->sorted = true;
@@ -138,11 +127,10 @@ sweep_state(FunctionCallInfo fcinfo, Datum state, bool cells_wanted,
 	{
 		periods = palloc_extended(sizeof(estate_period) * Max(v->nperiods, 1), MCXT_ALLOC_HUGE);
 		memcpy(periods, v->periods, sizeof(estate_period) * v->nperiods);
-		sort_periods(periods, v->nperiods);
+		util_sort_periods(periods, v->nperiods);
 	}
-	pieces = core_pieces_for(fcinfo, &v->key, cells_wanted, &npieces);
 	if (estate_sweep(periods, v->nperiods, pieces, npieces, totals, cells,
-					 grow_in_current_context, NULL) != ESTATE_OK)
+					 util_grow, NULL) != ESTATE_OK)
 		elog(ERROR, "utilisation sweep failed");
 }
 

@@ -13,10 +13,10 @@
 #include "utilisation_state.h"
 
 Size
-util_flat_size(size_t core_len, size_t nclosed, size_t nperiods)
+util_flat_size(size_t core_len, size_t nclosed, size_t nsteps, size_t nperiods)
 {
 	return sizeof(UtilFlat) + INTALIGN(core_len) + nclosed * sizeof(int32) +
-		nperiods * sizeof(estate_period);
+		nsteps * sizeof(estate_step) + nperiods * sizeof(estate_period);
 }
 
 static Size util_get_flat_size(ExpandedObjectHeader *eohptr);
@@ -37,19 +37,27 @@ util_check_flat_limit(size_t nperiods, Size size)
 				 errhint("Group more finely, for example by room and month.")));
 }
 
+/*
+ * The flat form is what leaves the process (a parallel worker's state goes
+ * to the leader flattened): sweep the periods into steps first, in place,
+ * so that it leaves sorted and swept.
+ */
 static Size
 util_get_flat_size(ExpandedObjectHeader *eohptr)
 {
 	UtilExpanded *eo = (UtilExpanded *) eohptr;
-	Size		size = util_flat_size(eo->key.core_len, eo->key.nclosed, eo->nperiods);
+	Size		size;
 
-	util_check_flat_limit(eo->nperiods, size);
+	util_expanded_sweep(eo);
+	size = util_flat_size(eo->key.core_len, eo->key.nclosed, eo->nsteps, 0);
+	util_check_flat_limit(eo->nsteps, size);
 	return size;
 }
 
+/* Write a flat state's header, core hours and dates; steps and periods follow. */
 static void
-write_flat(UtilFlat *f, Size size, const estate_group_key *key,
-		   const estate_period *periods, size_t nperiods, size_t nalloc, bool sorted)
+write_flat_key(UtilFlat *f, Size size, const estate_group_key *key, size_t nsteps,
+			   size_t nperiods, size_t nalloc, bool sorted)
 {
 	memset(f, 0, sizeof(UtilFlat));
 	SET_VARSIZE(f, size);
@@ -60,34 +68,46 @@ write_flat(UtilFlat *f, Size size, const estate_group_key *key,
 	f->nclosed = (int32) key->nclosed;
 	f->span_lo = key->span_lo;
 	f->span_hi = key->span_hi;
+	f->nsteps = (int32) nsteps;
 	f->nperiods = (int32) nperiods;
 	f->nalloc = (int32) nalloc;
 	memcpy(FLAT_CORE(f), key->core, key->core_len);
-	if (key->nclosed > 0)
+	if (key->nclosed > 0 && key->closed)
 		memcpy(FLAT_CLOSED(f), key->closed, key->nclosed * sizeof(int32));
-	if (nperiods > 0)
-		memcpy(FLAT_PERIODS(f), periods, nperiods * sizeof(estate_period));
 }
 
 static void
 util_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 {
 	UtilExpanded *eo = (UtilExpanded *) eohptr;
+	UtilFlat   *f = result;
 
-	write_flat(result, allocated_size, &eo->key, eo->periods, eo->nperiods, eo->nperiods, eo->sorted);
+	/* util_get_flat_size came first and left no periods. */
+	Assert(eo->nperiods == 0);
+	write_flat_key(f, allocated_size, &eo->key, eo->nsteps, 0, 0, true);
+	if (eo->nsteps > 0)
+		memcpy(FLAT_STEPS(f), eo->steps, eo->nsteps * sizeof(estate_step));
 }
 
-/* A new flat state in the current memory context, with room for nalloc. */
+/*
+ * A new flat state in the current memory context, with room for nalloc
+ * periods.  Closed dates or steps given as NULL are left for the caller to
+ * fill in.
+ */
 UtilFlat *
-util_new_flat(const estate_group_key *key, const estate_period *periods, size_t nperiods,
-		 size_t nalloc, bool sorted)
+util_new_flat(const estate_group_key *key, const estate_step *steps, size_t nsteps,
+			  const estate_period *periods, size_t nperiods, size_t nalloc, bool sorted)
 {
-	Size		size = util_flat_size(key->core_len, key->nclosed, nalloc);
+	Size		size = util_flat_size(key->core_len, key->nclosed, nsteps, nalloc);
 	UtilFlat   *f;
 
-	util_check_flat_limit(nalloc, size);
+	util_check_flat_limit(nalloc + nsteps, size);
 	f = palloc(size);
-	write_flat(f, size, key, periods, nperiods, nalloc, sorted);
+	write_flat_key(f, size, key, nsteps, nperiods, nalloc, sorted);
+	if (nsteps > 0 && steps)
+		memcpy(FLAT_STEPS(f), steps, nsteps * sizeof(estate_step));
+	if (nperiods > 0)
+		memcpy(FLAT_PERIODS(f), periods, nperiods * sizeof(estate_period));
 	return f;
 }
 
@@ -120,6 +140,43 @@ is_expanded(Datum d)
 	return VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(d));
 }
 
+/*
+ * estate 1.0's flat form (stored in a table, say) in today's: the same
+ * key and periods, no steps.
+ */
+typedef struct UtilFlatV1
+{
+	int32		vl_len_;
+	uint8		version;
+	uint8		flags;
+	uint16		core_len;
+	int32		capacity;
+	int32		nclosed;
+	int64		span_lo;
+	int64		span_hi;
+	int32		nperiods;
+	int32		nalloc;
+} UtilFlatV1;
+
+static UtilFlat *
+flat_of_v1(const UtilFlatV1 *old)
+{
+	const uint8 *core = (const uint8 *) old + sizeof(UtilFlatV1);
+	const int32 *closed = (const int32 *) (core + INTALIGN(old->core_len));
+	estate_group_key key;
+
+	key.capacity = old->capacity;
+	key.span_lo = old->span_lo;
+	key.span_hi = old->span_hi;
+	key.core = core;
+	key.core_len = old->core_len;
+	key.closed = closed;
+	key.nclosed = (size_t) old->nclosed;
+	return util_new_flat(&key, NULL, 0, (const estate_period *) (closed + old->nclosed),
+						 (size_t) old->nperiods, (size_t) old->nperiods,
+						 (old->flags & STATE_SORTED) != 0);
+}
+
 /* View a state datum; a flat one is detoasted (copied) if it must be. */
 void
 util_view(Datum d, UtilView *v)
@@ -132,6 +189,8 @@ util_view(Datum d, UtilView *v)
 		v->expanded = eo;
 		v->flat = NULL;
 		v->key = eo->key;
+		v->steps = eo->steps;
+		v->nsteps = eo->nsteps;
 		v->periods = eo->periods;
 		v->nperiods = eo->nperiods;
 		v->sorted = eo->sorted;
@@ -140,7 +199,9 @@ util_view(Datum d, UtilView *v)
 	{
 		UtilFlat   *f = (UtilFlat *) PG_DETOAST_DATUM(d);
 
-		if (f->version != STATE_VERSION)
+		if (f->version == STATE_VERSION_1)
+			f = flat_of_v1((const UtilFlatV1 *) f);
+		else if (f->version != STATE_VERSION)
 			ereport(ERROR,
 					(errcode(ERRCODE_DATA_CORRUPTED),
 					 errmsg("estate.utilisation_state of unknown version %d", f->version)));
@@ -153,6 +214,8 @@ util_view(Datum d, UtilView *v)
 		v->key.core_len = f->core_len;
 		v->key.closed = FLAT_CLOSED(f);
 		v->key.nclosed = (size_t) f->nclosed;
+		v->steps = FLAT_STEPS(f);
+		v->nsteps = (size_t) f->nsteps;
 		v->periods = FLAT_PERIODS(f);
 		v->nperiods = (size_t) f->nperiods;
 		v->sorted = (f->flags & STATE_SORTED) != 0;
@@ -169,23 +232,152 @@ util_call_cache(FunctionCallInfo fcinfo, Size size)
 }
 
 /* ---------------------------------------------------------------------------
+ * Sweeping periods into steps
+ * ------------------------------------------------------------------------- */
+
+void *
+util_grow(void *ptr, size_t size, void *arg)
+{
+	(void) arg;
+	if (size == 0)
+	{
+		if (ptr)
+			pfree(ptr);
+		return NULL;
+	}
+	return ptr ? repalloc_huge(ptr, size) : palloc_extended(size, MCXT_ALLOC_HUGE);
+}
+
+/*
+ * Sort periods by start: a radix sort through scratch memory when it can be
+ * had (it is freed at once), else in place.
+ */
+void
+util_sort_periods(estate_period *periods, size_t n)
+{
+	estate_period *scratch = NULL;
+
+	if (estate_periods_sorted(periods, n))
+		return;
+	scratch = palloc_extended(sizeof(estate_period) * Max(n, 1), MCXT_ALLOC_HUGE | MCXT_ALLOC_NO_OOM);
+	estate_periods_sort(periods, n, scratch);
+	if (scratch)
+		pfree(scratch);
+}
+
+static estate_step *
+alloc_steps(MemoryContext cxt, size_t n)
+{
+	Size		size = sizeof(estate_step) * Max(n, 1);
+
+	util_check_flat_limit(n, size);
+	return MemoryContextAllocExtended(cxt, size, MCXT_ALLOC_HUGE);
+}
+
+estate_step *
+util_merge_steps(MemoryContext cxt, const estate_step *a, size_t na,
+				 const estate_step *b, size_t nb, size_t *n)
+{
+	estate_step *out = alloc_steps(cxt, na + nb);
+
+	if (estate_steps_merge(a, na, b, nb, out, n) != ESTATE_OK)
+		estate_error(ESTATE_ERR_RANGE, NULL, NULL,
+					 "a room's known headcount in progress exceeds %lld", (long long) ESTATE_STEP_KNOWN_MAX);
+	return out;
+}
+
+const estate_step *
+util_steps(UtilView *v, bool in_place, size_t *n)
+{
+	estate_period *periods = v->periods;
+	estate_step *own;
+	estate_step *merged;
+	size_t		nown;
+
+	if (v->nperiods == 0)
+	{
+		*n = v->nsteps;
+		return v->steps;
+	}
+	if (!v->sorted && !in_place)
+	{
+		periods = palloc_extended(sizeof(estate_period) * v->nperiods, MCXT_ALLOC_HUGE);
+		memcpy(periods, v->periods, sizeof(estate_period) * v->nperiods);
+	}
+	if (!v->sorted)
+		util_sort_periods(periods, v->nperiods);
+	own = alloc_steps(CurrentMemoryContext, 2 * v->nperiods);
+	if (estate_steps_of_periods(periods, v->nperiods, own, &nown, util_grow, NULL) != ESTATE_OK)
+		elog(ERROR, "utilisation sweep failed");
+	if (periods != v->periods)
+		pfree(periods);
+	if (v->nsteps == 0)
+	{
+		*n = nown;
+		return own;
+	}
+	merged = util_merge_steps(CurrentMemoryContext, own, nown, v->steps, v->nsteps, n);
+	pfree(own);
+	return merged;
+}
+
+void
+util_expanded_sweep(UtilExpanded *eo)
+{
+	MemoryContext old;
+	UtilView	v;
+	const estate_step *steps;
+	size_t		n;
+
+	if (eo->nperiods == 0)
+		return;
+	old = MemoryContextSwitchTo(eo->hdr.eoh_context);
+	util_view(EOHPGetRWDatum(&eo->hdr), &v);
+	steps = util_steps(&v, true, &n);
+	if (eo->steps)
+		pfree(eo->steps);
+	eo->steps = (estate_step *) steps;
+	eo->nsteps = n;
+	eo->nperiods = 0;
+	eo->sorted = true;
+	MemoryContextSwitchTo(old);
+}
+
+/* ---------------------------------------------------------------------------
  * Text and binary I/O (Citus ships states as text)
  * ------------------------------------------------------------------------- */
+
+/*
+ * The step function of a state about to leave the process: an expanded
+ * state (an aggregate's own, as Citus's worker_partial_agg hands it over) is
+ * swept in place, a flat one into a copy.
+ */
+static const estate_step *
+leaving_steps(Datum d, UtilView *v, size_t *n)
+{
+	util_view(d, v);
+	if (v->expanded && v->nperiods > 0)
+	{
+		util_expanded_sweep(v->expanded);
+		util_view(d, v);
+	}
+	return util_steps(v, false, n);
+}
 
 PG_FUNCTION_INFO_V1(utilisation_state_out);
 Datum
 utilisation_state_out(PG_FUNCTION_ARGS)
 {
 	UtilView	v;
-	char	   *core_text;
-	size_t		max;
+	size_t		n;
+	const estate_step *steps = leaving_steps(PG_GETARG_DATUM(0), &v, &n);
+	char	   *core_text = estate_core_hours_text(v.key.core, v.key.core_len);
+	size_t		max = estate_state_text_max(strlen(core_text), v.key.nclosed, n);
 	char	   *out;
 
-	util_view(PG_GETARG_DATUM(0), &v);
-	core_text = estate_core_hours_text(v.key.core, v.key.core_len);
-	max = estate_state_text_max(strlen(core_text), v.key.nclosed, v.nperiods);
+	util_check_flat_limit(n, max);
 	out = palloc_extended(max + 1, MCXT_ALLOC_HUGE);
-	util_check_flat_limit(v.nperiods, estate_state_format(&v.key, core_text, v.periods, v.nperiods, out));
+	util_check_flat_limit(n, estate_state_format(&v.key, core_text, steps, n, out));
 	PG_RETURN_CSTRING(out);
 }
 
@@ -208,6 +400,11 @@ stored_core(estate_core_hours *ch, size_t *len, estate_status status, const char
 	return bytes;
 }
 
+/*
+ * Two passes: the first reads the text's syntax and counts; the second fills
+ * the state, allocated once at its final size, in place: closed dates and
+ * steps straight into it, the periods of an older form into an array first.
+ */
 PG_FUNCTION_INFO_V1(utilisation_state_in);
 Datum
 utilisation_state_in(PG_FUNCTION_ARGS)
@@ -218,17 +415,11 @@ utilisation_state_in(PG_FUNCTION_ARGS)
 	estate_core_hours *ch = palloc(sizeof(estate_core_hours));
 	const char *detail = NULL;
 	char		zone[ESTATE_ZONE_MAX + 1];
-	int32	   *closed;
-	estate_period *periods;
-	estate_group_key key;
+	estate_period *periods = NULL;
+	estate_group_key key = {0};
+	UtilFlat   *f;
 
-	/* First pass: syntax and counts; second: the values. */
-	if (estate_state_parse(str, len, &head, ch, NULL, NULL, &detail) != ESTATE_OK)
-		goto bad;
-	closed = palloc(sizeof(int32) * Max(head.nclosed, 1));
-	util_check_flat_limit(head.nperiods, util_flat_size(0, 0, head.nperiods));
-	periods = palloc_extended(sizeof(estate_period) * Max(head.nperiods, 1), MCXT_ALLOC_HUGE);
-	if (estate_state_parse(str, len, &head, ch, closed, periods, &detail) != ESTATE_OK)
+	if (estate_state_parse(str, len, &head, ch, NULL, NULL, NULL, &detail) != ESTATE_OK)
 		goto bad;
 	/* An unknown zone is malformed text too: a soft error from PostgreSQL 16 on. */
 	if (estate_zone_lookup(ch->zone, zone) == NULL)
@@ -236,15 +427,20 @@ utilisation_state_in(PG_FUNCTION_ARGS)
 		detail = psprintf("\"%s\" is not an IANA time-zone name in the server's time-zone database.", ch->zone);
 		goto bad;
 	}
-
-	key.capacity = head.capacity;
-	key.span_lo = head.span_lo;
-	key.span_hi = head.span_hi;
 	key.core = stored_core(ch, &key.core_len, ESTATE_ERR_SYNTAX, "bad core hours");
-	key.closed = closed;
 	key.nclosed = head.nclosed;
-	PG_RETURN_POINTER(util_new_flat(&key, periods, head.nperiods, head.nperiods,
-							   estate_periods_sorted(periods, head.nperiods)));
+	f = util_new_flat(&key, NULL, head.nsteps, NULL, 0, head.nperiods, true);
+	if (head.nperiods > 0)
+		periods = FLAT_PERIODS(f);
+	if (estate_state_parse(str, len, &head, ch, FLAT_CLOSED(f), periods, FLAT_STEPS(f), &detail) != ESTATE_OK)
+		goto bad;
+	f->capacity = head.capacity;
+	f->span_lo = head.span_lo;
+	f->span_hi = head.span_hi;
+	f->nperiods = (int32) head.nperiods;
+	if (!estate_periods_sorted(periods, head.nperiods))
+		f->flags = 0;
+	PG_RETURN_POINTER(f);
 
 bad:
 	/* The text of a large state is long: quote its start only. */
@@ -254,20 +450,26 @@ bad:
 }
 
 /*
- * Binary form: version, capacity, span bounds, the core hours' stored bytes
- * (length first; they carry their own version), the closed dates (count first), then the period count and
- * each period's start, end and headcount (-1 unknown).
+ * Binary form, version 2: version, capacity, span bounds, the core hours'
+ * stored bytes (length first; they carry their own version), the closed
+ * dates (count first), then the step count and each step's instant and
+ * level.  Version 1 (estate 1.0, still read) had the periods instead: their
+ * count, then each period's start, end and headcount (-1 unknown).
  */
+#define BINARY_VERSION		2
+#define BINARY_VERSION_1	1
+
 PG_FUNCTION_INFO_V1(utilisation_state_send);
 Datum
 utilisation_state_send(PG_FUNCTION_ARGS)
 {
 	UtilView	v;
+	size_t		n;
+	const estate_step *steps = leaving_steps(PG_GETARG_DATUM(0), &v, &n);
 	StringInfoData buf;
 
-	util_view(PG_GETARG_DATUM(0), &v);
 	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, STATE_VERSION);
+	pq_sendbyte(&buf, BINARY_VERSION);
 	pq_sendint32(&buf, v.key.capacity);
 	pq_sendint64(&buf, v.key.span_lo);
 	pq_sendint64(&buf, v.key.span_hi);
@@ -276,12 +478,11 @@ utilisation_state_send(PG_FUNCTION_ARGS)
 	pq_sendint32(&buf, (int32) v.key.nclosed);
 	for (size_t i = 0; i < v.key.nclosed; i++)
 		pq_sendint32(&buf, v.key.closed[i]);
-	pq_sendint64(&buf, (int64) v.nperiods);
-	for (size_t i = 0; i < v.nperiods; i++)
+	pq_sendint64(&buf, (int64) n);
+	for (size_t i = 0; i < n; i++)
 	{
-		pq_sendint64(&buf, v.periods[i].start);
-		pq_sendint64(&buf, v.periods[i].end);
-		pq_sendint32(&buf, v.periods[i].headcount);
+		pq_sendint64(&buf, steps[i].at);
+		pq_sendint64(&buf, steps[i].level);
 	}
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
@@ -307,16 +508,19 @@ utilisation_state_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	estate_group_key key;
+	int			version;
 	int32		core_len;
 	int32		nclosed;
-	int64		nperiods;
+	int64		count;
 	int32	   *closed;
-	estate_period *periods;
+	estate_period *periods = NULL;
+	estate_step *steps = NULL;
 	estate_core_hours *ch = palloc(sizeof(estate_core_hours));
 	const char *detail = NULL;
 
 	need(buf, 1, 1 + 4 + 8 + 8 + 4);
-	if (pq_getmsgbyte(buf) != STATE_VERSION)
+	version = pq_getmsgbyte(buf);
+	if (version != BINARY_VERSION && version != BINARY_VERSION_1)
 		bad_binary("Unknown version byte.");
 	key.capacity = pq_getmsgint(buf, 4);
 	key.span_lo = pq_getmsgint64(buf);
@@ -341,19 +545,36 @@ utilisation_state_recv(PG_FUNCTION_ARGS)
 		bad_binary(detail);
 
 	need(buf, 1, 8);
-	nperiods = pq_getmsgint64(buf);
-	need(buf, nperiods, 8 + 8 + 4);
-	periods = palloc_extended(sizeof(estate_period) * Max(nperiods, 1), MCXT_ALLOC_HUGE);
-	for (int64 i = 0; i < nperiods; i++)
+	count = pq_getmsgint64(buf);
+	if (version == BINARY_VERSION)
 	{
-		periods[i].start = pq_getmsgint64(buf);
-		periods[i].end = pq_getmsgint64(buf);
-		periods[i].headcount = pq_getmsgint(buf, 4);
-		if (estate_state_check_period(key.span_lo, key.span_hi, &periods[i], &detail) != ESTATE_OK)
+		need(buf, count, 8 + 8);
+		steps = palloc_extended(sizeof(estate_step) * Max(count, 1), MCXT_ALLOC_HUGE);
+		for (int64 i = 0; i < count; i++)
+		{
+			steps[i].at = pq_getmsgint64(buf);
+			steps[i].level = pq_getmsgint64(buf);
+		}
+		if ((detail = estate_steps_check(key.span_lo, key.span_hi, steps, (size_t) count)) != NULL)
 			bad_binary(detail);
+	}
+	else
+	{
+		need(buf, count, 8 + 8 + 4);
+		periods = palloc_extended(sizeof(estate_period) * Max(count, 1), MCXT_ALLOC_HUGE);
+		for (int64 i = 0; i < count; i++)
+		{
+			periods[i].start = pq_getmsgint64(buf);
+			periods[i].end = pq_getmsgint64(buf);
+			periods[i].headcount = pq_getmsgint(buf, 4);
+			if (estate_state_check_period(key.span_lo, key.span_hi, &periods[i], &detail) != ESTATE_OK)
+				bad_binary(detail);
+		}
 	}
 	if (buf->cursor != buf->len)
 		bad_binary("Unexpected bytes after the periods.");
-	PG_RETURN_POINTER(util_new_flat(&key, periods, (size_t) nperiods, (size_t) nperiods,
-							   estate_periods_sorted(periods, (size_t) nperiods)));
+	if (steps)
+		PG_RETURN_POINTER(util_new_flat(&key, steps, (size_t) count, NULL, 0, 0, true));
+	PG_RETURN_POINTER(util_new_flat(&key, NULL, 0, periods, (size_t) count, (size_t) count,
+									estate_periods_sorted(periods, (size_t) count)));
 }

@@ -5,8 +5,17 @@
  * (space_utilisation.c) and the final functions (utilisation_final.c).
  *
  * The state, estate.utilisation_state, holds what a group's rows agree on
- * (capacity, span, core hours, closed dates) and the periods in use, clipped
- * to the span, 20 bytes each.  It has two forms:
+ * (capacity, span, core hours, closed dates) and what is in use, in two
+ * parts: the periods the transition function added, clipped to the span,
+ * 20 bytes each, in arrival order; and a step function (core/sweep.h) of
+ * periods already sorted and swept.  A state leaves a process swept: when a
+ * parallel worker hands it over (the expanded form's flattening) and in
+ * its text form (what Citus ships), its periods are sorted and swept into
+ * the steps, so that the node combining states merges sorted steps in
+ * linear time and the final function only adds them up.  Within a process
+ * the periods stay a plain list, the cheapest for the transition.
+ *
+ * It has two forms:
  *   - flat: an ordinary varlena, while the group is small.  It carries room
  *     for more periods than it holds, so that appending usually happens in
  *     place; when full it is copied into one twice the size.
@@ -27,14 +36,17 @@
 
 #include "core/utilisation_state.h"
 
-#define STATE_VERSION		1
+#define STATE_VERSION		2	/* the flat form: key, steps, periods */
+#define STATE_VERSION_1		1	/* estate 1.0's flat form: key, periods */
 #define STATE_SORTED		0x01	/* periods ascend by start */
 
-/* A group switches from flat to expanded beyond this many periods (2 KB). */
+/* A group switches from flat to expanded beyond this many periods and
+ * steps (2 KB). */
 #define FLAT_MAX_PERIODS	100
 
 /* The flat form.  Followed by the core hours' bytes (padded to 4), the
- * closed dates, and room for nalloc periods of which nperiods are used. */
+ * closed dates, the steps, and room for nalloc periods of which nperiods
+ * are used. */
 typedef struct UtilFlat
 {
 	int32		vl_len_;
@@ -47,11 +59,14 @@ typedef struct UtilFlat
 	int64		span_hi;
 	int32		nperiods;
 	int32		nalloc;
+	int32		nsteps;
+	int32		unused;			/* zero: keeps the header a multiple of 8 */
 } UtilFlat;
 
 #define FLAT_CORE(f)		((uint8 *) (f) + sizeof(UtilFlat))
 #define FLAT_CLOSED(f)		((int32 *) (FLAT_CORE(f) + INTALIGN((f)->core_len)))
-#define FLAT_PERIODS(f)		((estate_period *) (FLAT_CLOSED(f) + (f)->nclosed))
+#define FLAT_STEPS(f)		((estate_step *) (FLAT_CLOSED(f) + (f)->nclosed))
+#define FLAT_PERIODS(f)		((estate_period *) (FLAT_STEPS(f) + (f)->nsteps))
 
 /*
  * The expanded form.  The fields each row needs come first, so that a row
@@ -68,6 +83,8 @@ typedef struct UtilExpanded
 	uint64		key_id;			/* row keys with this id are known equal to
 								 * the group's; 0 when none is */
 	bool		sorted;
+	estate_step *steps;			/* in cxt, or NULL */
+	size_t		nsteps;
 	estate_group_key key;		/* capacity first; its core hours point just
 								 * past this struct, its dates into cxt */
 } UtilExpanded;
@@ -76,6 +93,8 @@ typedef struct UtilExpanded
 typedef struct UtilView
 {
 	estate_group_key key;
+	estate_step *steps;
+	size_t		nsteps;
 	estate_period *periods;
 	size_t		nperiods;
 	bool		sorted;
@@ -83,17 +102,37 @@ typedef struct UtilView
 	UtilExpanded *expanded;
 } UtilView;
 
-extern Size util_flat_size(size_t core_len, size_t nclosed, size_t nperiods);
+extern Size util_flat_size(size_t core_len, size_t nclosed, size_t nsteps, size_t nperiods);
 /* 54000 when a state of nperiods periods would be size bytes, over 1 GB. */
 extern void util_check_flat_limit(size_t nperiods, Size size);
-/* A new flat state in the current memory context, with room for nalloc. */
-extern UtilFlat *util_new_flat(const estate_group_key *key, const estate_period *periods,
-							   size_t nperiods, size_t nalloc, bool sorted);
+/* A new flat state in the current memory context, with room for nalloc
+ * periods; closed dates or steps given as NULL are left to fill in. */
+extern UtilFlat *util_new_flat(const estate_group_key *key, const estate_step *steps, size_t nsteps,
+							   const estate_period *periods, size_t nperiods, size_t nalloc,
+							   bool sorted);
 /* A new expanded state in a child context of parent. */
 extern UtilExpanded *util_new_expanded(MemoryContext parent, const estate_group_key *key, size_t nalloc);
 /* View a state datum; a flat one is detoasted (copied) if it must be. */
 extern void util_view(Datum d, UtilView *v);
 /* A function's per-call-site cache in fn_extra, zeroed when first made. */
 extern void *util_call_cache(FunctionCallInfo fcinfo, Size size);
+
+/* realloc-like growth in the current memory context (estate_grow_fn). */
+extern void *util_grow(void *ptr, size_t size, void *arg);
+/* Sort periods by start, through scratch memory when it can be had. */
+extern void util_sort_periods(estate_period *periods, size_t n);
+/* The step function of a and b together, in cxt; *n its length. */
+extern estate_step *util_merge_steps(MemoryContext cxt, const estate_step *a, size_t na,
+									 const estate_step *b, size_t nb, size_t *n);
+/*
+ * The state's step function: its steps with its periods swept in.  The
+ * periods are sorted in place when in_place (the caller's own state: the
+ * same periods in another order are the same state), else a copy is.  The
+ * result is the view's own steps when there are no periods, else new, in
+ * the current memory context.
+ */
+extern const estate_step *util_steps(UtilView *v, bool in_place, size_t *n);
+/* Sweep an expanded state's periods into its steps, in place. */
+extern void util_expanded_sweep(UtilExpanded *eo);
 
 #endif

@@ -256,8 +256,19 @@ typedef struct end_heap
 	active_end *heap;
 	size_t		size;
 	size_t		capacity;
-	int64_t		headcount;		/* sum of the headcounts in progress */
+	int64_t		headcount;		/* sum of the known headcounts in progress */
+	size_t		unknown;		/* periods of unknown headcount in progress */
 } end_heap;
+
+/* What a period alone adds to its in-progress counts. */
+static inline void
+heap_count(end_heap *s, int32_t headcount, int sign)
+{
+	if (headcount == ESTATE_HEADCOUNT_UNKNOWN)
+		s->unknown += (size_t) sign;
+	else
+		s->headcount += sign * (int64_t) headcount;
+}
 
 static int
 heap_push(end_heap *s, int64_t end, int32_t headcount,
@@ -283,7 +294,7 @@ heap_push(end_heap *s, int64_t end, int32_t headcount,
 	}
 	s->heap[i].end = end;
 	s->heap[i].headcount = headcount;
-	s->headcount += headcount;
+	heap_count(s, headcount, 1);
 	return 1;
 }
 
@@ -293,7 +304,7 @@ heap_pop(end_heap *s)
 	active_end	last = s->heap[--s->size];
 	size_t		i = 0;
 
-	s->headcount -= s->heap[0].headcount;
+	heap_count(s, s->heap[0].headcount, -1);
 	for (;;)
 	{
 		size_t		child = 2 * i + 1;
@@ -319,7 +330,7 @@ heap_pop(end_heap *s)
  */
 static inline int64_t
 core_time(const estate_core_piece *core, size_t ncore, size_t *first,
-		  int64_t a, int64_t b, estate_cell_totals *cells, int32_t headcount)
+		  int64_t a, int64_t b, estate_cell_totals *cells, uint64_t headcount)
 {
 	int64_t		m = 0;
 
@@ -332,7 +343,7 @@ core_time(const estate_core_piece *core, size_t ncore, size_t *first,
 
 		m += hi - lo;
 		if (cells)
-			estate_wide_add_product(&cells[core[k].cell].person_us, (uint64_t) headcount, (uint64_t) (hi - lo));
+			estate_wide_add_product(&cells[core[k].cell].person_us, headcount, (uint64_t) (hi - lo));
 	}
 	return m;
 }
@@ -415,6 +426,21 @@ close_known_run(const known_run *r, const estate_period *periods, size_t end,
 					&totals->peak, grow, grow_arg);
 }
 
+/* Zero totals but for the core time, in all and per cell. */
+static void
+start_totals(const estate_core_piece *core, size_t ncore,
+			 estate_sweep_totals *totals, estate_cell_totals *cells)
+{
+	memset(totals, 0, sizeof(*totals));
+	totals->person_us = estate_wide_of(0);
+	for (size_t k = 0; k < ncore; k++)
+	{
+		totals->core_us += core[k].end - core[k].start;
+		if (cells)
+			cells[core[k].cell].core_us += core[k].end - core[k].start;
+	}
+}
+
 /*
  * One pass over the periods in order of start.  Time in use is the core time
  * of each run of overlapping or touching periods (their union), and likewise
@@ -432,7 +458,7 @@ estate_sweep(const estate_period *periods, size_t n,
 			 estate_sweep_totals *totals, estate_cell_totals *cells,
 			 estate_grow_fn grow, void *grow_arg)
 {
-	end_heap	heap = {NULL, 0, 0, 0};
+	end_heap	heap = {NULL, 0, 0, 0, 0};
 	size_t		use_first = 0,
 				known_first = 0,
 				person_first = 0,
@@ -442,14 +468,7 @@ estate_sweep(const estate_period *periods, size_t n,
 	known_run	run = {0, 0, 0, 0, 0, 0};
 	estate_status status = ESTATE_OK;
 
-	memset(totals, 0, sizeof(*totals));
-	totals->person_us = estate_wide_of(0);
-	for (size_t k = 0; k < ncore; k++)
-	{
-		totals->core_us += core[k].end - core[k].start;
-		if (cells)
-			cells[core[k].cell].core_us += core[k].end - core[k].start;
-	}
+	start_totals(core, ncore, totals, cells);
 	if (n == 0)
 		return ESTATE_OK;
 
@@ -487,7 +506,7 @@ estate_sweep(const estate_period *periods, size_t n,
 		}
 		else if (p->end > run.hi)
 			run.hi = p->end;
-		m = core_time(core, ncore, &person_first, p->start, p->end, cells, p->headcount);
+		m = core_time(core, ncore, &person_first, p->start, p->end, cells, (uint64_t) p->headcount);
 		run.count++;
 		run.sum += p->headcount;
 		run.last_core = m;
@@ -501,6 +520,180 @@ done:
 	if (heap.heap)
 		grow(heap.heap, 0, grow_arg);
 	return status;
+}
+
+/* ---------------------------------------------------------------------------
+ * Step functions
+ * ------------------------------------------------------------------------- */
+
+typedef struct step_out
+{
+	estate_step *s;
+	size_t		n;
+} step_out;
+
+/*
+ * The level becomes `level` at t (t never decreases from call to call).  A
+ * later change at the same instant replaces the earlier one, and a step
+ * that would repeat the level before it is left out, so the function stays
+ * canonical.
+ */
+static inline void
+emit(step_out *o, int64_t t, int64_t level)
+{
+	if (o->n > 0 && o->s[o->n - 1].at == t)
+	{
+		if ((o->n > 1 ? o->s[o->n - 2].level : 0) == level)
+			o->n--;
+		else
+			o->s[o->n - 1].level = level;
+		return;
+	}
+	if ((o->n > 0 ? o->s[o->n - 1].level : 0) == level)
+		return;
+	o->s[o->n].at = t;
+	o->s[o->n].level = level;
+	o->n++;
+}
+
+static inline int64_t
+heap_level(const end_heap *h)
+{
+	return 2 * h->headcount + (h->unknown > 0);
+}
+
+/*
+ * Periods in order of start; those that end at or before the next one
+ * starts while nothing else is in progress (readings, most bookings) need no
+ * heap: they step up at their start and down at their end.
+ */
+estate_status
+estate_steps_of_periods(const estate_period *p, size_t n, estate_step *out, size_t *nout,
+						estate_grow_fn grow, void *grow_arg)
+{
+	end_heap	heap = {NULL, 0, 0, 0, 0};
+	step_out	o = {out, 0};
+	estate_status status = ESTATE_OK;
+
+	for (size_t i = 0; i < n; i++)
+	{
+		while (heap.size > 0 && heap.heap[0].end <= p[i].start)
+		{
+			int64_t		t = heap.heap[0].end;
+
+			heap_pop(&heap);
+			emit(&o, t, heap_level(&heap));
+		}
+		if (heap.size == 0 && (i + 1 == n || p[i].end <= p[i + 1].start))
+		{
+			emit(&o, p[i].start, p[i].headcount == ESTATE_HEADCOUNT_UNKNOWN ? 1 : 2 * (int64_t) p[i].headcount);
+			emit(&o, p[i].end, 0);
+			continue;
+		}
+		if (!heap_push(&heap, p[i].end, p[i].headcount, grow, grow_arg))
+		{
+			status = ESTATE_ERR_RANGE;
+			goto done;
+		}
+		emit(&o, p[i].start, heap_level(&heap));
+	}
+	while (heap.size > 0)
+	{
+		int64_t		t = heap.heap[0].end;
+
+		heap_pop(&heap);
+		emit(&o, t, heap_level(&heap));
+	}
+done:
+	if (heap.heap)
+		grow(heap.heap, 0, grow_arg);
+	*nout = o.n;
+	return status;
+}
+
+estate_status
+estate_steps_merge(const estate_step *a, size_t na, const estate_step *b, size_t nb,
+				   estate_step *out, size_t *nout)
+{
+	step_out	o = {out, 0};
+	size_t		i = 0,
+				j = 0;
+	int64_t		la = 0,
+				lb = 0;
+
+	while (i < na || j < nb)
+	{
+		int64_t		t = (j == nb || (i < na && a[i].at < b[j].at)) ? a[i].at : b[j].at;
+		int64_t		known;
+
+		if (i < na && a[i].at == t)
+			la = a[i++].level;
+		if (j < nb && b[j].at == t)
+			lb = b[j++].level;
+		known = ESTATE_STEP_KNOWN(la) + ESTATE_STEP_KNOWN(lb);
+		if (known > ESTATE_STEP_KNOWN_MAX)
+		{
+			*nout = o.n;
+			return ESTATE_ERR_RANGE;
+		}
+		emit(&o, t, 2 * known + (ESTATE_STEP_UNKNOWN(la) | ESTATE_STEP_UNKNOWN(lb)));
+	}
+	*nout = o.n;
+	return ESTATE_OK;
+}
+
+const char *
+estate_steps_check(int64_t lo, int64_t hi, const estate_step *s, size_t n)
+{
+	int64_t		level = 0;
+
+	for (size_t i = 0; i < n; i++)
+	{
+		if (s[i].at < lo || s[i].at > hi || (i > 0 && s[i].at <= s[i - 1].at))
+			return "Steps must ascend within the span.";
+		if (s[i].level < 0 || ESTATE_STEP_KNOWN(s[i].level) > ESTATE_STEP_KNOWN_MAX)
+			return "A step's level is out of range.";
+		if (s[i].level == level)
+			return "A step must change the level.";
+		level = s[i].level;
+	}
+	if (level != 0)
+		return "The last step must return to level 0.";
+	return NULL;
+}
+
+/*
+ * Each stretch between two steps at a level above 0 is in use for its core
+ * time; above 1, known, with the known headcount times that core time as
+ * person-time, and a candidate for the peak when it meets core time.  The
+ * same integers the sweep over periods adds up, in another grouping.
+ */
+void
+estate_steps_sweep(const estate_step *s, size_t n, const estate_core_piece *core, size_t ncore,
+				   estate_sweep_totals *totals, estate_cell_totals *cells)
+{
+	size_t		first = 0;
+
+	start_totals(core, ncore, totals, cells);
+	for (size_t i = 0; i + 1 < n; i++)
+	{
+		int64_t		known = ESTATE_STEP_KNOWN(s[i].level);
+		int64_t		m;
+
+		if (s[i].level == 0)
+			continue;
+		m = core_time(core, ncore, &first, s[i].at, s[i + 1].at,
+					  known > 0 ? cells : NULL, (uint64_t) known);
+		if (m == 0)
+			continue;
+		totals->in_use_us += m;
+		if (known == 0)
+			continue;
+		totals->known_us += m;
+		estate_wide_add_product(&totals->person_us, (uint64_t) known, (uint64_t) m);
+		if (known > totals->peak)
+			totals->peak = known;
+	}
 }
 
 /* ---------------------------------------------------------------------------

@@ -34,6 +34,31 @@ typedef struct estate_period
 } estate_period;
 #pragma pack(pop)
 
+/*
+ * The step function of a set of periods: from `at` until the next step's
+ * `at`, `level` is twice the sum of the known headcounts in progress, plus 1
+ * when a period of unknown headcount is in progress too.  Before the first
+ * step the level is 0, and so is the last step's.  Steps ascend strictly by
+ * `at` and no step repeats the level before it, so a set of periods has one
+ * step function; two sets' functions merge in linear time, and every measure
+ * of the sweep below follows from it (in use: level > 0; known: level > 1;
+ * person-time: the known headcount times core time; the peak: its maximum).
+ * It is what a partial state holds once swept: a worker sorts and sweeps
+ * its own periods, the node combining the workers' states only merges.
+ */
+#pragma pack(push, 4)
+typedef struct estate_step
+{
+	int64_t		at;
+	int64_t		level;
+} estate_step;
+#pragma pack(pop)
+
+/* The largest known headcount in progress a step may carry (2^60). */
+#define ESTATE_STEP_KNOWN_MAX (INT64_C(1) << 60)
+#define ESTATE_STEP_KNOWN(level) ((level) >> 1)
+#define ESTATE_STEP_UNKNOWN(level) ((level) & 1)
+
 /* A piece of core time [start, end); cell is its heatmap cell, or 0. */
 typedef struct estate_core_piece
 {
@@ -87,6 +112,35 @@ extern estate_status estate_sweep(const estate_period *periods, size_t n,
 								  estate_sweep_totals *totals,
 								  estate_cell_totals *cells,
 								  estate_grow_fn grow, void *grow_arg);
+
+/*
+ * The step function of n periods sorted by start, into out (room for 2n
+ * steps); *nout is set to the number of steps.  ESTATE_ERR_RANGE only when
+ * the heap of periods in progress cannot grow.
+ */
+extern estate_status estate_steps_of_periods(const estate_period *p, size_t n,
+											 estate_step *out, size_t *nout,
+											 estate_grow_fn grow, void *grow_arg);
+
+/*
+ * The step function of the union of two sets of periods, given theirs, into
+ * out (room for na + nb steps).  ESTATE_ERR_RANGE when a known headcount in
+ * progress would pass ESTATE_STEP_KNOWN_MAX.
+ */
+extern estate_status estate_steps_merge(const estate_step *a, size_t na,
+										const estate_step *b, size_t nb,
+										estate_step *out, size_t *nout);
+
+/*
+ * NULL when steps are a step function within [lo, hi] (ascending, each level
+ * in range and different from the one before, the last 0), else why not.
+ */
+extern const char *estate_steps_check(int64_t lo, int64_t hi, const estate_step *s, size_t n);
+
+/* The sweep's totals (and cells) from a step function: one pass. */
+extern void estate_steps_sweep(const estate_step *s, size_t n,
+							   const estate_core_piece *core, size_t ncore,
+							   estate_sweep_totals *totals, estate_cell_totals *cells);
 
 /* The composite estate.utilisation, with flags for its NULL fields. */
 typedef struct estate_utilisation

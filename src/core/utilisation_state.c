@@ -95,12 +95,13 @@ estate_dates_normalise(int32_t *dates, size_t n)
  * ------------------------------------------------------------------------- */
 
 #define INT64_TEXT_MAX 20		/* "-9223372036854775808" */
+#define BASE32_TEXT_MAX 13		/* 64 bits, 5 a digit */
 
 size_t
-estate_state_text_max(size_t core_text_len, size_t nclosed, size_t nperiods)
+estate_state_text_max(size_t core_text_len, size_t nclosed, size_t nsteps)
 {
-	return 128 + core_text_len + nclosed * (11 + 1) +
-		nperiods * (2 * INT64_TEXT_MAX + 11 + 3);
+	return 128 + core_text_len + nclosed * (11 + 1) + 2 * INT64_TEXT_MAX +
+		nsteps * 2 * BASE32_TEXT_MAX;
 }
 
 static char *
@@ -132,13 +133,62 @@ put_int(char *o, int64_t v)
 	return o;
 }
 
+/* Base-32 digits: the last of a number, and those before it. */
+static const char last_digit[33] = "0123456789ABCDEFGHIJKLMNOPQRSTUV";
+static const char more_digit[33] = "abcdefghijklmnopqrstuvwxyzWXYZ+/";
+
+/* 1 + a last digit's value, 33 + a digit before it, 0 for any other byte. */
+static const uint8_t digit_code[256] = {
+	['0'] = 1, ['1'] = 2, ['2'] = 3, ['3'] = 4, ['4'] = 5, ['5'] = 6, ['6'] = 7, ['7'] = 8,
+	['8'] = 9, ['9'] = 10, ['A'] = 11, ['B'] = 12, ['C'] = 13, ['D'] = 14, ['E'] = 15, ['F'] = 16,
+	['G'] = 17, ['H'] = 18, ['I'] = 19, ['J'] = 20, ['K'] = 21, ['L'] = 22, ['M'] = 23, ['N'] = 24,
+	['O'] = 25, ['P'] = 26, ['Q'] = 27, ['R'] = 28, ['S'] = 29, ['T'] = 30, ['U'] = 31, ['V'] = 32,
+	['a'] = 33, ['b'] = 34, ['c'] = 35, ['d'] = 36, ['e'] = 37, ['f'] = 38, ['g'] = 39, ['h'] = 40,
+	['i'] = 41, ['j'] = 42, ['k'] = 43, ['l'] = 44, ['m'] = 45, ['n'] = 46, ['o'] = 47, ['p'] = 48,
+	['q'] = 49, ['r'] = 50, ['s'] = 51, ['t'] = 52, ['u'] = 53, ['v'] = 54, ['w'] = 55, ['x'] = 56,
+	['y'] = 57, ['z'] = 58, ['W'] = 59, ['X'] = 60, ['Y'] = 61, ['Z'] = 62, ['+'] = 63, ['/'] = 64,
+};
+
+static inline char *
+put_base32(char *o, uint64_t v)
+{
+	while (v >= 32)
+	{
+		*o++ = more_digit[v & 31];
+		v >>= 5;
+	}
+	*o++ = last_digit[v];
+	return o;
+}
+
+static uint64_t
+gcd(uint64_t a, uint64_t b)
+{
+	while (b != 0)
+	{
+		uint64_t	r = a % b;
+
+		a = b;
+		b = r;
+	}
+	return a;
+}
+
 size_t
 estate_state_format(const estate_group_key *key, const char *core_text,
-					const estate_period *periods, size_t nperiods, char *buf)
+					const estate_step *steps, size_t nsteps, char *buf)
 {
 	char	   *o = buf;
+	uint64_t	unit = 0;
+	int64_t		before = key->span_lo;
 
-	o = put_str(o, "v2 capacity=");
+	/* The unit: the largest that divides every step's offset. */
+	for (size_t i = 0; i < nsteps && unit != 1; i++)
+		unit = gcd((uint64_t) (steps[i].at - key->span_lo), unit);
+	if (unit == 0)
+		unit = 1;
+
+	o = put_str(o, "v3 capacity=");
 	o = put_int(o, key->capacity);
 	o = put_str(o, " span=");
 	o = put_int(o, key->span_lo);
@@ -153,21 +203,17 @@ estate_state_format(const estate_group_key *key, const char *core_text,
 			*o++ = ',';
 		o = put_int(o, key->closed[i]);
 	}
-	o = put_str(o, "} periods={");
-	for (size_t i = 0; i < nperiods; i++)
+	o = put_str(o, "} unit=");
+	o = put_int(o, (int64_t) unit);
+	o = put_str(o, " steps=");
+	o = put_int(o, (int64_t) nsteps);
+	*o++ = ':';
+	for (size_t i = 0; i < nsteps; i++)
 	{
-		if (i > 0)
-			*o++ = ',';
-		o = put_int(o, periods[i].start - key->span_lo);
-		*o++ = '+';
-		o = put_int(o, periods[i].end - periods[i].start);
-		*o++ = '*';
-		if (periods[i].headcount == ESTATE_HEADCOUNT_UNKNOWN)
-			*o++ = '?';
-		else
-			o = put_int(o, periods[i].headcount);
+		o = put_base32(o, (uint64_t) (steps[i].at - before) / unit);
+		o = put_base32(o, (uint64_t) steps[i].level);
+		before = steps[i].at;
 	}
-	*o++ = '}';
 	*o = '\0';
 	return (size_t) (o - buf);
 }
@@ -233,10 +279,120 @@ read_int(cursor *c, int64_t min, int64_t max, int64_t *out)
 	return *out >= min;
 }
 
+/*
+ * A base-32 number below 2^63 in its shortest form (no digit 0 last after
+ * other digits), as put_base32 writes it: one table look-up a character.
+ */
+static inline int
+read_base32(cursor *c, uint64_t *out)
+{
+	uint64_t	v = 0;
+	int			shift = 0;
+
+	while (c->pos < c->len)
+	{
+		unsigned	code = digit_code[(unsigned char) c->s[c->pos++]];
+
+		if (code == 0)
+			return 0;
+		if (code <= 32)
+		{
+			code -= 1;
+			if ((shift > 0 && code == 0) || (shift == 60 && code > 7))
+				return 0;
+			*out = v | (uint64_t) code << shift;
+			return 1;
+		}
+		if (shift == 60)
+			return 0;
+		v |= (uint64_t) (code - 33) << shift;
+		shift += 5;
+	}
+	return 0;
+}
+
+/* Version 3's unit, step count and (with steps) the steps themselves. */
+static estate_status
+parse_steps(cursor *c, estate_state_text *out, estate_step *steps, const char **detail)
+{
+	int64_t		unit;
+	int64_t		count;
+	uint64_t	span_len = (uint64_t) out->span_hi - (uint64_t) out->span_lo;
+	uint64_t	offset = 0;
+	const char *why;
+
+	if (!expect(c, " unit=") || !read_int(c, 1, INT64_MAX, &unit) ||
+		!expect(c, " steps=") || !read_int(c, 0, INT64_MAX, &count) || !expect(c, ":"))
+		return invalid(detail, "Expected \" unit=U steps=N:\" and the steps.");
+	/* Each step takes two characters at least. */
+	if ((uint64_t) count > (c->len - c->pos) / 2)
+		return invalid(detail, "There are fewer steps than their count says.");
+	out->nsteps = (size_t) count;
+	if (steps == NULL)
+		return ESTATE_OK;
+	for (size_t i = 0; i < out->nsteps; i++)
+	{
+		uint64_t	delta;
+		uint64_t	level;
+
+		if (!read_base32(c, &delta) || !read_base32(c, &level))
+			return invalid(detail, "A step is two base-32 numbers (0-9A-V last, a-zW-Z+/ before).");
+		if (delta > (span_len - offset) / (uint64_t) unit)
+			return invalid(detail, "Steps must ascend within the span.");
+		offset += delta * (uint64_t) unit;
+		steps[i].at = (int64_t) ((uint64_t) out->span_lo + offset);
+		steps[i].level = (int64_t) level;
+	}
+	if (c->pos != c->len)
+		return invalid(detail, "Unexpected text after the steps.");
+	if ((why = estate_steps_check(out->span_lo, out->span_hi, steps, out->nsteps)) != NULL)
+		return invalid(detail, why);
+	return ESTATE_OK;
+}
+
+/* Versions 1 and 2: the periods, listed (filled in when periods is given). */
+static estate_status
+parse_periods(cursor *c, estate_state_text *out, estate_period *periods, const char **detail)
+{
+	/* The span's length, computed without overflow. */
+	uint64_t	span_len = (uint64_t) out->span_hi - (uint64_t) out->span_lo;
+	int64_t		room = span_len > (uint64_t) INT64_MAX ? 0 : (int64_t) span_len;
+
+	if (!expect(c, " periods={"))
+		return invalid(detail, "Expected \" periods={...}\".");
+	while (peek_char(c) != '}')
+	{
+		int64_t		offset;
+		int64_t		duration;
+		int64_t		headcount = ESTATE_HEADCOUNT_UNKNOWN;
+
+		if (out->nperiods > 0 && !expect(c, ","))
+			return invalid(detail, "Periods are separated by ','.");
+		if (!read_int(c, 0, INT64_MAX, &offset) || !expect(c, "+") ||
+			!read_int(c, 1, INT64_MAX, &duration) || !expect(c, "*") ||
+			!(expect(c, "?") || read_int(c, 1, INT32_MAX, &headcount)))
+			return invalid(detail, "A period is OFFSET+DURATION*HEADCOUNT, with '?' for an unknown headcount.");
+		/* Checked before adding, so that nothing overflows. */
+		if (offset >= room || duration > room - offset)
+			return invalid(detail, "A period must be a non-empty part of the span.");
+		if (periods)
+		{
+			periods[out->nperiods].start = out->span_lo + offset;
+			periods[out->nperiods].end = out->span_lo + offset + duration;
+			periods[out->nperiods].headcount = (int32_t) headcount;
+		}
+		out->nperiods++;
+	}
+	c->pos++;
+	if (c->pos != c->len)
+		return invalid(detail, "Unexpected text after the periods.");
+	return ESTATE_OK;
+}
+
 estate_status
 estate_state_parse(const char *s, size_t len, estate_state_text *out,
 				   estate_core_hours *core, int32_t *closed,
-				   estate_period *periods, const char **detail)
+				   estate_period *periods, estate_step *steps, const char **detail)
 {
 	cursor		c = {s, len, 0};
 	int64_t		v;
@@ -245,9 +401,14 @@ estate_state_parse(const char *s, size_t len, estate_state_text *out,
 
 	memset(out, 0, sizeof(*out));
 	/* Version 1 printed core hours merged across midnight; read as printed. */
-	if (!(expect(&c, "v2 ") || expect(&c, "v1 ")) || !expect(&c, "capacity=") ||
-		!read_int(&c, 1, INT32_MAX, &v))
-		return invalid(detail, "Expected \"v2 capacity=N\" with a positive capacity.");
+	if (expect(&c, "v3 "))
+		out->version = 3;
+	else if (expect(&c, "v2 "))
+		out->version = 2;
+	else if (expect(&c, "v1 "))
+		out->version = 1;
+	if (out->version == 0 || !expect(&c, "capacity=") || !read_int(&c, 1, INT32_MAX, &v))
+		return invalid(detail, "Expected \"v3 capacity=N\" with a positive capacity.");
 	out->capacity = (int32_t) v;
 	if (!expect(&c, " span=") || !read_int(&c, INT64_MIN, INT64_MAX, &out->span_lo) ||
 		!expect(&c, ",") || !read_int(&c, INT64_MIN, INT64_MAX, &out->span_hi))
@@ -278,47 +439,16 @@ estate_state_parse(const char *s, size_t len, estate_state_text *out,
 	}
 	c.pos++;
 
-	if (!expect(&c, " periods={"))
-		return invalid(detail, "Expected \" periods={...}\".");
-	while (peek_char(&c) != '}')
-	{
-		int64_t		offset;
-		int64_t		duration;
-		int64_t		headcount = ESTATE_HEADCOUNT_UNKNOWN;
-		/* The span's length, computed without overflow; checked below. */
-		uint64_t	span_len = out->span_hi > out->span_lo ?
-			(uint64_t) out->span_hi - (uint64_t) out->span_lo : 0;
-		int64_t		room = span_len > (uint64_t) INT64_MAX ? 0 : (int64_t) span_len;
-
-		if (out->nperiods > 0 && !expect(&c, ","))
-			return invalid(detail, "Periods are separated by ','.");
-		if (!read_int(&c, 0, INT64_MAX, &offset) || !expect(&c, "+") ||
-			!read_int(&c, 1, INT64_MAX, &duration) || !expect(&c, "*") ||
-			!(expect(&c, "?") || read_int(&c, 1, INT32_MAX, &headcount)))
-			return invalid(detail, "A period is OFFSET+DURATION*HEADCOUNT, with '?' for an unknown headcount.");
-		/* Checked before adding, so that nothing overflows. */
-		if (offset >= room || duration > room - offset)
-			return invalid(detail, "A period must be a non-empty part of the span.");
-		if (periods)
-		{
-			periods[out->nperiods].start = out->span_lo + offset;
-			periods[out->nperiods].end = out->span_lo + offset + duration;
-			periods[out->nperiods].headcount = (int32_t) headcount;
-		}
-		out->nperiods++;
-	}
-	c.pos++;
-	if (c.pos != len)
-		return invalid(detail, "Unexpected text after the periods.");
+	/* The span is checked first: the steps' offsets are bounded by it. */
+	if (out->span_lo >= out->span_hi)
+		return invalid(detail, "The span must be finite and not empty.");
+	st = out->version == 3 ? parse_steps(&c, out, steps, detail) :
+		parse_periods(&c, out, periods, detail);
+	if (st != ESTATE_OK)
+		return st;
 
 	if (closed)
-	{
-		st = estate_state_check_key(out->capacity, out->span_lo, out->span_hi,
-									closed, out->nclosed, detail);
-		if (st != ESTATE_OK)
-			return st;
-	}
-	else if (out->span_lo >= out->span_hi)
-		return invalid(detail, "The span must be finite and not empty.");
+		return estate_state_check_key(out->capacity, out->span_lo, out->span_hi,
+									  closed, out->nclosed, detail);
 	return ESTATE_OK;
 }

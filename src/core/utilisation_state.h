@@ -3,14 +3,26 @@
  * what a group's rows must agree on, validation, and the text form that
  * Citus ships between nodes.
  *
- * Text form (one line; times are integer microseconds, dates are days since
- * 2000-01-01, PostgreSQL's epochs):
- *   v2 capacity=30 span=LO,HI core="Mon-Fri 08:00-18:00 Europe/London"
- *      closed={D1,D2} periods={START+DURATION*HEADCOUNT,...}
- * where START is the offset from LO and HEADCOUNT is '?' when unknown.
- * Version 2 prints the core hours with each day's segments kept apart
- * (a segment belongs to the day it starts on); version 1 (estate 1.0)
- * merged them and is read as printed, as its stored core hours are.
+ * Text form, version 3 (one line; times are integer microseconds, dates are
+ * days since 2000-01-01, PostgreSQL's epochs):
+ *   v3 capacity=30 span=LO,HI core="Mon-Fri 08:00-18:00 Europe/London"
+ *      closed={D1,D2} unit=U steps=N:DIGITS
+ * DIGITS is the state's step function (sweep.h), N steps, each two numbers
+ * written one after the other without separators: the time since the step
+ * before (since LO for the first) in units of U microseconds, then the
+ * level.  A number is written in base 32, least significant digit first;
+ * its last digit is one of 0-9A-V, the digits before it are written with
+ * a-z, W-Z, + and /, so each number ends itself.  A room's 15-minute sensor
+ * readings take about three characters each.
+ *
+ * Older forms, still read (tables, dumps and nodes of an older version hold
+ * them): version 2 listed the periods themselves,
+ *   v2 capacity=30 span=LO,HI core="..." closed={D1,D2} periods={START+DURATION*HEADCOUNT,...}
+ * where START is the offset from LO and HEADCOUNT is '?' when unknown, with
+ * the core hours printed with each day's segments kept apart (a segment
+ * belongs to the day it starts on); version 1 (estate 1.0) was the same but
+ * merged the core hours across midnight, and is read as printed, as its
+ * stored core hours are.
  */
 #ifndef ESTATE_CORE_UTILISATION_STATE_H
 #define ESTATE_CORE_UTILISATION_STATE_H
@@ -51,33 +63,36 @@ extern estate_status estate_state_check_period(int64_t lo, int64_t hi,
 extern size_t estate_dates_normalise(int32_t *dates, size_t n);
 
 /* Upper bound of the text form's length, without the NUL. */
-extern size_t estate_state_text_max(size_t core_text_len, size_t nclosed, size_t nperiods);
+extern size_t estate_state_text_max(size_t core_text_len, size_t nclosed, size_t nsteps);
 
 /* Write the text form (NUL-terminated); returns its length. */
 extern size_t estate_state_format(const estate_group_key *key, const char *core_text,
-								  const estate_period *periods, size_t nperiods,
-								  char *buf);
+								  const estate_step *steps, size_t nsteps, char *buf);
 
 /* What the text form holds besides its arrays. */
 typedef struct estate_state_text
 {
+	int			version;		/* 1, 2: periods; 3: steps */
 	int32_t		capacity;
 	int64_t		span_lo;
 	int64_t		span_hi;
 	size_t		nclosed;
 	size_t		nperiods;
+	size_t		nsteps;
 } estate_state_text;
 
 /*
- * Parse the text form.  Call once with closed and periods NULL to learn the
- * counts, then again with arrays of those sizes to fill them.  The core hours
- * are parsed into *core (their zone checked only for shape).  Malformed text
- * or invalid contents: ESTATE_ERR_SYNTAX with *detail.
+ * Parse the text form.  Call once with closed, periods and steps NULL to
+ * learn the counts, then again with arrays of those sizes to fill them (a
+ * version-3 form's steps are read, and checked, in this pass only: the
+ * first reads their count).  The core hours are parsed into *core (their
+ * zone checked only for shape).  Malformed text or invalid contents:
+ * ESTATE_ERR_SYNTAX with *detail.
  */
 extern estate_status estate_state_parse(const char *s, size_t len,
 										estate_state_text *out,
 										estate_core_hours *core,
 										int32_t *closed, estate_period *periods,
-										const char **detail);
+										estate_step *steps, const char **detail);
 
 #endif

@@ -5,7 +5,7 @@
 -- 22P03, never another error, a crash or a different value.  The random
 -- counterpart is test/fuzz/recv.c (run by test/run).
 BEGIN;
-SELECT plan(28);
+SELECT plan(30);
 SET LOCAL client_min_messages = warning;
 
 \ir include/binary_copy.sql
@@ -47,10 +47,12 @@ INSERT INTO sample VALUES
   ('estate.core_hours', 'Mon,Wed,Fri 09:00-17:00, Sat 09:00-13:00 UTC'),
   ('estate.core_hours', 'Mon-Sun 20:00-08:00 America/New_York'),
   ('estate.core_hours', 'Mon 22:00-24:00, Tue 00:00-02:00, Wed 00:00-23:59, Wed 23:59-01:00 UTC'),
-  ('estate.utilisation_state', 'v2 capacity=20 span=757987200000000,758073600000000 core="Mon-Fri 08:00-18:00 Europe/London" '
-                               || 'closed={} periods={32400000000+7200000000*10,36000000000+7200000000*?}'),
-  ('estate.utilisation_state', 'v2 capacity=2147483647 span=-1577880000000000,1577880000000000 core="Mon-Sun 20:00-08:00 Asia/Kolkata" '
-                               || 'closed={8000,8001,9000} periods={0+1*1,5+5*2147483647,7+100*?}'),
+  ('estate.utilisation_state', 'v3 capacity=20 span=757987200000000,758073600000000 core="Mon-Fri 08:00-18:00 Europe/London" '
+                               || 'closed={} unit=3600000000 steps=4:9K1L1110'),
+  ('estate.utilisation_state', 'v3 capacity=2147483647 span=-1577880000000000,1577880000000000 core="Mon-Sun 20:00-08:00 Asia/Kolkata" '
+                               || 'closed={8000,8001,9000} unit=1 steps=6:02104+/////32//////331b30'),
+  ('estate.utilisation_state', 'v3 capacity=7 span=757987200000000,758073600000000 core="Mon-Sun 00:00-24:00 UTC" closed={} '
+                               || 'unit=1000000 steps=6:06iy1q2eS1eS0pXq2Y/////710'),
   ('estate.disposal_impact_state', 'v2 sites=0, floor_area=0.000000, estate_floor_area=0.000000, minimum_retained_area=0.000000'),
   ('estate.disposal_impact_state', 'v2 sites=9223372036854775807, floor_area=0.000000, estate_floor_area=9223372036854.775807, '
                                    || 'minimum_retained_area=0.000000'),
@@ -259,27 +261,64 @@ SELECT is(pg_temp.received('estate.core_hours', '01' || substr(encode(estate.cor
           'ok Mon 20:00-08:00 UTC, 22P03, 22P03',
           'core_hours: version 1''s night segment is read as Monday''s; segments it merged or could not write are 22P03');
 
--- ---- utilisation_state: version, capacity, span, core, closed dates, periods -----
+-- ---- utilisation_state: version, capacity, span, core, closed dates, steps -----
+-- Version 2: version byte, capacity (4 bytes), span (8 + 8), core hours
+-- (length and bytes), closed dates (count and dates), then the step count
+-- (8) and each step's instant and level (8 + 8).
 CREATE FUNCTION pg_temp.util(at int, bytes bytea) RETURNS text LANGUAGE sql AS $$
-  SELECT encode(overlay(estate.utilisation_state_send('v2 capacity=20 span=757987200000000,758073600000000 '
-                        'core="Mon-Fri 08:00-18:00 Europe/London" closed={} periods={32400000000+7200000000*10}')
+  SELECT encode(overlay(estate.utilisation_state_send('v3 capacity=20 span=757987200000000,758073600000000 '
+                        'core="Mon-Fri 08:00-18:00 Europe/London" closed={} unit=3600000000 steps=2:9K20')
                         PLACING bytes FROM at), 'hex')
 $$;
+-- The steps of that sample start after 1 + 4 + 16 + 4 + 42 + 4 + 8 = 79 bytes:
+-- (9 hours, level 20), (11 hours, level 0).
 SELECT is((SELECT string_agg(format('%s: %s', why, pg_temp.received('estate.utilisation_state', payload)), ', ' ORDER BY why)
-           FROM (VALUES ('version 2', pg_temp.util(1, '\x02')),
+           FROM (VALUES ('version 3', pg_temp.util(1, '\x03')),
                         ('capacity 0', pg_temp.util(2, int4send(0))),
                         ('capacity -1', pg_temp.util(2, int4send(-1))),
                         ('span reversed', pg_temp.util(6, int8send(758073600000001))),
                         ('span over 100 years', pg_temp.util(14, int8send(757987200000000 + 3155760000000001))),
                         ('span to the end of time', pg_temp.util(14, int8send(9223372036854775807))),
                         ('core length beyond the value', pg_temp.util(22, int4send(1000000))),
-                        ('core length -1', pg_temp.util(22, int4send(-1)))) AS c(why, payload)),
-          'capacity -1: 22P03, capacity 0: 22P03, core length -1: 22P03, core length beyond the value: 22P03, '
-          'span over 100 years: 22P03, span reversed: 22P03, span to the end of time: 22P03, version 2: 22P03',
-          'utilisation_state: bad capacities, spans (over 100 years too) and lengths are 22P03');
+                        ('core length -1', pg_temp.util(22, int4send(-1))),
+                        ('step count -1', pg_temp.util(72, int8send(-1))),
+                        ('steps out of order', pg_temp.util(80, int8send(757987200000000 + 39600000000))),
+                        ('a step before the span', pg_temp.util(80, int8send(757987200000000 - 1))),
+                        ('a step after the span', pg_temp.util(96, int8send(758073600000001))),
+                        ('a level repeated', pg_temp.util(104, int8send(20))),
+                        ('a last level above 0', pg_temp.util(104, int8send(4))),
+                        ('a negative level', pg_temp.util(88, int8send(-2))),
+                        ('a level of 2^61 + 2 (known headcount 2^60 + 1)', pg_temp.util(88, int8send(2305843009213693954)))) AS c(why, payload)),
+          'a last level above 0: 22P03, a level of 2^61 + 2 (known headcount 2^60 + 1): 22P03, a level repeated: 22P03, '
+          'a negative level: 22P03, a step after the span: 22P03, a step before the span: 22P03, capacity -1: 22P03, capacity 0: 22P03, '
+          'core length -1: 22P03, core length beyond the value: 22P03, span over 100 years: 22P03, span reversed: 22P03, '
+          'span to the end of time: 22P03, step count -1: 22P03, steps out of order: 22P03, version 3: 22P03',
+          'utilisation_state: bad capacities, spans (over 100 years too), lengths and steps are 22P03');
 SELECT is(pg_temp.received('estate.utilisation_state', pg_temp.util(14, int8send(757987200000000 + 3155760000000000))),
-          'ok v2 capacity=20 span=757987200000000,3913747200000000 core="Mon-Fri 08:00-18:00 Europe/London" closed={} '
-          'periods={32400000000+7200000000*10}', 'utilisation_state: a span of exactly 100 years is read');
+          'ok v3 capacity=20 span=757987200000000,3913747200000000 core="Mon-Fri 08:00-18:00 Europe/London" closed={} '
+          'unit=3600000000 steps=2:9K20', 'utilisation_state: a span of exactly 100 years is read');
+-- Version 1 (estate 1.0) sent the periods: their count, then each period's
+-- start, end and headcount (-1 unknown).  Samples of what 1.0 sent still read,
+-- as the same state: 10 people 09:00-11:00 and an unknown headcount
+-- 10:00-12:00 on 8 January 2024, and 5 people on a Monday night in UTC.
+SELECT is(pg_temp.received('estate.utilisation_state',
+                           '01000000140002b162a5cce0000002b176c3a440000000002a020d05004575726f70652f4c6f6e646f6e00e001380401e00138'
+                           '0402e001380403e001380404e00138040000000000000000000000020002b16a30fda4000002b16bde24ec000000000a0002b1'
+                           '6b079148000002b16cb4b89000ffffffff')
+          || ', ' || pg_temp.received('estate.utilisation_state',
+                                      '01000000140002b162a5cce0000002b176c3a440000000000c0103010055544300280518060000000000000000000000'
+                                      '010002b175167cf8000002b176c3a4400000000005'),
+          'ok v3 capacity=20 span=757987200000000,758073600000000 core="Mon-Fri 08:00-18:00 Europe/London" closed={} '
+          'unit=3600000000 steps=4:9K1L1110, '
+          'ok v3 capacity=20 span=757987200000000,758073600000000 core="Mon 22:00-02:00 UTC" closed={} unit=7200000000 steps=2:BA10',
+          'utilisation_state: version 1''s wire form (estate 1.0, the periods listed) is read');
+SELECT is(pg_temp.received('estate.utilisation_state',
+                           '01000000140002b162a5cce0000002b176c3a440000000000c0103010055544300280518060000000000000000000000'
+                           '010002b175167cf8000002b176c3a44000fffffffe')
+          || ', ' || pg_temp.received('estate.utilisation_state',
+                                      '01000000140002b162a5cce0000002b176c3a440000000000c0103010055544300280518060000000000000000000000'
+                                      '010002b176c3a440000002b176c3a4400000000005'),
+          '22P03, 22P03', 'utilisation_state: version 1 with a headcount of -2 or an empty period is 22P03');
 
 -- Received values are stored as received: a table of every sample, written
 -- and read back in binary, is unchanged.

@@ -49,6 +49,11 @@ INSERT INTO cases VALUES
   ('estate.renewal_forecast_state', 'from_year=2025, horizon=3, inflation=0.025, elements=2, due={120.00,0.00,35.10}', 'valid'),
   ('estate.disposal_impact_state', 'sites=0, floor_area=0.00, estate_floor_area=0.00, minimum_retained_area=0.00', 'valid'),
   ('estate.core_hours', 'Mon-Fri 08:00-18:00 Europe/London', 'valid'),
+  ('estate.utilisation_state', 'v3 capacity=20 span=757987200000000,758073600000000 core="Mon-Fri 08:00-18:00 Europe/London" '
+                               || 'closed={} unit=3600000000 steps=4:9K1L1110', 'valid'),
+  -- Older forms of the state still read: version 2, and version 1 (estate 1.0).
+  ('estate.utilisation_state', 'v2 capacity=20 span=757987200000000,758073600000000 core="Mon-Fri 08:00-18:00 Europe/London" '
+                               || 'closed={} periods={32400000000+7200000000*10,36000000000+7200000000*?}', 'valid'),
   ('estate.utilisation_state', 'v1 capacity=20 span=757987200000000,758073600000000 core="Mon-Fri 08:00-18:00 Europe/London" '
                                || 'closed={} periods={32400000000+7200000000*10}', 'valid'),
   ('estate.investment_plan_state', 'from_year=2025, horizon=1, annual_budget=0.00, inflation=0.025, years_per_grade=5, '
@@ -73,6 +78,16 @@ INSERT INTO cases VALUES
   ('estate.core_hours', 'Mon-Fri 08:00-18:00 BST', '22P02'),
   ('estate.core_hours', 'Funday 08:00-18:00', '22P02'),
   ('estate.utilisation_state', 'garbage', '22P02'),
+  -- Version 3: a digit outside the alphabet, a count beyond the text, a
+  -- level that does not return to 0, steps beyond the span.
+  ('estate.utilisation_state', 'v3 capacity=20 span=757987200000000,758073600000000 core="Mon-Fri 08:00-18:00 Europe/London" '
+                               || 'closed={} unit=3600000000 steps=4:9K1L111!', '22P02'),
+  ('estate.utilisation_state', 'v3 capacity=20 span=757987200000000,758073600000000 core="Mon-Fri 08:00-18:00 Europe/London" '
+                               || 'closed={} unit=3600000000 steps=5:9K1L1110', '22P02'),
+  ('estate.utilisation_state', 'v3 capacity=20 span=757987200000000,758073600000000 core="Mon-Fri 08:00-18:00 Europe/London" '
+                               || 'closed={} unit=3600000000 steps=4:9K1L1112', '22P02'),
+  ('estate.utilisation_state', 'v3 capacity=20 span=757987200000000,758073600000000 core="Mon-Fri 08:00-18:00 Europe/London" '
+                               || 'closed={} unit=3600000000 steps=4:9K1L11O0', '22P02'),
   ('estate.investment_plan_state', 'nonsense', '22P02'),
   ('estate.investment_plan_state', 'from_year=2025, horizon=1, annual_budget=0.00, inflation=0.025, years_per_grade=5, '
                                    || 'escalation=7, strategy=cheapest_first, carry_over=false, replacement_value=0.01; form=grade; items={}',

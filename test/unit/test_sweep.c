@@ -254,6 +254,55 @@ main(void)
 				!same_totals(all, got))
 				want.peak = -1;	/* reported below as a mismatch */
 		}
+		/*
+		 * The step functions: of all the periods, and of two or three parts
+		 * swept apart and merged (as partial states are), give the same
+		 * totals and cells as the sweep over the periods.
+		 */
+		{
+			estate_period part[400];
+			estate_step whole[800];
+			estate_step acc[800];
+			estate_step one[800];
+			estate_step merged[800];
+			size_t		nwhole;
+			size_t		nacc = 0;
+			size_t		parts = 2 + (size_t) rnd(2);
+			estate_cell_totals cells_p[8];
+			estate_cell_totals cells_s[8];
+			estate_sweep_totals by_steps;
+			estate_sweep_totals by_periods;
+
+			if (estate_steps_of_periods(p, n, whole, &nwhole, grow, NULL) != ESTATE_OK ||
+				estate_steps_check(0, 300, whole, nwhole) != NULL)
+				want.peak = -1;
+			for (size_t k = 0; k < parts; k++)
+			{
+				size_t		npart = 0;
+				size_t		none;
+
+				for (size_t i = k; i < n; i += parts)
+					part[npart++] = copy[i];
+				estate_periods_sort(part, npart, NULL);
+				estate_steps_of_periods(part, npart, one, &none, grow, NULL);
+				estate_steps_merge(acc, nacc, one, none, merged, &nacc);
+				memcpy(acc, merged, nacc * sizeof(estate_step));
+			}
+			if (nacc != nwhole || memcmp(acc, whole, nwhole * sizeof(estate_step)) != 0)
+				want.peak = -1;
+			memset(cells_p, 0, sizeof(cells_p));
+			memset(cells_s, 0, sizeof(cells_s));
+			for (size_t c = 0; c < ncore; c++)
+				cells_p[c].person_us = cells_s[c].person_us = estate_wide_of(0);
+			estate_sweep(p, n, core, ncore, &by_periods, cells_p, grow, NULL);
+			estate_steps_sweep(acc, nacc, core, ncore, &by_steps, cells_s);
+			if (!same_totals(by_steps, got))
+				want.peak = -1;
+			for (size_t c = 0; c < ncore; c++)
+				if (cells_p[c].core_us != cells_s[c].core_us ||
+					estate_wide_cmp(cells_p[c].person_us, cells_s[c].person_us) != 0)
+					want.peak = -1;
+		}
 		if (!same_totals(got, want))
 		{
 			ok(0, "random case %d matches brute force", round);
@@ -265,7 +314,7 @@ main(void)
 			break;
 		}
 		if (round == 1999)
-			ok(1, "2000 random cases match brute force");
+			ok(1, "2000 random cases match brute force, swept whole and in merged parts");
 	}
 
 	/* Sorting: random, many equal keys, reverse, sorted. */
@@ -320,6 +369,70 @@ main(void)
 		ok(good, "bucket sort sorts random, few-valued, reversed, sorted, signed, extreme and crowded input");
 	}
 
+	/* Step functions by hand. */
+	{
+		/* 2 people 0-10, 3 from 5-15, one unknown 12-20, one 20-25: */
+		estate_period p[4] = {{0, 10, 2}, {5, 15, 3}, {12, 20, ESTATE_HEADCOUNT_UNKNOWN}, {20, 25, 1}};
+		estate_step s[8];
+		estate_step t[8];
+		estate_step m[16];
+		size_t		n;
+		size_t		nt;
+		size_t		nm;
+		estate_core_piece core[1] = {{0, 100, 0}};
+		estate_sweep_totals tot;
+
+		estate_steps_of_periods(p, 4, s, &n, grow, NULL);
+		/* levels: 0-5 4, 5-10 10, 10-12 6, 12-15 7, 15-20 1, 20-25 2, then 0 */
+		ok(n == 7 && s[0].at == 0 && s[0].level == 4 && s[1].at == 5 && s[1].level == 10 &&
+		   s[2].at == 10 && s[2].level == 6 && s[3].at == 12 && s[3].level == 7 &&
+		   s[4].at == 15 && s[4].level == 1 && s[5].at == 20 && s[5].level == 2 &&
+		   s[6].at == 25 && s[6].level == 0, "steps of overlapping periods, unknown ones as the low bit");
+		ok(estate_steps_check(0, 25, s, n) == NULL, "they form a step function");
+		estate_steps_sweep(s, n, core, 1, &tot, NULL);
+		/* in use 0-25; known 0-15 and 20-25; person 2x10 + 3x10 + 1x5 = 55; peak 5 */
+		ok(tot.in_use_us == 25 && tot.known_us == 20 && wide_is(tot.person_us, 55) && tot.peak == 5,
+		   "totals of the steps");
+		/* Back to back with the same headcount: one step up, one down. */
+		{
+			estate_period q[3] = {{0, 10, 4}, {10, 20, 4}, {20, 30, 5}};
+
+			estate_steps_of_periods(q, 3, t, &nt, grow, NULL);
+			ok(nt == 3 && t[0].level == 8 && t[1].at == 20 && t[1].level == 10 && t[2].at == 30,
+			   "readings back to back with one headcount are one step");
+		}
+		/* Merging: the sum of levels, unknown if either is. */
+		estate_steps_merge(s, n, t, nt, m, &nm);
+		ok(nm == 8 && m[0].level == 12 && m[1].at == 5 && m[1].level == 18 && m[5].at == 20 &&
+		   m[5].level == 12 && m[6].at == 25 && m[6].level == 10 && m[7].at == 30 && m[7].level == 0,
+		   "merge adds the levels");
+		estate_steps_merge(s, n, NULL, 0, m, &nm);
+		ok(nm == n && memcmp(m, s, n * sizeof(estate_step)) == 0, "merging with nothing copies");
+		{
+			estate_step big[2] = {{0, 2 * ESTATE_STEP_KNOWN_MAX}, {1, 0}};
+			estate_step one[2] = {{0, 2}, {1, 0}};
+
+			ok(estate_steps_merge(big, 2, one, 2, m, &nm) == ESTATE_ERR_RANGE,
+			   "a known headcount beyond 2^60 in progress is out of range");
+		}
+		{
+			estate_step bad1[2] = {{0, 2}, {0, 0}};
+			estate_step bad2[2] = {{0, 2}, {5, 2}};
+			estate_step bad3[1] = {{0, 2}};
+			estate_step bad4[2] = {{-1, 2}, {5, 0}};
+			estate_step bad5[2] = {{0, -2}, {5, 0}};
+			estate_step bad6[2] = {{0, 0}, {5, 0}};
+			estate_step bad7[2] = {{0, 2}, {5, 0}};
+
+			ok(estate_steps_check(0, 10, bad1, 2) && estate_steps_check(0, 10, bad2, 2) &&
+			   estate_steps_check(0, 10, bad3, 1) && estate_steps_check(0, 10, bad4, 2) &&
+			   estate_steps_check(0, 10, bad5, 2) && estate_steps_check(0, 10, bad6, 2) &&
+			   estate_steps_check(0, 4, bad7, 2),
+			   "repeated instants or levels, no return to 0, outside the span, negative levels are not steps");
+		}
+		ok(sizeof(estate_step) == 16, "a step takes 16 bytes");
+	}
+
 	/* Merging two sorted runs. */
 	{
 		estate_period a[3] = {{1, 2, 1}, {4, 5, 1}, {9, 10, 1}};
@@ -352,15 +465,19 @@ main(void)
 		int32_t		closed[2] = {9000, 9001};
 		uint8_t		core_bytes[64];
 		estate_period p[2] = {{1000, 5000, 3}, {2000, 2500, ESTATE_HEADCOUNT_UNKNOWN}};
+		estate_step steps[4];
+		size_t		nsteps;
 		estate_group_key key;
 		char		buf[1024];
 		estate_state_text head;
 		int32_t		closed2[2];
 		estate_period p2[2];
+		estate_step s2[4];
 		const char *detail = NULL;
 		const char *what;
 		static const char *const bad[] = {
 			"",
+			"v4 capacity=1 span=0,10 core=\"Mon 08:00-18:00 UTC\" closed={} unit=1 steps=0:",
 			"v3 capacity=1 span=0,10 core=\"Mon 08:00-18:00 UTC\" closed={} periods={}",
 			"v2capacity=1 span=0,10 core=\"Mon 08:00-18:00 UTC\" closed={} periods={}",
 			"v1 capacity=0 span=0,10 core=\"Mon 08:00-18:00 UTC\" closed={} periods={}",
@@ -383,6 +500,25 @@ main(void)
 			"v1 capacity=1 span=0,10 core=\"Mon 08:00-18:00 UTC\" closed={2147483647} periods={}",
 			"v1 capacity=1 span=-9223372036854775807,9223372036854775806 core=\"Mon 08:00-18:00 UTC\" closed={} "
 			"periods={9223372036854775807+1*1}",
+			/* version 3: unit, count, digits, and what the steps must be */
+			"v3 capacity=1 span=0,10 core=\"Mon 08:00-18:00 UTC\" closed={} unit=0 steps=0:",
+			"v3 capacity=1 span=0,10 core=\"Mon 08:00-18:00 UTC\" closed={} unit=1 steps=0",
+			"v3 capacity=1 span=0,10 core=\"Mon 08:00-18:00 UTC\" closed={} unit=1 steps=3:1250",
+			"v3 capacity=1 span=0,10 core=\"Mon 08:00-18:00 UTC\" closed={} unit=1 steps=1:12",
+			"v3 capacity=1 span=0,10 core=\"Mon 08:00-18:00 UTC\" closed={} unit=1 steps=2:1250x",
+			"v3 capacity=1 span=0,10 core=\"Mon 08:00-18:00 UTC\" closed={} unit=1 steps=2:12*0",
+			"v3 capacity=1 span=0,10 core=\"Mon 08:00-18:00 UTC\" closed={} unit=1 steps=2:12A0",
+			"v3 capacity=1 span=0,10 core=\"Mon 08:00-18:00 UTC\" closed={} unit=1 steps=2:1200",
+			"v3 capacity=1 span=0,10 core=\"Mon 08:00-18:00 UTC\" closed={} unit=1 steps=2:1202",
+			"v3 capacity=1 span=0,10 core=\"Mon 08:00-18:00 UTC\" closed={} unit=1 steps=2:1252",
+			"v3 capacity=1 span=0,10 core=\"Mon 08:00-18:00 UTC\" closed={} unit=2 steps=2:1250",
+			"v3 capacity=1 span=0,10 core=\"Mon 08:00-18:00 UTC\" closed={} unit=1 steps=2:b050",
+			"v3 capacity=1 span=0,10 core=\"Mon 08:00-18:00 UTC\" closed={} unit=1 steps=2:12a050",
+			"v3 capacity=1 span=0,10 core=\"Mon 08:00-18:00 UTC\" closed={} unit=1 steps=2:1b",
+			"v3 capacity=1 span=0,10 core=\"Mon 08:00-18:00 UTC\" closed={} unit=1 steps=2:1"
+			"ffffffffffffV50",
+			"v3 capacity=1 span=0,10 core=\"Mon 08:00-18:00 UTC\" closed={} unit=1 steps=2:1"
+			"////////////850",
 		};
 
 		estate_core_hours_parse("Mon-Fri 08:00-18:00 UTC", 23, &core, NULL);
@@ -394,22 +530,54 @@ main(void)
 		key.core_len = estate_core_hours_encoded_size(&core);
 		key.closed = closed;
 		key.nclosed = 2;
-		estate_state_format(&key, "Mon-Fri 08:00-18:00 UTC", p, 2, buf);
-		ok(strcmp(buf, "v2 capacity=30 span=-500,100000 core=\"Mon-Fri 08:00-18:00 UTC\" "
-				  "closed={9000,9001} periods={1500+4000*3,2500+500*?}") == 0, "text form: %s", buf);
-		ok(estate_state_parse(buf, strlen(buf), &head, &core, NULL, NULL, &detail) == ESTATE_OK &&
-		   head.nclosed == 2 && head.nperiods == 2, "counting pass");
-		ok(estate_state_parse(buf, strlen(buf), &head, &core, closed2, p2, &detail) == ESTATE_OK &&
+		estate_steps_of_periods(p, 2, steps, &nsteps, grow, NULL);
+		estate_state_format(&key, "Mon-Fri 08:00-18:00 UTC", steps, nsteps, buf);
+		/*
+		 * Steps at 1000 (level 6: 3 people), 2000 (7: and an unknown
+		 * headcount), 2500 (6) and 5000 (0); their offsets from -500 are
+		 * 1500, 2500, 3000 and 5500, so the unit is 500 and they are 3, 2,
+		 * 1 and 5 units after the one before.
+		 */
+		ok(strcmp(buf, "v3 capacity=30 span=-500,100000 core=\"Mon-Fri 08:00-18:00 UTC\" "
+				  "closed={9000,9001} unit=500 steps=4:36271650") == 0, "text form: %s", buf);
+		ok(estate_state_parse(buf, strlen(buf), &head, &core, NULL, NULL, NULL, &detail) == ESTATE_OK &&
+		   head.version == 3 && head.nclosed == 2 && head.nsteps == 4 && head.nperiods == 0, "counting pass");
+		ok(estate_state_parse(buf, strlen(buf), &head, &core, closed2, NULL, s2, &detail) == ESTATE_OK &&
 		   head.capacity == 30 && head.span_lo == -500 && head.span_hi == 100000 &&
-		   closed2[1] == 9001 && p2[0].start == 1000 && p2[0].end == 5000 && p2[0].headcount == 3 &&
-		   p2[1].headcount == ESTATE_HEADCOUNT_UNKNOWN, "round trip");
+		   closed2[1] == 9001 && memcmp(s2, steps, sizeof(steps)) == 0, "round trip");
+		{
+			/*
+			 * 1000 = 8 + 31 x 32: digit 8 written 'i' (not last), then 31,
+			 * 'V'.  Offsets 3000 and 3003: the unit is 3.
+			 */
+			estate_step big[2] = {{2500, 1000}, {2503, 0}};
+
+			estate_state_format(&key, "Mon-Fri 08:00-18:00 UTC", big, 2, buf);
+			ok(strstr(buf, " unit=3 steps=2:iViV10") != NULL, "numbers of two base-32 digits: %s", buf);
+			ok(estate_state_parse(buf, strlen(buf), &head, &core, closed2, NULL, s2, &detail) == ESTATE_OK &&
+			   memcmp(s2, big, sizeof(big)) == 0, "and back");
+		}
+		{
+			const char *v2 = "v2 capacity=30 span=-500,100000 core=\"Mon-Fri 08:00-18:00 UTC\" "
+				"closed={9000,9001} periods={1500+4000*3,2500+500*?}";
+
+			ok(estate_state_parse(v2, strlen(v2), &head, &core, NULL, NULL, NULL, &detail) == ESTATE_OK &&
+			   head.version == 2 && head.nclosed == 2 && head.nperiods == 2 && head.nsteps == 0,
+			   "version 2's text (the periods listed) is read: counts");
+			ok(estate_state_parse(v2, strlen(v2), &head, &core, closed2, p2, NULL, &detail) == ESTATE_OK &&
+			   p2[0].start == 1000 && p2[0].end == 5000 && p2[0].headcount == 3 &&
+			   p2[1].headcount == ESTATE_HEADCOUNT_UNKNOWN, "and periods");
+		}
 		for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
 		{
 			estate_period pp[4];
+			estate_step ss[16];
 			int32_t		cc[4];
+			estate_status st = estate_state_parse(bad[i], strlen(bad[i]), &head, &core, NULL, NULL, NULL, &detail);
 
-			ok(estate_state_parse(bad[i], strlen(bad[i]), &head, &core, cc, pp, &detail) == ESTATE_ERR_SYNTAX,
-			   "bad state text %zu rejected: %s", i, detail);
+			if (st == ESTATE_OK)
+				st = estate_state_parse(bad[i], strlen(bad[i]), &head, &core, cc, pp, ss, &detail);
+			ok(st == ESTATE_ERR_SYNTAX, "bad state text %zu rejected: %s", i, detail);
 		}
 		{
 			/*
@@ -424,7 +592,7 @@ main(void)
 			estate_group_key a = {1, 0, 10, NULL, 0, NULL, 0};
 			estate_group_key b = a;
 
-			ok(estate_state_parse(v1, strlen(v1), &head, &core, closed2, p2, &detail) == ESTATE_OK &&
+			ok(estate_state_parse(v1, strlen(v1), &head, &core, closed2, p2, NULL, &detail) == ESTATE_OK &&
 			   core.nsegments == 1 && core.segments[0].day == 0 && core.segments[0].end == 1560,
 			   "version 1's text is read, Mon 22:00-02:00 as Monday's night");
 			estate_core_hours_encode(&core, core_bytes);
@@ -450,7 +618,7 @@ main(void)
 			estate_period pp[1];
 			int32_t		cc[2];
 
-			ok(estate_state_parse(limits, strlen(limits), &head, &core, cc, pp, &detail) == ESTATE_OK &&
+			ok(estate_state_parse(limits, strlen(limits), &head, &core, cc, pp, NULL, &detail) == ESTATE_OK &&
 			   pp[0].start == -1577880000000000LL && pp[0].end == 1577880000000000LL &&
 			   pp[0].headcount == 2147483647 && cc[0] == -2147483647,
 			   "the extremes of every field parse");
@@ -459,13 +627,13 @@ main(void)
 			const char *longer = "v1 capacity=1 span=-1577880000000001,1577880000000000 "
 				"core=\"Mon 08:00-18:00 UTC\" closed={} periods={}";
 
-			ok(estate_state_parse(longer, strlen(longer), &head, &core, NULL, NULL, &detail) == ESTATE_OK &&
-			   estate_state_parse(longer, strlen(longer), &head, &core, NULL, NULL, &detail) == ESTATE_OK,
+			ok(estate_state_parse(longer, strlen(longer), &head, &core, NULL, NULL, NULL, &detail) == ESTATE_OK &&
+			   estate_state_parse(longer, strlen(longer), &head, &core, NULL, NULL, NULL, &detail) == ESTATE_OK,
 			   "counting pass of a span one microsecond longer than 100 years");
 			{
 				int32_t		cc[1];
 
-				ok(estate_state_parse(longer, strlen(longer), &head, &core, cc, NULL, &detail) == ESTATE_ERR_SYNTAX,
+				ok(estate_state_parse(longer, strlen(longer), &head, &core, cc, NULL, NULL, &detail) == ESTATE_ERR_SYNTAX,
 				   "but a span longer than 100 years is rejected (a longer one made the heatmap ask for "
 				   "gigabytes, found by test/fuzz/recv.c): %s", detail);
 			}
