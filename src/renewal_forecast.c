@@ -136,40 +136,68 @@ add_due(RenewalState *s, int year, int64 pence)
 }
 
 /*
- * (1 + inflation)^k for k < horizon, exact, cached for the query in the
- * function's fn_extra; rebuilt when the inflation or horizon changes (groups
- * with different inflations, read interleaved, rebuild it often: correct,
- * but slower than one inflation per query).
+ * What the transition function keeps for the query, in fn_extra: whether
+ * the group's parameters are constants, and (1 + inflation)^k for k <
+ * horizon, exact, rebuilt when the inflation or horizon changes (groups with
+ * different inflations, read interleaved, rebuild it often: correct, but
+ * slower than one inflation per query).  A factor that is scaled / divisor
+ * within 64 bits each (1.03^9 is 103^9 / 10^18) multiplies a cost of whole
+ * pence in 128-bit integers; any other goes through numeric digits.
  */
-typedef struct FactorCache
+typedef struct ForecastCache
 {
+	bool		fixed;			/* from_year, horizon and inflation are constants */
 	MemoryContext cxt;			/* holds the numerics; reset on a rebuild */
-	Numeric		inflation;
+	Numeric		inflation;		/* NULL until the factors are built */
 	int			horizon;
 	bool		zero;			/* no compounding: the cost itself */
 	Numeric		factor[RENEWAL_HORIZON_MAX];
-} FactorCache;
+	uint64		scaled[RENEWAL_HORIZON_MAX];
+	uint64		divisor[RENEWAL_HORIZON_MAX];	/* 0: no 64-bit form */
+} ForecastCache;
 
-static FactorCache *
-factors(FunctionCallInfo fcinfo, const RenewalState *s)
+/*
+ * Whether from_year, horizon and inflation are constants of the query (as
+ * they are in a forecast), so that every row of a group repeats the values
+ * its state was made with and need not be compared with them.
+ */
+static ForecastCache *
+forecast_cache(FunctionCallInfo fcinfo)
 {
-	FactorCache *c = (FactorCache *) fcinfo->flinfo->fn_extra;
+	ForecastCache *c = (ForecastCache *) fcinfo->flinfo->fn_extra;
+	Aggref	   *aggref;
+
+	if (c != NULL)
+		return c;
+	c = (ForecastCache *) MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(ForecastCache));
+	fcinfo->flinfo->fn_extra = c;
+	aggref = AggGetAggref(fcinfo);
+	if (aggref == NULL)
+		return c;
+	/* Aggregate arguments: installed_year, life_years, cost, from_year, horizon[, inflation]. */
+	for (int i = 3; i < list_length(aggref->args); i++)
+		if (!IsA(((TargetEntry *) list_nth(aggref->args, i))->expr, Const))
+			return c;
+	c->fixed = true;
+	return c;
+}
+
+static ForecastCache *
+factors(ForecastCache *c, MemoryContext fn_mcxt, const RenewalState *s)
+{
 	Numeric		inflation = STATE_INFLATION(s);
 	MemoryContext old;
 	estate_numeric_head h = {0};
 
-	if (c != NULL && c->horizon >= s->horizon &&
-		VARSIZE(c->inflation) == VARSIZE(inflation) &&
-		same_bytes((const char *) c->inflation, (const char *) inflation, VARSIZE(inflation)))
+	/* Constant arguments: built once, for the one inflation there is. */
+	if (c->inflation != NULL &&
+		(c->fixed || (c->horizon >= s->horizon &&
+					  VARSIZE(c->inflation) == VARSIZE(inflation) &&
+					  same_bytes((const char *) c->inflation, (const char *) inflation, VARSIZE(inflation)))))
 		return c;
 
-	if (c == NULL)
-	{
-		c = (FactorCache *) MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(FactorCache));
-		c->cxt = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt, "renewal_forecast factors",
-									   ALLOCSET_SMALL_SIZES);
-		fcinfo->flinfo->fn_extra = c;
-	}
+	if (c->cxt == NULL)
+		c->cxt = AllocSetContextCreate(fn_mcxt, "renewal_forecast factors", ALLOCSET_SMALL_SIZES);
 	else
 		MemoryContextReset(c->cxt);
 	old = MemoryContextSwitchTo(c->cxt);
@@ -184,10 +212,45 @@ factors(FunctionCallInfo fcinfo, const RenewalState *s)
 		Numeric		base = numeric_add_opt_error(c->factor[0], inflation, NULL);
 
 		for (int k = 1; k < s->horizon; k++)
+		{
 			c->factor[k] = numeric_mul_opt_error(c->factor[k - 1], base, NULL);
+			if (!estate_numeric_scaled(VARDATA(c->factor[k]), VARSIZE(c->factor[k]) - VARHDRSZ,
+									   &c->scaled[k], &c->divisor[k]))
+				c->divisor[k] = 0;
+		}
 	}
 	MemoryContextSwitchTo(old);
 	return c;
+}
+
+/*
+ * cost x (1 + inflation)^k, exact, rounded to the penny: in integers when
+ * the cost is whole pence (*whole, worked out on first use: -1 until then)
+ * and the factor has a 64-bit form, else through the numeric digits.
+ */
+static int64
+inflated(FunctionCallInfo fcinfo, const ForecastCache *c, int k, int64 pence, int *whole)
+{
+	Numeric		cost = (Numeric) PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(3));
+	int64		amount;
+
+	if (*whole < 0)
+	{
+		estate_numeric_head h = {0};
+
+		*whole = estate_numeric_head_read(VARDATA_ANY(cost), VARSIZE_ANY_EXHDR(cost), &h) &&
+			!h.special && !h.negative && estate_numeric_whole_pence(&h);
+	}
+	if (*whole && c->divisor[k] != 0 &&
+		estate_mul_div_round((uint64) pence, c->scaled[k], c->divisor[k], &amount))
+		return amount;
+	if (estate_pence_from_product(VARDATA_ANY(cost), VARSIZE_ANY_EXHDR(cost),
+								  VARDATA(c->factor[k]), VARSIZE(c->factor[k]) - VARHDRSZ,
+								  &amount) != ESTATE_OK)
+		estate_error(ESTATE_ERR_RANGE, NULL, NULL,
+					 "the inflated replacement cost %s x %s is out of range",
+					 estate_numeric_text(PG_GETARG_NUMERIC(3)), estate_numeric_text(c->factor[k]));
+	return amount;
 }
 
 /*
@@ -202,6 +265,7 @@ renewal_forecast_trans(PG_FUNCTION_ARGS)
 	MemoryContext aggcontext;
 	bool		in_agg = AggCheckCallContext(fcinfo, &aggcontext);
 	bool		with_inflation = PG_NARGS() > 6;
+	ForecastCache *cache = forecast_cache(fcinfo);
 	RenewalState *s;
 	int32		from_year;
 	int32		horizon;
@@ -209,8 +273,8 @@ renewal_forecast_trans(PG_FUNCTION_ARGS)
 	int32		life;
 	int64		first;
 	int64		pence;
-	Numeric		cost = NULL;
-	FactorCache *c;
+	int			whole = -1;
+	const ForecastCache *c;
 
 	if (PG_ARGISNULL(4) || PG_ARGISNULL(5) || (with_inflation && PG_ARGISNULL(6)))
 		estate_error(ESTATE_ERR_ARGUMENT, NULL, NULL,
@@ -233,11 +297,13 @@ renewal_forecast_trans(PG_FUNCTION_ARGS)
 	{
 		/*
 		 * As an aggregate the state is our own flat value (plain storage:
-		 * never packed or toasted), so no detoast call on every row.  The
+		 * never packed or toasted), so no detoast call on every row; it was
+		 * made with this call's constant parameters when they are.  The
 		 * 5-argument form's states all have no inflation.
 		 */
 		s = in_agg ? (RenewalState *) PG_GETARG_POINTER(0) : PG_GETARG_RENEWAL(0);
-		check_same(s, from_year, horizon, inflation);
+		if (!(in_agg && cache->fixed))
+			check_same(s, from_year, horizon, inflation);
 		if (!in_agg)
 			s = state_copy(CurrentMemoryContext, s);
 	}
@@ -256,25 +322,9 @@ renewal_forecast_trans(PG_FUNCTION_ARGS)
 	first = estate_renewal_first_due(PG_GETARG_INT32(1), life, from_year, horizon);
 	if (first < 0)
 		PG_RETURN_POINTER(s);
-	c = with_inflation ? factors(fcinfo, s) : NULL;
+	c = with_inflation ? factors(cache, fcinfo->flinfo->fn_mcxt, s) : NULL;
 	for (int64 k = first; k < horizon; k += life)
-	{
-		int64		amount = pence;
-
-		if (k > 0 && c != NULL && !c->zero)
-		{
-			/* cost x (1 + inflation)^k, exact, rounded to the penny. */
-			if (cost == NULL)
-				cost = (Numeric) PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(3));
-			if (estate_pence_from_product(VARDATA_ANY(cost), VARSIZE_ANY_EXHDR(cost),
-										  VARDATA(c->factor[k]), VARSIZE(c->factor[k]) - VARHDRSZ,
-										  &amount) != ESTATE_OK)
-				estate_error(ESTATE_ERR_RANGE, NULL, NULL,
-							 "the inflated replacement cost %s x %s is out of range",
-							 estate_numeric_text(PG_GETARG_NUMERIC(3)), estate_numeric_text(c->factor[k]));
-		}
-		add_due(s, (int) k, amount);
-	}
+		add_due(s, (int) k, k > 0 && c != NULL && !c->zero ? inflated(fcinfo, c, (int) k, pence, &whole) : pence);
 	PG_RETURN_POINTER(s);
 }
 

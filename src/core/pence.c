@@ -240,3 +240,49 @@ estate_pence_from_product(const void *a, size_t alen, const void *b, size_t blen
 	hr.digits = (const unsigned char *) (groups + (PRODUCT_HIGH_WEIGHT - weight));
 	return estate_pence_of_head(&hr, pence);
 }
+
+bool
+estate_numeric_scaled(const void *payload, size_t len, uint64_t *scaled, uint64_t *divisor)
+{
+	estate_numeric_head h = {0};
+	uint64_t	v = 0;
+	uint64_t	d = 1;
+	int			exponent;		/* of 10, for the units of v */
+
+	if (!estate_numeric_head_read(payload, len, &h) || h.special || h.negative)
+		return false;
+	exponent = 4 * (h.weight - h.ndigits + 1);
+	for (int i = 0; i < h.ndigits; i++)
+	{
+		int			g = estate_numeric_digit(&h, i);
+		uint64_t	base = ESTATE_NUMERIC_NBASE;
+
+		if (g < 0 || g >= ESTATE_NUMERIC_NBASE)
+			return false;
+		/* The last group's trailing zeros, below the point, are dropped first. */
+		while (i == h.ndigits - 1 && exponent < 0 && base > 1 && g % 10 == 0)
+		{
+			g /= 10;
+			base /= 10;
+			exponent++;
+		}
+		if (v > (UINT64_MAX - (uint64_t) g) / base)
+			return false;
+		v = v * base + (uint64_t) g;
+	}
+	for (; exponent > 0; exponent--)
+	{
+		if (v > UINT64_MAX / 10)
+			return false;
+		v *= 10;
+	}
+	for (; exponent < 0; exponent++)
+	{
+		if (d > UINT64_MAX / 10)
+			return false;
+		d *= 10;
+	}
+	*scaled = v;
+	*divisor = d;
+	return true;
+}

@@ -137,6 +137,20 @@ estate_numeric_digit(const estate_numeric_head *h, int i)
 	return d;
 }
 
+/* Whether a numeric is a whole number of pence: no digit below the penny. */
+static inline bool
+estate_numeric_whole_pence(const estate_numeric_head *h)
+{
+	return h->ndigits <= h->weight + 2 && estate_numeric_digit(h, h->weight + 1) % 100 == 0;
+}
+
+/*
+ * A non-negative numeric payload as scaled / divisor exactly, the divisor a
+ * power of 10 and both within 64 bits (a factor such as 1.03^9 =
+ * 1304773183829244583 / 10^18); false when it has no such form.
+ */
+extern bool estate_numeric_scaled(const void *payload, size_t len, uint64_t *scaled, uint64_t *divisor);
+
 /* The checked path for large weights (and malformed payloads). */
 extern estate_status estate_pence_from_numeric_wide(const estate_numeric_head *h, int64_t *pence);
 

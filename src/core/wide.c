@@ -105,4 +105,39 @@ estate_wide_magnitude(estate_wide v, uint64_t *hi, uint64_t *lo, int *negative)
 	}
 }
 
+int
+estate_mul_div_round(uint64_t a, uint64_t b, uint64_t d, int64_t *q)
+{
+	/* The product in two words, then long division a bit at a time. */
+	estate_wide p = estate_wide_of(0);
+	uint64_t	hi;
+	uint64_t	lo;
+	uint64_t	r;
+	uint64_t	whole = 0;
+	int			negative;
+
+	estate_wide_add_product(&p, a, b);
+	estate_wide_magnitude(p, &hi, &lo, &negative);
+	if (hi >= d)
+		return 0;
+	r = hi;
+	for (int i = 63; i >= 0; i--)
+	{
+		uint64_t	top = r >> 63;
+
+		r = (r << 1) | ((lo >> i) & 1);
+		whole <<= 1;
+		if (top || r >= d)
+		{
+			r -= d;
+			whole |= 1;
+		}
+	}
+	whole += r >= d - r;
+	if (whole > (uint64_t) INT64_MAX)
+		return 0;
+	*q = (int64_t) whole;
+	return 1;
+}
+
 #endif

@@ -31,6 +31,28 @@ extern double estate_wide_to_double(estate_wide v);
 /* |v| as two words, and its sign, for formatting. */
 extern void estate_wide_magnitude(estate_wide v, uint64_t *hi, uint64_t *lo, int *negative);
 
+/*
+ * *q = a * b / d rounded half up, exactly (a < 2^63, d > 0); 0 when that
+ * passes INT64_MAX.  Inline for renewal_forecast's inflated costs.
+ */
+#ifdef ESTATE_WIDE_NATIVE
+static inline int
+estate_mul_div_round(uint64_t a, uint64_t b, uint64_t d, int64_t *q)
+{
+	unsigned __int128 p = (unsigned __int128) a * b;
+	unsigned __int128 whole = p / d;
+	uint64_t	r = (uint64_t) (p - whole * d);
+
+	whole += r >= d - r;
+	if (whole > (unsigned __int128) INT64_MAX)
+		return 0;
+	*q = (int64_t) whole;
+	return 1;
+}
+#else
+extern int	estate_mul_div_round(uint64_t a, uint64_t b, uint64_t d, int64_t *q);
+#endif
+
 /* *acc += a * b, the product of two unsigned 64-bit values; inline for the sweep. */
 static inline void
 estate_wide_add_product(estate_wide *acc, uint64_t a, uint64_t b)

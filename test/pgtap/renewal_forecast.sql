@@ -1,7 +1,7 @@
 -- estate.renewal_forecast: hand-computed schedules, inflation,
 -- NULLs, bad parameters, the state type's I/O, and parallel plans.
 BEGIN;
-SELECT plan(58);
+SELECT plan(59);
 
 \ir include/plan_of.sql
 \ir include/binary_copy.sql
@@ -103,6 +103,19 @@ CREATE TEMP TABLE reference AS
   FROM generate_series(0, 14) y LEFT JOIN (SELECT k, sum(cost) AS cost FROM due GROUP BY k) s ON s.k = y;
 SELECT is((SELECT estate.renewal_forecast(installed_year, life_years, replacement_cost, 2025, 15, 0.03) FROM estate_renewal_elements),
           (SELECT forecast FROM reference), '50,000 elements, 15 years, 3% inflation: equal to exact plain SQL');
+-- Costs of whole pence are inflated in integers while the factor has 64-bit
+-- numerator and power-of-ten divisor (1.03^k up to k = 9: 103^9 / 10^18),
+-- through numeric digits after; both agree with exact SQL.
+SELECT is((SELECT estate.renewal_forecast(installed_year, life_years, round(replacement_cost, 2), 2025, 15, 0.03) FROM estate_renewal_elements),
+          (WITH RECURSIVE f(k, factor) AS (SELECT 0, 1::numeric UNION ALL SELECT k + 1, factor * 1.03 FROM f WHERE k < 14),
+           due AS (
+             SELECT k, round(round(e.replacement_cost, 2) * f.factor, 2) AS cost
+             FROM estate_renewal_elements e
+             CROSS JOIN LATERAL generate_series(greatest(e.installed_year + e.life_years - 2025, 0), 14, e.life_years) AS k
+             JOIN f USING (k))
+           SELECT array_agg(coalesce(s.cost, 0) ORDER BY y)
+           FROM generate_series(0, 14) y LEFT JOIN (SELECT k, sum(cost) AS cost FROM due GROUP BY k) s ON s.k = y),
+          'whole pence, 15 years, 3% inflation: equal to exact plain SQL in both ways of multiplying');
 
 CREATE TEMP TABLE serial_groups AS
   SELECT id % 7 AS g, estate.renewal_forecast(installed_year, life_years, replacement_cost, 2025, 10) AS f

@@ -462,6 +462,83 @@ main(void)
 		}
 	}
 	report(all, why, "200,000 random exact products agree with the oracle");
+
+	/*
+	 * Whole pence times a factor in 64-bit scaled form (renewal_forecast's
+	 * integer path) agrees with the exact product of the digits.
+	 */
+	all = true;
+	for (int k = 0; k < 200000 && all; k++)
+	{
+		uint64_t	pence = rng() % (k % 2 ? UINT64_C(100000000000) : UINT64_C(9223372036854775807));
+		int			scale = (int) (rng() % 19);
+		uint64_t	factor = rng() % UINT64_C(10000000000000000000);
+		char		ip[2][48];
+		char		fp[2][48];
+		char		digits[48];
+		unsigned char pa[64];
+		unsigned char pb[64];
+		size_t		la;
+		size_t		lb;
+		uint64_t	scaled;
+		uint64_t	divisor;
+		int64_t		got = 0;
+		int64_t		want = 0;
+		int			fits;
+		estate_status want_st;
+		int			n;
+
+		snprintf(ip[0], sizeof(ip[0]), "%llu", (unsigned long long) (pence / 100));
+		snprintf(fp[0], sizeof(fp[0]), "%02llu", (unsigned long long) (pence % 100));
+		n = snprintf(digits, sizeof(digits), "%0*llu", scale + 1, (unsigned long long) factor);
+		memcpy(ip[1], digits, (size_t) (n - scale));
+		ip[1][n - scale] = '\0';
+		strcpy(fp[1], digits + n - scale);
+		la = encode(false, ip[0], fp[0], rng() & 1, pa);
+		lb = encode(false, ip[1], fp[1], rng() & 1, pb);
+		{
+			estate_numeric_head h = {0};
+
+			if (!estate_numeric_head_read(pa, la, &h) || !estate_numeric_whole_pence(&h))
+			{
+				all = false;
+				snprintf(why, sizeof(why), "%s.%s is not whole pence", ip[0], fp[0]);
+				break;
+			}
+		}
+		if (!estate_numeric_scaled(pb, lb, &scaled, &divisor))
+			continue;			/* beyond 64 bits: the digits' path only */
+		fits = estate_mul_div_round(pence, scaled, divisor, &got);
+		want_st = estate_pence_from_product(pa, la, pb, lb, &want);
+		if (fits ? (want_st != ESTATE_OK || got != want) : want_st != ESTATE_ERR_RANGE)
+		{
+			all = false;
+			snprintf(why, sizeof(why), "%s.%s x %s.%s: %d/%lld, digits %d/%lld", ip[0], fp[0], ip[1], fp[1],
+					 fits, (long long) got, want_st, (long long) want);
+		}
+	}
+	report(all, why, "200,000 products of whole pence and 64-bit scaled factors agree with the digits' product");
+	{
+		unsigned char pb[64];
+		size_t		lb;
+		uint64_t	scaled;
+		uint64_t	divisor;
+		int64_t		q;
+
+		/* 1.03^9 = 1.304773183829244583 exactly: 103^9 / 10^18 */
+		lb = encode(false, "1", "304773183829244583", false, pb);
+		ok(estate_numeric_scaled(pb, lb, &scaled, &divisor) && scaled == UINT64_C(1304773183829244583) &&
+		   divisor == UINT64_C(1000000000000000000), "1.03^9 in scaled form");
+		ok(estate_mul_div_round(100, scaled, divisor, &q) && q == 130, "1.00 x 1.03^9 is 1.30");
+		lb = encode(false, "1", "34391637934412192049", false, pb);
+		ok(!estate_numeric_scaled(pb, lb, &scaled, &divisor), "1.03^10 (20 digits) has no 64-bit form");
+		lb = encode(false, "120000", "", false, pb);
+		ok(estate_numeric_scaled(pb, lb, &scaled, &divisor) && scaled == 120000 && divisor == 1,
+		   "120000: an integer, divisor 1");
+		ok(estate_mul_div_round(3, 1, 2, &q) && q == 2 && estate_mul_div_round(5, 1, 4, &q) && q == 1,
+		   "halves round up, below half down");
+		ok(!estate_mul_div_round(UINT64_C(9223372036854775807), 2, 1, &q), "beyond INT64_MAX does not fit");
+	}
 	{
 		unsigned char pa[64];
 		unsigned char pb[64];
