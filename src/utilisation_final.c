@@ -98,12 +98,6 @@ sweep_state(FunctionCallInfo fcinfo, Datum state, bool cells_wanted,
 		const estate_step *steps;
 		size_t		n;
 
-		/* Swept once for every final function sharing the state. */
-		if (own && v->expanded && v->nperiods > 0)
-		{
-			util_expanded_sweep(v->expanded);
-			util_view(state, v);
-		}
 		steps = util_steps(v, own, &n);
 		estate_steps_sweep(steps, n, pieces, npieces, totals, cells);
 		return;

@@ -13,10 +13,10 @@
 #include "utilisation_state.h"
 
 Size
-util_flat_size(size_t core_len, size_t nclosed, size_t nsteps, size_t nperiods)
+util_flat_size(size_t core_len, size_t nclosed, size_t steps_len, size_t nperiods)
 {
 	return sizeof(UtilFlat) + INTALIGN(core_len) + nclosed * sizeof(int32) +
-		nsteps * sizeof(estate_step) + nperiods * sizeof(estate_period);
+		INTALIGN(steps_len) + nperiods * sizeof(estate_period);
 }
 
 static Size util_get_flat_size(ExpandedObjectHeader *eohptr);
@@ -39,24 +39,42 @@ util_check_flat_limit(size_t nperiods, Size size)
 
 /*
  * The flat form is what leaves the process (a parallel worker's state goes
- * to the leader flattened): sweep the periods into steps first, in place,
- * so that it leaves sorted and swept.
+ * to the leader flattened): it holds the state's step function, its periods
+ * sorted and swept, packed.  They are packed here and kept only until
+ * util_flatten_into has copied them, then freed, as are the steps on the
+ * way: memory freed at once is reused for the next group, where memory kept
+ * for each group would cost fresh pages (page faults are dear on virtual
+ * machines).  The expanded state itself keeps its periods, sorted in place.
  */
 static Size
 util_get_flat_size(ExpandedObjectHeader *eohptr)
 {
 	UtilExpanded *eo = (UtilExpanded *) eohptr;
+	MemoryContext old = MemoryContextSwitchTo(eo->hdr.eoh_context);
+	UtilView	v;
+	const estate_step *steps;
+	size_t		n;
 	Size		size;
 
-	util_expanded_sweep(eo);
-	size = util_flat_size(eo->key.core_len, eo->key.nclosed, eo->nsteps, 0);
-	util_check_flat_limit(eo->nsteps, size);
+	if (eo->packed)
+		pfree(eo->packed);
+	util_view(EOHPGetRWDatum(&eo->hdr), &v);
+	steps = util_steps(&v, true, &n);
+	eo->packed_unit = estate_steps_unit(eo->key.span_lo, steps, n);
+	eo->packed = palloc_extended(Max(n, 1) * ESTATE_STEP_PACKED_MAX, MCXT_ALLOC_HUGE);
+	eo->packed_len = estate_steps_pack(eo->key.span_lo, eo->packed_unit, steps, n, eo->packed);
+	eo->npacked = n;
+	if (steps != eo->steps)
+		pfree((void *) steps);
+	MemoryContextSwitchTo(old);
+	size = util_flat_size(eo->key.core_len, eo->key.nclosed, eo->packed_len, 0);
+	util_check_flat_limit(n, size);
 	return size;
 }
 
 /* Write a flat state's header, core hours and dates; steps and periods follow. */
 static void
-write_flat_key(UtilFlat *f, Size size, const estate_group_key *key, size_t nsteps,
+write_flat_key(UtilFlat *f, Size size, const estate_group_key *key, size_t nsteps, size_t steps_len,
 			   size_t nperiods, size_t nalloc, bool sorted)
 {
 	memset(f, 0, sizeof(UtilFlat));
@@ -69,10 +87,11 @@ write_flat_key(UtilFlat *f, Size size, const estate_group_key *key, size_t nstep
 	f->span_lo = key->span_lo;
 	f->span_hi = key->span_hi;
 	f->nsteps = (int32) nsteps;
+	f->steps_len = (int32) steps_len;
 	f->nperiods = (int32) nperiods;
 	f->nalloc = (int32) nalloc;
 	memcpy(FLAT_CORE(f), key->core, key->core_len);
-	if (key->nclosed > 0 && key->closed)
+	if (key->nclosed > 0)
 		memcpy(FLAT_CLOSED(f), key->closed, key->nclosed * sizeof(int32));
 }
 
@@ -82,29 +101,27 @@ util_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_siz
 	UtilExpanded *eo = (UtilExpanded *) eohptr;
 	UtilFlat   *f = result;
 
-	/* util_get_flat_size came first and left no periods. */
-	Assert(eo->nperiods == 0);
-	write_flat_key(f, allocated_size, &eo->key, eo->nsteps, 0, 0, true);
-	if (eo->nsteps > 0)
-		memcpy(FLAT_STEPS(f), eo->steps, eo->nsteps * sizeof(estate_step));
+	/* util_get_flat_size came first and packed the steps. */
+	write_flat_key(f, allocated_size, &eo->key, eo->npacked, eo->packed_len, 0, 0, true);
+	f->flags |= STATE_PACKED;
+	f->unit = (int64) eo->packed_unit;
+	memcpy(FLAT_STEPS(f), eo->packed, eo->packed_len);
+	pfree(eo->packed);
+	eo->packed = NULL;
 }
 
-/*
- * A new flat state in the current memory context, with room for nalloc
- * periods.  Closed dates or steps given as NULL are left for the caller to
- * fill in.
- */
+/* A new flat state in the current memory context, with room for nalloc periods. */
 UtilFlat *
 util_new_flat(const estate_group_key *key, const estate_step *steps, size_t nsteps,
 			  const estate_period *periods, size_t nperiods, size_t nalloc, bool sorted)
 {
-	Size		size = util_flat_size(key->core_len, key->nclosed, nsteps, nalloc);
+	Size		size = util_flat_size(key->core_len, key->nclosed, nsteps * sizeof(estate_step), nalloc);
 	UtilFlat   *f;
 
 	util_check_flat_limit(nalloc + nsteps, size);
 	f = palloc(size);
-	write_flat_key(f, size, key, nsteps, nperiods, nalloc, sorted);
-	if (nsteps > 0 && steps)
+	write_flat_key(f, size, key, nsteps, nsteps * sizeof(estate_step), nperiods, nalloc, sorted);
+	if (nsteps > 0)
 		memcpy(FLAT_STEPS(f), steps, nsteps * sizeof(estate_step));
 	if (nperiods > 0)
 		memcpy(FLAT_PERIODS(f), periods, nperiods * sizeof(estate_period));
@@ -214,8 +231,17 @@ util_view(Datum d, UtilView *v)
 		v->key.core_len = f->core_len;
 		v->key.closed = FLAT_CLOSED(f);
 		v->key.nclosed = (size_t) f->nclosed;
-		v->steps = FLAT_STEPS(f);
+		v->steps = (estate_step *) FLAT_STEPS(f);
 		v->nsteps = (size_t) f->nsteps;
+		if ((f->flags & STATE_PACKED) && v->nsteps > 0)
+		{
+			v->steps = palloc_extended(sizeof(estate_step) * v->nsteps, MCXT_ALLOC_HUGE);
+			if (!estate_steps_unpack(f->span_lo, (uint64) f->unit, FLAT_STEPS(f), (size_t) f->steps_len,
+									 v->steps, v->nsteps))
+				ereport(ERROR,
+						(errcode(ERRCODE_DATA_CORRUPTED),
+						 errmsg("estate.utilisation_state whose packed steps do not add up")));
+		}
 		v->periods = FLAT_PERIODS(f);
 		v->nperiods = (size_t) f->nperiods;
 		v->sorted = (f->flags & STATE_SORTED) != 0;
@@ -305,7 +331,14 @@ util_steps(UtilView *v, bool in_place, size_t *n)
 		memcpy(periods, v->periods, sizeof(estate_period) * v->nperiods);
 	}
 	if (!v->sorted)
+	{
 		util_sort_periods(periods, v->nperiods);
+		if (in_place && v->expanded)
+		{
+			v->expanded->sorted = true;
+			v->expanded->last_start = periods[v->nperiods - 1].start;
+		}
+	}
 	own = alloc_steps(CurrentMemoryContext, 2 * v->nperiods);
 	if (estate_steps_of_periods(periods, v->nperiods, own, &nown, util_grow, NULL) != ESTATE_OK)
 		elog(ERROR, "utilisation sweep failed");
@@ -321,47 +354,20 @@ util_steps(UtilView *v, bool in_place, size_t *n)
 	return merged;
 }
 
-void
-util_expanded_sweep(UtilExpanded *eo)
-{
-	MemoryContext old;
-	UtilView	v;
-	const estate_step *steps;
-	size_t		n;
-
-	if (eo->nperiods == 0)
-		return;
-	old = MemoryContextSwitchTo(eo->hdr.eoh_context);
-	util_view(EOHPGetRWDatum(&eo->hdr), &v);
-	steps = util_steps(&v, true, &n);
-	if (eo->steps)
-		pfree(eo->steps);
-	eo->steps = (estate_step *) steps;
-	eo->nsteps = n;
-	eo->nperiods = 0;
-	eo->sorted = true;
-	MemoryContextSwitchTo(old);
-}
-
 /* ---------------------------------------------------------------------------
  * Text and binary I/O (Citus ships states as text)
  * ------------------------------------------------------------------------- */
 
 /*
  * The step function of a state about to leave the process: an expanded
- * state (an aggregate's own, as Citus's worker_partial_agg hands it over) is
- * swept in place, a flat one into a copy.
+ * state (an aggregate's own, as Citus's worker_partial_agg hands it over) has
+ * its periods sorted in place, a flat one sorts a copy.
  */
 static const estate_step *
 leaving_steps(Datum d, UtilView *v, size_t *n)
 {
 	util_view(d, v);
-	if (v->expanded && v->nperiods > 0)
-	{
-		util_expanded_sweep(v->expanded);
-		util_view(d, v);
-	}
-	return util_steps(v, false, n);
+	return util_steps(v, v->expanded != NULL, n);
 }
 
 PG_FUNCTION_INFO_V1(utilisation_state_out);
@@ -400,11 +406,6 @@ stored_core(estate_core_hours *ch, size_t *len, estate_status status, const char
 	return bytes;
 }
 
-/*
- * Two passes: the first reads the text's syntax and counts; the second fills
- * the state, allocated once at its final size, in place: closed dates and
- * steps straight into it, the periods of an older form into an array first.
- */
 PG_FUNCTION_INFO_V1(utilisation_state_in);
 Datum
 utilisation_state_in(PG_FUNCTION_ARGS)
@@ -415,11 +416,20 @@ utilisation_state_in(PG_FUNCTION_ARGS)
 	estate_core_hours *ch = palloc(sizeof(estate_core_hours));
 	const char *detail = NULL;
 	char		zone[ESTATE_ZONE_MAX + 1];
-	estate_period *periods = NULL;
-	estate_group_key key = {0};
-	UtilFlat   *f;
+	int32	   *closed;
+	estate_period *periods;
+	estate_step *steps;
+	estate_group_key key;
 
+	/* First pass: syntax and counts; second: the values. */
 	if (estate_state_parse(str, len, &head, ch, NULL, NULL, NULL, &detail) != ESTATE_OK)
+		goto bad;
+	closed = palloc(sizeof(int32) * Max(head.nclosed, 1));
+	util_check_flat_limit(head.nperiods + head.nsteps,
+						  (head.nperiods + head.nsteps) * sizeof(estate_step));
+	periods = palloc_extended(sizeof(estate_period) * Max(head.nperiods, 1), MCXT_ALLOC_HUGE);
+	steps = palloc_extended(sizeof(estate_step) * Max(head.nsteps, 1), MCXT_ALLOC_HUGE);
+	if (estate_state_parse(str, len, &head, ch, closed, periods, steps, &detail) != ESTATE_OK)
 		goto bad;
 	/* An unknown zone is malformed text too: a soft error from PostgreSQL 16 on. */
 	if (estate_zone_lookup(ch->zone, zone) == NULL)
@@ -427,20 +437,15 @@ utilisation_state_in(PG_FUNCTION_ARGS)
 		detail = psprintf("\"%s\" is not an IANA time-zone name in the server's time-zone database.", ch->zone);
 		goto bad;
 	}
+
+	key.capacity = head.capacity;
+	key.span_lo = head.span_lo;
+	key.span_hi = head.span_hi;
 	key.core = stored_core(ch, &key.core_len, ESTATE_ERR_SYNTAX, "bad core hours");
+	key.closed = closed;
 	key.nclosed = head.nclosed;
-	f = util_new_flat(&key, NULL, head.nsteps, NULL, 0, head.nperiods, true);
-	if (head.nperiods > 0)
-		periods = FLAT_PERIODS(f);
-	if (estate_state_parse(str, len, &head, ch, FLAT_CLOSED(f), periods, FLAT_STEPS(f), &detail) != ESTATE_OK)
-		goto bad;
-	f->capacity = head.capacity;
-	f->span_lo = head.span_lo;
-	f->span_hi = head.span_hi;
-	f->nperiods = (int32) head.nperiods;
-	if (!estate_periods_sorted(periods, head.nperiods))
-		f->flags = 0;
-	PG_RETURN_POINTER(f);
+	PG_RETURN_POINTER(util_new_flat(&key, steps, head.nsteps, periods, head.nperiods, head.nperiods,
+									estate_periods_sorted(periods, head.nperiods)));
 
 bad:
 	/* The text of a large state is long: quote its start only. */

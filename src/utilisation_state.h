@@ -39,14 +39,21 @@
 #define STATE_VERSION		2	/* the flat form: key, steps, periods */
 #define STATE_VERSION_1		1	/* estate 1.0's flat form: key, periods */
 #define STATE_SORTED		0x01	/* periods ascend by start */
+#define STATE_PACKED		0x02	/* steps packed, else estate_step structs */
 
 /* A group switches from flat to expanded beyond this many periods and
  * steps (2 KB). */
 #define FLAT_MAX_PERIODS	100
 
-/* The flat form.  Followed by the core hours' bytes (padded to 4), the
- * closed dates, the steps, and room for nalloc periods of which nperiods
- * are used. */
+/*
+ * The flat form.  Followed by the core hours' bytes (padded to 4), the
+ * closed dates, the steps in steps_len bytes (padded to 4), and room for
+ * nalloc periods of which nperiods are used.  The steps are packed
+ * (core/utilisation_state.h: 2 to 3 bytes a step, not 16) in a flat form
+ * that leaves the process, a parallel worker's: the less to copy through
+ * the leader's queue and sorts.  Flat forms made to be used in the process
+ * (a small group's, a state read from text) keep them as structs.
+ */
 typedef struct UtilFlat
 {
 	int32		vl_len_;
@@ -60,13 +67,14 @@ typedef struct UtilFlat
 	int32		nperiods;
 	int32		nalloc;
 	int32		nsteps;
-	int32		unused;			/* zero: keeps the header a multiple of 8 */
+	int32		steps_len;
+	int64		unit;			/* of packed steps' times */
 } UtilFlat;
 
 #define FLAT_CORE(f)		((uint8 *) (f) + sizeof(UtilFlat))
 #define FLAT_CLOSED(f)		((int32 *) (FLAT_CORE(f) + INTALIGN((f)->core_len)))
-#define FLAT_STEPS(f)		((estate_step *) (FLAT_CLOSED(f) + (f)->nclosed))
-#define FLAT_PERIODS(f)		((estate_period *) (FLAT_STEPS(f) + (f)->nsteps))
+#define FLAT_STEPS(f)		((uint8 *) (FLAT_CLOSED(f) + (f)->nclosed))
+#define FLAT_PERIODS(f)		((estate_period *) (FLAT_STEPS(f) + INTALIGN((f)->steps_len)))
 
 /*
  * The expanded form.  The fields each row needs come first, so that a row
@@ -85,11 +93,15 @@ typedef struct UtilExpanded
 	bool		sorted;
 	estate_step *steps;			/* in cxt, or NULL */
 	size_t		nsteps;
+	uint8	   *packed;			/* steps packed for flattening, until flattened */
+	size_t		npacked;		/* steps in it */
+	size_t		packed_len;
+	uint64		packed_unit;
 	estate_group_key key;		/* capacity first; its core hours point just
 								 * past this struct, its dates into cxt */
 } UtilExpanded;
 
-/* A read view of either form. */
+/* A read view of either form; a flat form's steps are unpacked into it. */
 typedef struct UtilView
 {
 	estate_group_key key;
@@ -102,11 +114,11 @@ typedef struct UtilView
 	UtilExpanded *expanded;
 } UtilView;
 
-extern Size util_flat_size(size_t core_len, size_t nclosed, size_t nsteps, size_t nperiods);
+extern Size util_flat_size(size_t core_len, size_t nclosed, size_t steps_len, size_t nperiods);
 /* 54000 when a state of nperiods periods would be size bytes, over 1 GB. */
 extern void util_check_flat_limit(size_t nperiods, Size size);
 /* A new flat state in the current memory context, with room for nalloc
- * periods; closed dates or steps given as NULL are left to fill in. */
+ * periods. */
 extern UtilFlat *util_new_flat(const estate_group_key *key, const estate_step *steps, size_t nsteps,
 							   const estate_period *periods, size_t nperiods, size_t nalloc,
 							   bool sorted);
@@ -132,7 +144,5 @@ extern estate_step *util_merge_steps(MemoryContext cxt, const estate_step *a, si
  * the current memory context.
  */
 extern const estate_step *util_steps(UtilView *v, bool in_place, size_t *n);
-/* Sweep an expanded state's periods into its steps, in place. */
-extern void util_expanded_sweep(UtilExpanded *eo);
 
 #endif

@@ -174,19 +174,92 @@ gcd(uint64_t a, uint64_t b)
 	return a;
 }
 
+uint64_t
+estate_steps_unit(int64_t lo, const estate_step *s, size_t n)
+{
+	uint64_t	unit = 0;
+
+	for (size_t i = 0; i < n && unit != 1; i++)
+		unit = gcd((uint64_t) s[i].at - (uint64_t) lo, unit);
+	return unit == 0 ? 1 : unit;
+}
+
+static inline uint8_t *
+put_leb128(uint8_t *o, uint64_t v)
+{
+	while (v >= 0x80)
+	{
+		*o++ = (uint8_t) (v | 0x80);
+		v >>= 7;
+	}
+	*o++ = (uint8_t) v;
+	return o;
+}
+
+size_t
+estate_steps_pack(int64_t lo, uint64_t unit, const estate_step *s, size_t n, uint8_t *out)
+{
+	uint8_t    *o = out;
+	int64_t		before = lo;
+
+	for (size_t i = 0; i < n; i++)
+	{
+		o = put_leb128(o, ((uint64_t) s[i].at - (uint64_t) before) / unit);
+		o = put_leb128(o, (uint64_t) s[i].level);
+		before = s[i].at;
+	}
+	return (size_t) (o - out);
+}
+
+/* One LEB128 number of at most 64 bits from [*p, end); 0 when there is none. */
+static inline int
+get_leb128(const uint8_t **p, const uint8_t *end, uint64_t *v)
+{
+	uint64_t	x = 0;
+
+	for (int shift = 0; *p < end && shift < 64; shift += 7)
+	{
+		uint8_t		b = *(*p)++;
+
+		x |= (uint64_t) (b & 0x7F) << shift;
+		if (b < 0x80)
+		{
+			*v = x;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int
+estate_steps_unpack(int64_t lo, uint64_t unit, const uint8_t *in, size_t len,
+					estate_step *s, size_t n)
+{
+	const uint8_t *p = in;
+	const uint8_t *end = in + len;
+	uint64_t	at = (uint64_t) lo;
+
+	for (size_t i = 0; i < n; i++)
+	{
+		uint64_t	delta;
+		uint64_t	level;
+
+		if (!get_leb128(&p, end, &delta) || !get_leb128(&p, end, &level))
+			return 0;
+		at += delta * unit;
+		s[i].at = (int64_t) at;
+		s[i].level = (int64_t) level;
+	}
+	return p == end;
+}
+
 size_t
 estate_state_format(const estate_group_key *key, const char *core_text,
 					const estate_step *steps, size_t nsteps, char *buf)
 {
 	char	   *o = buf;
-	uint64_t	unit = 0;
+	uint64_t	unit = estate_steps_unit(key->span_lo, steps, nsteps);
 	int64_t		before = key->span_lo;
-
-	/* The unit: the largest that divides every step's offset. */
-	for (size_t i = 0; i < nsteps && unit != 1; i++)
-		unit = gcd((uint64_t) (steps[i].at - key->span_lo), unit);
-	if (unit == 0)
-		unit = 1;
 
 	o = put_str(o, "v3 capacity=");
 	o = put_int(o, key->capacity);

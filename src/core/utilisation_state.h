@@ -62,6 +62,26 @@ extern estate_status estate_state_check_period(int64_t lo, int64_t hi,
 /* Sort dates and drop repeats in place; returns the new count. */
 extern size_t estate_dates_normalise(int32_t *dates, size_t n);
 
+/*
+ * The unit of a step function's times: the largest that divides every
+ * step's offset from lo (1 when there are no steps).
+ */
+extern uint64_t estate_steps_unit(int64_t lo, const estate_step *s, size_t n);
+
+/*
+ * The packed form of steps, the flat state's: per step, the time since the
+ * step before (since lo for the first) in units, then the level, each an
+ * unsigned LEB128 number (7 bits a byte, low bits first, the top bit set on
+ * every byte but the last).  A reading every 15 minutes takes 2 to 3 bytes,
+ * against 16 for a step as a struct.
+ */
+#define ESTATE_STEP_PACKED_MAX 20	/* bytes: two numbers of 10 */
+/* Pack n steps into out (room for n x ESTATE_STEP_PACKED_MAX); returns the bytes used. */
+extern size_t estate_steps_pack(int64_t lo, uint64_t unit, const estate_step *s, size_t n, uint8_t *out);
+/* Unpack n steps from exactly len bytes; 0 when they do not hold them. */
+extern int	estate_steps_unpack(int64_t lo, uint64_t unit, const uint8_t *in, size_t len,
+								estate_step *s, size_t n);
+
 /* Upper bound of the text form's length, without the NUL. */
 extern size_t estate_state_text_max(size_t core_text_len, size_t nclosed, size_t nsteps);
 
