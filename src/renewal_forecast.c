@@ -172,7 +172,8 @@ forecast_cache(FunctionCallInfo fcinfo)
 	c = (ForecastCache *) MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(ForecastCache));
 	fcinfo->flinfo->fn_extra = c;
 	aggref = AggGetAggref(fcinfo);
-	if (aggref == NULL)
+	/* Only an Aggref of this aggregate's own arguments (not Citus's worker_partial_agg's). */
+	if (aggref == NULL || list_length(aggref->args) != PG_NARGS() - 1)
 		return c;
 	/* Aggregate arguments: installed_year, life_years, cost, from_year, horizon[, inflation]. */
 	for (int i = 3; i < list_length(aggref->args); i++)

@@ -419,7 +419,12 @@ inspect_arguments(FunctionCallInfo fcinfo, RowCache *cache, bool core_from_setti
 
 	cache->inspected = true;
 	cache->fixed = false;
-	if (aggref == NULL || core_from_setting)
+	/*
+	 * Only an Aggref of this aggregate's own arguments: another aggregate
+	 * may call this function (Citus's worker_partial_agg, whose arguments
+	 * are the aggregate's oid and a ROW of ours).
+	 */
+	if (aggref == NULL || core_from_setting || list_length(aggref->args) != PG_NARGS() - 1)
 		return;
 	/* Aggregate arguments: period, headcount, capacity, core, span[, closed]. */
 	for (int i = 3; i < list_length(aggref->args); i++)
