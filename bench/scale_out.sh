@@ -8,8 +8,8 @@
 #   sudo bench/scale_out.sh          (honours ESTATE_SANDBOX like test/run)
 #
 # BENCH_ROWS (default 20000000) sensor intervals of 15 minutes over
-# BENCH_ROOMS (default 10000) rooms; BENCH_RUNS (default 3) runs per query,
-# the best is kept; BENCH_SHARDS (default 32, Citus's default) shards.
+# BENCH_ROOMS (default 10000) rooms; BENCH_RUNS (default 5) runs per query,
+# the median is kept; BENCH_SHARDS (default 32, Citus's default) shards.
 # Needs Citus installed in the server's tree (see docs/scale_out.md).  The
 # machine's load matters: run it on an otherwise idle machine.
 set -euo pipefail
@@ -18,7 +18,7 @@ estate_require_root "$@"
 
 ROWS=${BENCH_ROWS:-20000000}
 ROOMS=${BENCH_ROOMS:-10000}
-RUNS=${BENCH_RUNS:-3}
+RUNS=${BENCH_RUNS:-5}
 SHARDS=${BENCH_SHARDS:-32}
 PER_ROOM=$((ROWS / ROOMS))
 CORES=$(nproc)
@@ -110,11 +110,11 @@ b=$(sql -c "SET search_path = dist" -c "SELECT md5(string_agg(u::text, ';' ORDER
 [ "$a" = "$b" ] || { echo "partial states shipped to the coordinator give another answer" >&2; exit 1; }
 echo "one node and cluster agree on every room (space_utilisation, heatmap, shipped partial states)"
 
-# best_ms SCHEMA PARALLEL_WORKERS QUERY: best wall time of RUNS runs, in ms,
+# median_ms SCHEMA PARALLEL_WORKERS QUERY: median wall time of RUNS runs, in ms,
 # as psql's \timing reports it (one row per room, discarded).  With parallel
 # workers asked for, one EXPLAIN ANALYZE first checks that they ran.
-best_ms() {
-	local best="" out ms settings=(-c "SET search_path = $1" -c "SET max_parallel_workers_per_gather = $2" -c "SET work_mem = '1GB'")
+median_ms() {
+	local times=() out settings=(-c "SET search_path = $1" -c "SET max_parallel_workers_per_gather = $2" -c "SET work_mem = '1GB'")
 	if [ "$2" -gt 0 ]; then
 		settings+=(-c 'SET parallel_setup_cost = 0' -c 'SET parallel_tuple_cost = 0')
 		out=$(sql "${settings[@]}" -c "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) $3")
@@ -122,10 +122,9 @@ best_ms() {
 	fi
 	for _ in $(seq "$RUNS"); do
 		out=$(sql "${settings[@]}" -c '\timing on' -c '\o /dev/null' -c "$3")
-		ms=$(sed -n 's/^Time: \([0-9.]*\) ms.*$/\1/p' <<<"$out")
-		if [ -z "$best" ] || awk -v a="$ms" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$ms; fi
+		times+=("$(sed -n 's/^Time: \([0-9.]*\) ms.*$/\1/p' <<<"$out")")
 	done
-	echo "$best"
+	printf '%s\n' "${times[@]}" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'
 }
 # Bytes of per-room results the workers send the coordinator, as Citus's
 # EXPLAIN ANALYZE reports them (rounded like pg_size_pretty).  Citus 13.2's
@@ -142,22 +141,24 @@ load() { cut -d' ' -f1-3 /proc/loadavg; }
 load_before=$(load)
 declare -A T
 for q in UTIL HEAT GROUPED SCAN; do
-	T[$q.serial]=$(best_ms single 0 "${!q}")
-	T[$q.parallel]=$(best_ms single "$WORKERS" "${!q}")
-	T[$q.citus]=$(best_ms dist 0 "${!q}")
+	T[$q.serial]=$(median_ms single 0 "${!q}")
+	T[$q.parallel]=$(median_ms single "$WORKERS" "${!q}")
+	T[$q.citus]=$(median_ms dist 0 "${!q}")
 done
-T[SHIP.citus]=$(best_ms dist 0 "$SHIP")
+T[SHIP.citus]=$(median_ms dist 0 "$SHIP")
 
 per_core() { awk -v r="$rows" -v ms="$1" -v c="$2" 'BEGIN { printf "%.2f", r / (ms / 1000) / c / 1e6 }'; }
 echo
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-printf '%-21s %14s %14s %14s %12s %12s\n' "query (best of $RUNS)" "1 node serial" "1 node $WORKERS+leader" \
+printf '%-21s %14s %14s %14s %12s %12s\n' "query (median of $RUNS)" "1 node serial" "1 node $WORKERS+leader" \
 	"Citus" "serial/Citus" "paral./Citus"
 for q in UTIL HEAT GROUPED SCAN; do
 	printf '%-21s %11.0f ms %11.0f ms %11.0f ms %11sx %11sx\n' "$q" "${T[$q.serial]}" "${T[$q.parallel]}" "${T[$q.citus]}" \
 		"$(ratio "${T[$q.serial]}" "${T[$q.citus]}")" "$(ratio "${T[$q.parallel]}" "${T[$q.citus]}")"
 done
-printf '%-21s %14s %14s %11.0f ms\n' "UTIL, states shipped" "" "" "${T[SHIP.citus]}"
+printf '%-21s %14s %14s %11.0f ms %12s %12s\n' "UTIL, states shipped" "" "" "${T[SHIP.citus]}" "" ""
+echo "states shipped (grouped by the rooms reference table's key) / co-located (grouped by the distribution column):" \
+	"$(ratio "${T[SHIP.citus]}" "${T[UTIL.citus]}")x (target at most 3x)"
 echo "(a ratio above 1 means the cluster is faster; load average $load_before before the timings, $(load) after)"
 echo
 echo "million rows per second per core (serial on 1 core; parallel and Citus over $CORES cores):"
@@ -177,8 +178,9 @@ echo "data the workers send the coordinator:"
 echo "  per-room results (grouped by the distribution column): $(shipped "$UTIL") in all"
 # The exact text of each room's partial state, which is what
 # worker_partial_agg ships, summed by the shard the room lies on.
-sql -c "SELECT format('  partial states: %s bytes per room, %s per sensor interval; per shard %s bytes on average, %s at most',
-                      round(sum(bytes) / $ROOMS), round(sum(bytes) / $rows::numeric, 1),
+in_use=$(sql -c 'SELECT count(*) FROM single.sensor WHERE headcount IS DISTINCT FROM 0')
+sql -c "SELECT format('  partial states: %s bytes per room, %s per sensor interval, %s per period in use ($in_use in use); per shard %s bytes on average, %s at most',
+                      round(sum(bytes) / $ROOMS), round(sum(bytes) / $rows::numeric, 1), round(sum(bytes) / $in_use::numeric, 1),
                       round(avg(bytes)), max(bytes))
         FROM (SELECT shard, sum(bytes) AS bytes
               FROM (SELECT get_shard_id_for_distribution_column('dist.sensor', s.room_id) AS shard,

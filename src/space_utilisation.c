@@ -333,7 +333,7 @@ util_append(MemoryContext aggcontext, Datum state, const UtilView *v,
 	{
 		memcpy(v->periods + v->nperiods, add, nadd * sizeof(estate_period));
 		v->flat->nperiods = (int32) total;
-		v->flat->flags = sorted ? STATE_SORTED : 0;
+		v->flat->flags = (v->flat->flags & ~STATE_SORTED) | (sorted ? STATE_SORTED : 0);
 		return state;
 	}
 	if (nadd_steps > 0 && nsteps == 0)
