@@ -7,6 +7,40 @@
 -- ones appended, so one definition serves a fresh install and the update.
 -- ---------------------------------------------------------------------------
 
+-- One vocabulary of site types across the years (docs/eric.md has the table):
+-- 2013/14 and 2014/15 typed sites by length of stay (LONG STAY HOSPITAL,
+-- SHORT TERM NON-ACUTE HOSPITAL, ...), 2015/16 on by service (Mental Health,
+-- Other inpatient, ...), each in its own spelling and some years with a
+-- numbered prefix.  Each label of the shipped years maps to the group of the
+-- later vocabulary nearest in meaning (several later labels share a group, so
+-- the groups hold in every year); a label it does not know is kept as
+-- published (without prefix), never lost.
+CREATE OR REPLACE FUNCTION @extschema@.site_type_normalised(site_type text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+    SELECT CASE WHEN k.key OPERATOR(pg_catalog.=) ''::text THEN NULL::text
+                WHEN k.key OPERATOR(pg_catalog.=) 'general acute hospital'::text THEN 'General acute hospital'::text
+                WHEN k.key OPERATOR(pg_catalog.=) ANY (ARRAY['specialist hospital', 'specialist hospital (acute only)']::text[])
+                     THEN 'Specialist hospital'::text
+                WHEN k.key OPERATOR(pg_catalog.=) ANY (ARRAY['multi-service hospital', 'mixed service hospital']::text[])
+                     THEN 'Mixed service hospital'::text
+                WHEN k.key OPERATOR(pg_catalog.=) ANY (ARRAY['long stay hospital', 'mental health', 'learning disabilities',
+                                                             'mental health and learning disabilities']::text[])
+                     THEN 'Mental health and learning disabilities'::text
+                WHEN k.key OPERATOR(pg_catalog.=) ANY (ARRAY['community hospital', 'community hospital (with inpatient beds)']::text[])
+                     THEN 'Community hospital'::text
+                WHEN k.key OPERATOR(pg_catalog.=) ANY (ARRAY['short term non-acute hospital', 'hospice', 'other inpatient']::text[])
+                     THEN 'Other inpatient'::text
+                WHEN k.key OPERATOR(pg_catalog.=) ANY (ARRAY['non-hospital (patient)', 'treatment centre', 'dental surgery']::text[])
+                     THEN 'Non-inpatient'::text
+                WHEN k.key OPERATOR(pg_catalog.=) 'support facility'::text THEN 'Support facility'::text
+                WHEN k.key OPERATOR(pg_catalog.=) 'aggregate site'::text THEN 'Aggregate site'::text
+                ELSE pg_catalog.btrim(pg_catalog.regexp_replace(site_type, '^\s*[0-9]+\s*[.)]\s*'::text, ''::text)) END
+    FROM (SELECT pg_catalog.regexp_replace(@extschema@.site_type_key(site_type), '\s+'::text, ' '::text, 'g'::text) AS key) AS k;
+END;
+COMMENT ON FUNCTION @extschema@.site_type_normalised(text) IS
+    'an ERIC site type of any year in one vocabulary: General acute hospital, Specialist hospital, Mixed service hospital, Mental health and learning disabilities, Community hospital, Other inpatient, Non-inpatient, Support facility, Aggregate site (docs/eric.md); a type it does not know as published, without numbered prefix; NULL for a blank type';
+
 -- Every measure of the summaries, at four levels at once (site, trust, ICS,
 -- England), unrounded; the views round.  A site counts in its own ICS (its
 -- estate.site_ics row, else its trust's): ICS and England rows sum sites, the
@@ -35,7 +69,11 @@ CREATE OR REPLACE FUNCTION @extschema@.eric_measures()
         carbon_kg numeric, sites_reporting_carbon bigint, carbon_reporting_floor_area_m2 numeric, carbon_per_m2_kg numeric,
         carbon_gap text,
         year_start date, year_end date, ics_override_note text, moved_sites bigint, moved_to text,
-        energy_reporting_floor_area_m2 numeric, space_by_use_m2 numeric, unoccupied_reporting_floor_area_m2 numeric)
+        energy_reporting_floor_area_m2 numeric, space_by_use_m2 numeric, unoccupied_reporting_floor_area_m2 numeric,
+        site_type_normalised text, hard_fm_cost_gbp numeric, soft_fm_cost_gbp numeric, running_cost_gbp numeric,
+        sites_reporting_running_cost bigint, running_cost_reporting_floor_area_m2 numeric, running_cost_per_m2_gbp numeric,
+        not_functionally_suitable_floor_area_m2 numeric, functional_suitability_floor_area_m2 numeric,
+        not_functionally_suitable_share numeric, pre_1948_floor_area_m2 numeric, pre_1948_share numeric)
     LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
     WITH s AS (
@@ -51,7 +89,7 @@ BEGIN ATOMIC
                     ELSE g.ics_name END AS ics_name,
                o.note AS ics_override_note,
                o.ics_code IS NOT NULL AND o.ics_code IS DISTINCT FROM g.ics_code AS moved,
-               e.site_code, e.site_name, e.site_type,
+               e.site_code, e.site_name, e.site_type, @extschema@.site_type_normalised(e.site_type) AS type_normalised,
                e.site_code OPERATOR(pg_catalog.=) 'AGGRE'::text AS is_aggregate,
                e.gross_internal_floor_area_m2 AS gia,
                CASE WHEN e.gross_internal_floor_area_m2 OPERATOR(pg_catalog.>) 0::numeric
@@ -64,7 +102,13 @@ BEGIN ATOMIC
                y.build_year, sp.basis, sp.clinical, sp.non_clinical, u.unoccupied_share,
                e.electricity_kwh, e.gas_kwh, e.oil_kwh, e.coal_kwh, e.steam_kwh, e.hot_water_kwh,
                e.renewable_electricity_kwh, e.non_fossil_fuel_kwh, en.energy,
-               c.carbon_kg AS carbon, c.carbon_gap
+               c.carbon_kg AS carbon, c.carbon_gap,
+               e.hard_fm_cost_gbp AS hard_fm, e.soft_fm_cost_gbp AS soft_fm, rc.running_cost,
+               -- Not functionally suitable is a share of the occupied floor area.
+               e.not_functionally_suitable_pct OPERATOR(pg_catalog./) 100::numeric OPERATOR(pg_catalog.*) e.occupied_floor_area_m2 AS nfs,
+               CASE WHEN e.not_functionally_suitable_pct IS NOT NULL THEN e.occupied_floor_area_m2 END AS nfs_area,
+               -- The pre-1948 band as a share of the bands given (as the mean build year weighs them).
+               COALESCE(e.age_pre_1948_pct, 0::numeric) OPERATOR(pg_catalog./) NULLIF(y.age_pct, 0::numeric) AS pre_1948_share
         FROM @extschema@.eric_site AS e
         JOIN @extschema@.eric_site_carbon() AS c
           ON c.financial_year OPERATOR(pg_catalog.=) e.financial_year AND c.trust_code OPERATOR(pg_catalog.=) e.trust_code
@@ -89,7 +133,8 @@ BEGIN ATOMIC
         -- band up to the end of the return's year, pre-1948 taken as 1900-1947).
         CROSS JOIN LATERAL (
             SELECT pg_catalog.sum(a.pct OPERATOR(pg_catalog.*) a.year) OPERATOR(pg_catalog./)
-                   NULLIF(pg_catalog.sum(a.pct), 0::numeric) AS build_year
+                   NULLIF(pg_catalog.sum(a.pct), 0::numeric) AS build_year,
+                   pg_catalog.sum(a.pct) AS age_pct
             FROM (VALUES (e.age_2015_on_pct, (2015::numeric OPERATOR(pg_catalog.+) e.financial_year::numeric OPERATOR(pg_catalog.+) 1.25) OPERATOR(pg_catalog./) 2::numeric),
                          (e.age_2005_2014_pct, 2010::numeric), (e.age_1995_2004_pct, 2000::numeric),
                          (e.age_1985_1994_pct, 1990::numeric), (e.age_1975_1984_pct, 1980::numeric),
@@ -120,6 +165,15 @@ BEGIN ATOMIC
                              OPERATOR(pg_catalog.+) COALESCE(e.renewable_electricity_kwh, 0::numeric)
                              OPERATOR(pg_catalog.+) COALESCE(e.non_fossil_fuel_kwh, 0::numeric) END AS energy
         ) AS en
+        -- Running cost: hard + soft FM, never a partial figure (a part answered
+        -- Not Applicable counts as 0, a missing part leaves it unknown).
+        CROSS JOIN LATERAL (
+            SELECT CASE WHEN pg_catalog.num_nonnulls(e.hard_fm_cost_gbp, e.soft_fm_cost_gbp) OPERATOR(pg_catalog.>) 0
+                         AND (e.hard_fm_cost_gbp IS NOT NULL OR 'hard_fm_cost_gbp'::text OPERATOR(pg_catalog.=) ANY (e.not_applicable))
+                         AND (e.soft_fm_cost_gbp IS NOT NULL OR 'soft_fm_cost_gbp'::text OPERATOR(pg_catalog.=) ANY (e.not_applicable))
+                        THEN COALESCE(e.hard_fm_cost_gbp, 0::numeric) OPERATOR(pg_catalog.+) COALESCE(e.soft_fm_cost_gbp, 0::numeric)
+                   END AS running_cost
+        ) AS rc
     ), r AS (
         SELECT CASE WHEN GROUPING(s.site_code) OPERATOR(pg_catalog.=) 0 THEN 'site'::text
                     WHEN GROUPING(s.trust_code) OPERATOR(pg_catalog.=) 0 THEN 'trust'::text
@@ -162,7 +216,14 @@ BEGIN ATOMIC
                CASE WHEN GROUPING(s.site_code) OPERATOR(pg_catalog.=) 0 THEN pg_catalog.min(s.carbon_gap) END AS carbon_gap,
                CASE WHEN GROUPING(s.site_code) OPERATOR(pg_catalog.=) 0 THEN pg_catalog.min(s.ics_override_note) END AS ics_override_note,
                pg_catalog.count(*) FILTER (WHERE s.moved) AS moved_sites,
-               pg_catalog.string_agg(DISTINCT s.ics_name, ', '::text) FILTER (WHERE s.moved) AS moved_to
+               pg_catalog.string_agg(DISTINCT s.ics_name, ', '::text) FILTER (WHERE s.moved) AS moved_to,
+               CASE WHEN GROUPING(s.site_code) OPERATOR(pg_catalog.=) 0 THEN pg_catalog.min(s.type_normalised) END AS type_normalised,
+               pg_catalog.sum(s.hard_fm) AS hard_fm, pg_catalog.sum(s.soft_fm) AS soft_fm,
+               pg_catalog.sum(s.running_cost) AS running_cost, pg_catalog.count(s.running_cost) AS sites_reporting_running_cost,
+               pg_catalog.sum(s.area) FILTER (WHERE s.running_cost IS NOT NULL) AS running_cost_area,
+               pg_catalog.sum(s.running_cost) FILTER (WHERE s.area IS NOT NULL) AS running_cost_of_area,
+               pg_catalog.sum(s.nfs) AS nfs, pg_catalog.sum(s.nfs_area) FILTER (WHERE s.nfs IS NOT NULL) AS nfs_area,
+               pg_catalog.sum(s.area OPERATOR(pg_catalog.*) s.pre_1948_share) AS pre_1948
         FROM s
         GROUP BY GROUPING SETS (
             (s.financial_year, s.year_label, s.ics_basis, s.ics_code, s.ics_name, s.trust_code, s.site_code),
@@ -190,7 +251,11 @@ BEGIN ATOMIC
            t.carbon_of_area OPERATOR(pg_catalog./) NULLIF(t.carbon_area, 0::numeric), t.carbon_gap,
            pg_catalog.make_date(t.financial_year, 4, 1), pg_catalog.make_date(t.financial_year OPERATOR(pg_catalog.+) 1, 3, 31),
            t.ics_override_note, t.moved_sites, t.moved_to,
-           t.energy_area, t.occupied_by_use, t.unoccupied_area
+           t.energy_area, t.occupied_by_use, t.unoccupied_area,
+           t.type_normalised, t.hard_fm, t.soft_fm, t.running_cost, t.sites_reporting_running_cost,
+           t.running_cost_area, t.running_cost_of_area OPERATOR(pg_catalog./) NULLIF(t.running_cost_area, 0::numeric),
+           t.nfs, t.nfs_area, t.nfs OPERATOR(pg_catalog./) NULLIF(t.nfs_area, 0::numeric),
+           t.pre_1948, t.pre_1948 OPERATOR(pg_catalog./) NULLIF(t.age_area, 0::numeric)
     FROM t;
 END;
 COMMENT ON FUNCTION @extschema@.eric_measures() IS
@@ -265,6 +330,18 @@ DECLARE
         r.carbon_kg::numeric(16,2) AS carbon_kg,
         r.carbon_reporting_floor_area_m2::numeric(14,2) AS carbon_reporting_floor_area_m2,
         r.carbon_per_m2_kg::numeric(12,2) AS carbon_per_m2_kg$m$;
+    -- Measures 1.1 added, after each view's last 1.0 column.
+    measures_1_1 text := $m$
+        r.hard_fm_cost_gbp::numeric(16,2) AS hard_fm_cost_gbp,
+        r.soft_fm_cost_gbp::numeric(16,2) AS soft_fm_cost_gbp,
+        r.running_cost_gbp::numeric(16,2) AS running_cost_gbp,
+        r.running_cost_reporting_floor_area_m2::numeric(14,2) AS running_cost_reporting_floor_area_m2,
+        r.running_cost_per_m2_gbp::numeric(12,2) AS running_cost_per_m2_gbp,
+        r.not_functionally_suitable_floor_area_m2::numeric(14,2) AS not_functionally_suitable_floor_area_m2,
+        r.functional_suitability_floor_area_m2::numeric(14,2) AS functional_suitability_floor_area_m2,
+        r.not_functionally_suitable_share::numeric(7,4) AS not_functionally_suitable_share,
+        r.pre_1948_floor_area_m2::numeric(14,2) AS pre_1948_floor_area_m2,
+        r.pre_1948_share::numeric(7,4) AS pre_1948_share$m$;
     grouping text := 'r.ics_basis, r.ics_code, r.ics_name';
     v record;
 BEGIN
@@ -272,7 +349,8 @@ BEGIN
         ('site_summary', 'site',
          'r.financial_year, r.year_label, r.trust_code, r.trust_name, r.commissioning_region, ' || grouping ||
          ', r.site_code, r.site_name, r.site_type, r.is_aggregate',
-         ', r.carbon_gap, r.year_start, r.year_end, r.ics_override_note FROM @extschema@.eric_measures() AS r', 'r.trust_code, r.site_code'),
+         ', r.carbon_gap, r.year_start, r.year_end, r.ics_override_note, r.site_type_normalised',
+         'FROM @extschema@.eric_measures() AS r', 'r.trust_code, r.site_code'),
         ('trust_summary', 'trust',
          'r.financial_year, r.year_label, r.trust_code, r.trust_name, r.commissioning_region, ' || grouping ||
          ', r.sites::integer AS sites, r.sites_reporting_backlog::integer AS sites_reporting_backlog,
@@ -280,8 +358,9 @@ BEGIN
          $x$, t.backlog_investment_gbp::numeric(16,2) AS backlog_investment_gbp,
             t.capital_new_build_gbp::numeric(16,2) AS capital_new_build_gbp,
             t.capital_existing_buildings_gbp::numeric(16,2) AS capital_existing_buildings_gbp,
-            r.year_start, r.year_end, r.moved_sites::integer AS sites_counted_elsewhere, r.moved_to AS counted_elsewhere_in
-         FROM @extschema@.eric_measures() AS r
+            r.year_start, r.year_end, r.moved_sites::integer AS sites_counted_elsewhere, r.moved_to AS counted_elsewhere_in,
+            r.sites_reporting_running_cost::integer AS sites_reporting_running_cost$x$,
+         $x$FROM @extschema@.eric_measures() AS r
          LEFT JOIN @extschema@.eric_trust AS t
            ON t.financial_year::integer OPERATOR(pg_catalog.=) r.financial_year AND t.trust_code OPERATOR(pg_catalog.=) r.trust_code$x$,
          'r.trust_code'),
@@ -289,19 +368,22 @@ BEGIN
          'r.financial_year, r.year_label, ' || grouping ||
          ', r.trusts::integer AS trusts, r.sites::integer AS sites, r.sites_reporting_backlog::integer AS sites_reporting_backlog,
          r.sites_reporting_carbon::integer AS sites_reporting_carbon',
-         ', r.year_start, r.year_end, r.moved_sites::integer AS sites_moved_in FROM @extschema@.eric_measures() AS r',
-         'r.ics_basis, r.ics_name'),
+         ', r.year_start, r.year_end, r.moved_sites::integer AS sites_moved_in,
+         r.sites_reporting_running_cost::integer AS sites_reporting_running_cost',
+         'FROM @extschema@.eric_measures() AS r', 'r.ics_basis, r.ics_name'),
         ('england_summary', 'england',
          'r.financial_year, r.year_label, r.year_start, r.year_end, r.trusts::integer AS trusts, r.sites::integer AS sites,
          r.sites_reporting_backlog::integer AS sites_reporting_backlog, r.sites_reporting_carbon::integer AS sites_reporting_carbon',
-         ' FROM @extschema@.eric_measures() AS r', 'r.year_label')
-    ) AS x(name, level, ids, extra, ord) LOOP
+         ', r.sites_reporting_running_cost::integer AS sites_reporting_running_cost',
+         'FROM @extschema@.eric_measures() AS r', 'r.year_label')
+    ) AS x(name, level, ids, extra, source, ord) LOOP
         EXECUTE format($f$
             CREATE OR REPLACE VIEW @extschema@.%1$I WITH (security_invoker = true) AS
-            SELECT %3$s, %4$s %5$s
+            SELECT %3$s, %4$s %5$s, %6$s
+            %7$s
             WHERE r.level OPERATOR(pg_catalog.=) %2$L::text
-            ORDER BY r.financial_year, %6$s
-        $f$, v.name, v.level, v.ids, measures, v.extra, v.ord);
+            ORDER BY r.financial_year, %8$s
+        $f$, v.name, v.level, v.ids, measures, v.extra, measures_1_1, v.source, v.ord);
         EXECUTE format($c$
             COMMENT ON COLUMN @extschema@.%1$I.financial_year IS 'starting year of the financial year (2015 for 2015/16)';
             COMMENT ON COLUMN @extschema@.%1$I.year_label IS 'financial year, e.g. 2015/16';
@@ -347,6 +429,16 @@ BEGIN
             COMMENT ON COLUMN @extschema@.%1$I.carbon_kg IS 'carbon emissions of the energy consumed, kg CO2e, scopes 1-3 by the UK Government factors of the year (= the sum of estate.carbon_kg over electricity, gas, oil, coal, steam, hot water and renewable electricity; non-fossil fuel not counted), summed over the sites with a figure';
             COMMENT ON COLUMN @extschema@.%1$I.carbon_reporting_floor_area_m2 IS 'floor area of the sites with a carbon figure, m2: the denominator of carbon_per_m2_kg';
             COMMENT ON COLUMN @extschema@.%1$I.carbon_per_m2_kg IS 'carbon per m2 of floor area, over the sites with a carbon figure and floor area, kg CO2e/m2';
+            COMMENT ON COLUMN @extschema@.%1$I.hard_fm_cost_gbp IS 'hard FM (estates) costs, GBP (from 2014/15)';
+            COMMENT ON COLUMN @extschema@.%1$I.soft_fm_cost_gbp IS 'soft FM (hotel services) costs, GBP (from 2014/15)';
+            COMMENT ON COLUMN @extschema@.%1$I.running_cost_gbp IS 'running cost: hard + soft FM costs, GBP, summed over the sites that gave both (a part answered Not Applicable counts as 0)';
+            COMMENT ON COLUMN @extschema@.%1$I.running_cost_reporting_floor_area_m2 IS 'floor area of the sites with a running cost, m2: the denominator of running_cost_per_m2_gbp';
+            COMMENT ON COLUMN @extschema@.%1$I.running_cost_per_m2_gbp IS 'running cost per m2 of floor area, over the sites with a running cost and floor area, GBP/m2';
+            COMMENT ON COLUMN @extschema@.%1$I.not_functionally_suitable_floor_area_m2 IS 'occupied floor area not functionally suitable, m2 (the published %% of each site''s occupied floor area)';
+            COMMENT ON COLUMN @extschema@.%1$I.functional_suitability_floor_area_m2 IS 'occupied floor area of the sites that reported functional suitability, m2: the denominator of not_functionally_suitable_share';
+            COMMENT ON COLUMN @extschema@.%1$I.not_functionally_suitable_share IS 'share of the occupied floor area not functionally suitable (0-1), over the sites that reported it';
+            COMMENT ON COLUMN @extschema@.%1$I.pre_1948_floor_area_m2 IS 'floor area built before 1948, m2 (each site''s pre-1948 share of its age profile times its floor area)';
+            COMMENT ON COLUMN @extschema@.%1$I.pre_1948_share IS 'share of the floor area built before 1948 (0-1), over the sites with an age profile: pre_1948_floor_area_m2 / age_profile_floor_area_m2';
         $c$, v.name);
         IF v.level IN ('site', 'trust') THEN
             EXECUTE format($c$
@@ -360,6 +452,7 @@ BEGIN
                 COMMENT ON COLUMN @extschema@.%1$I.sites IS 'site rows (including AGGRE aggregate rows)';
                 COMMENT ON COLUMN @extschema@.%1$I.sites_reporting_backlog IS 'site rows that reported backlog in at least one band';
                 COMMENT ON COLUMN @extschema@.%1$I.sites_reporting_carbon IS 'site rows with a carbon figure (site_summary.carbon_gap says why the others have none)';
+                COMMENT ON COLUMN @extschema@.%1$I.sites_reporting_running_cost IS 'site rows with a running cost (hard and soft FM costs)';
             $c$, v.name);
         END IF;
     END LOOP;
@@ -370,6 +463,7 @@ COMMENT ON VIEW @extschema@.site_summary IS 'ERIC per site and financial year: f
 COMMENT ON COLUMN @extschema@.site_summary.site_code IS 'ODS site code; AGGRE is the trust''s aggregate of small sites';
 COMMENT ON COLUMN @extschema@.site_summary.site_name IS 'site name as published';
 COMMENT ON COLUMN @extschema@.site_summary.site_type IS 'site type as published, without numeric prefix';
+COMMENT ON COLUMN @extschema@.site_summary.site_type_normalised IS 'the site type in one vocabulary across the years (estate.site_type_normalised; docs/eric.md has the table)';
 COMMENT ON COLUMN @extschema@.site_summary.is_aggregate IS 'the row is the trust''s AGGRE row carrying its small sites';
 COMMENT ON COLUMN @extschema@.site_summary.carbon_gap IS 'why carbon_kg is NULL: negative kWh, missing fuel figures (blank or No Data Provided), no carbon factors for the year, or every fuel Not Applicable; NULL when carbon_kg has a figure';
 COMMENT ON VIEW @extschema@.trust_summary IS 'ERIC per trust and financial year, summed from its site rows, for BI tools';
