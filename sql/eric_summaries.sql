@@ -13,31 +13,54 @@
 -- Other inpatient, ...), each in its own spelling and some years with a
 -- numbered prefix.  Each label of the shipped years maps to the group of the
 -- later vocabulary nearest in meaning (several later labels share a group, so
--- the groups hold in every year); a label it does not know is kept as
--- published (without prefix), never lost.
+-- the groups hold in every year): the group at the position of the label's
+-- key in the second list.  A label it does not know is kept as published
+-- (without prefix), never lost.  A plain expression, so that the planner
+-- inlines it (not STRICT for that reason: NULL gives NULL all the same).
 CREATE OR REPLACE FUNCTION @extschema@.site_type_normalised(site_type text) RETURNS text
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-BEGIN ATOMIC
-    SELECT CASE WHEN k.key OPERATOR(pg_catalog.=) ''::text THEN NULL::text
-                WHEN k.key OPERATOR(pg_catalog.=) 'general acute hospital'::text THEN 'General acute hospital'::text
-                WHEN k.key OPERATOR(pg_catalog.=) ANY (ARRAY['specialist hospital', 'specialist hospital (acute only)']::text[])
-                     THEN 'Specialist hospital'::text
-                WHEN k.key OPERATOR(pg_catalog.=) ANY (ARRAY['multi-service hospital', 'mixed service hospital']::text[])
-                     THEN 'Mixed service hospital'::text
-                WHEN k.key OPERATOR(pg_catalog.=) ANY (ARRAY['long stay hospital', 'mental health', 'learning disabilities',
-                                                             'mental health and learning disabilities']::text[])
-                     THEN 'Mental health and learning disabilities'::text
-                WHEN k.key OPERATOR(pg_catalog.=) ANY (ARRAY['community hospital', 'community hospital (with inpatient beds)']::text[])
-                     THEN 'Community hospital'::text
-                WHEN k.key OPERATOR(pg_catalog.=) ANY (ARRAY['short term non-acute hospital', 'hospice', 'other inpatient']::text[])
-                     THEN 'Other inpatient'::text
-                WHEN k.key OPERATOR(pg_catalog.=) ANY (ARRAY['non-hospital (patient)', 'treatment centre', 'dental surgery']::text[])
-                     THEN 'Non-inpatient'::text
-                WHEN k.key OPERATOR(pg_catalog.=) 'support facility'::text THEN 'Support facility'::text
-                WHEN k.key OPERATOR(pg_catalog.=) 'aggregate site'::text THEN 'Aggregate site'::text
-                ELSE pg_catalog.btrim(pg_catalog.regexp_replace(site_type, '^\s*[0-9]+\s*[.)]\s*'::text, ''::text)) END
-    FROM (SELECT pg_catalog.regexp_replace(@extschema@.site_type_key(site_type), '\s+'::text, ' '::text, 'g'::text) AS key) AS k;
-END;
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN COALESCE(
+        (ARRAY[
+          'General acute hospital',
+          'Specialist hospital',
+          'Specialist hospital',
+          'Mixed service hospital',
+          'Mixed service hospital',
+          'Mental health and learning disabilities',
+          'Mental health and learning disabilities',
+          'Mental health and learning disabilities',
+          'Mental health and learning disabilities',
+          'Community hospital',
+          'Community hospital',
+          'Other inpatient',
+          'Other inpatient',
+          'Other inpatient',
+          'Non-inpatient',
+          'Non-inpatient',
+          'Non-inpatient',
+          'Support facility',
+          'Aggregate site']::text[])[pg_catalog.array_position(ARRAY[
+          'general acute hospital',
+          'specialist hospital',
+          'specialist hospital (acute only)',
+          'multi-service hospital',
+          'mixed service hospital',
+          'long stay hospital',
+          'mental health',
+          'learning disabilities',
+          'mental health and learning disabilities',
+          'community hospital',
+          'community hospital (with inpatient beds)',
+          'short term non-acute hospital',
+          'hospice',
+          'other inpatient',
+          'non-hospital (patient)',
+          'treatment centre',
+          'dental surgery',
+          'support facility',
+          'aggregate site']::text[],
+            pg_catalog.regexp_replace(@extschema@.site_type_key(site_type), '\s+'::text, ' '::text, 'g'::text))],
+        NULLIF(pg_catalog.btrim(pg_catalog.regexp_replace(site_type, '^\s*[0-9]+\s*[.)]\s*'::text, ''::text)), ''::text));
 COMMENT ON FUNCTION @extschema@.site_type_normalised(text) IS
     'an ERIC site type of any year in one vocabulary: General acute hospital, Specialist hospital, Mixed service hospital, Mental health and learning disabilities, Community hospital, Other inpatient, Non-inpatient, Support facility, Aggregate site (docs/eric.md); a type it does not know as published, without numbered prefix; NULL for a blank type';
 
@@ -489,7 +512,23 @@ COMMENT ON COLUMN @extschema@.england_summary.trusts IS 'trusts with site rows';
 -- it on its ODS successor path (estate.ics_mapping.rule) that has a return this
 -- year; a moved site counts in the ICS it counts in this year.  Sums are summed
 -- and ratios recomputed from their weighted parts, never averaged.
-CREATE OR REPLACE VIEW @extschema@.year_on_year WITH (security_invoker = true) AS
+-- Unrounded; the view year_on_year rounds.  Every step is materialised once
+-- and joined by hashing: the row estimates of the inlined eric_measures are
+-- tiny (a self-join on three key columns), so the planner would otherwise
+-- loop over tens of thousands of rows once per row (seconds to minutes on
+-- the shipped years).
+CREATE OR REPLACE FUNCTION @extschema@.year_on_year_rows()
+    RETURNS TABLE (
+        level text, financial_year integer, year_label text, previous_year_label text,
+        trust_code text, trust_name text, metric text, unit text,
+        value numeric, previous_value numeric, change numeric, change_share numeric,
+        definition_changed boolean, definition_note text,
+        site_code text, ics_basis text, ics_code text, ics_name text,
+        like_for_like_previous_value numeric, like_for_like_change numeric, like_for_like_change_share numeric,
+        predecessors text)
+    LANGUAGE sql STABLE PARALLEL SAFE
+    SET enable_nestloop = off SET jit = off
+BEGIN ATOMIC
 WITH current_load AS (
     SELECT DISTINCT ON (l.financial_year) l.financial_year::integer AS financial_year, l.definitions
     FROM @extschema@.eric_load AS l
@@ -497,16 +536,16 @@ WITH current_load AS (
     ORDER BY l.financial_year, l.load_id DESC
 ), r AS MATERIALIZED (
     SELECT r.* FROM @extschema@.eric_measures() AS r
-), returned AS (
+), returned AS MATERIALIZED (
     SELECT DISTINCT r.financial_year, r.trust_code FROM r WHERE r.level OPERATOR(pg_catalog.=) 'trust'::text
-), path AS (
+), path AS MATERIALIZED (
     -- The successor path ODS gives a trust: 'ICB of successor X (P -> Q -> X)'.
     SELECT DISTINCT ON (i.trust_code) i.trust_code,
            pg_catalog.string_to_array(pg_catalog.substring(i.rule, '^ICB of successor \S+ \(([^)]*)\)'::text), ' -> '::text) AS codes
     FROM @extschema@.ics_mapping AS i
     WHERE i.rule OPERATOR(pg_catalog.~) '^ICB of successor \S+ \('::text
     ORDER BY i.trust_code, i.valid_from DESC
-), holder AS (
+), holder AS MATERIALIZED (
     -- Who holds last year's returns of each trust this year.
     SELECT p.financial_year OPERATOR(pg_catalog.+) 1 AS financial_year, p.trust_code,
            COALESCE(CASE WHEN EXISTS (SELECT FROM returned AS n
@@ -522,7 +561,7 @@ WITH current_load AS (
                      ORDER BY c.n LIMIT 1),
                     p.trust_code) AS holder
     FROM returned AS p
-), m AS (
+), m AS MATERIALIZED (
     -- One row per measure; a ratio carries its weight (the floor area or
     -- space it is taken over) so that it can be recomputed over another group.
     SELECT r.level, r.financial_year, r.year_label, r.trust_code, r.trust_name, r.site_code,
@@ -597,22 +636,37 @@ WITH current_load AS (
         ('ics', mv.new_ics_basis OPERATOR(pg_catalog.||) '/'::text OPERATOR(pg_catalog.||) mv.new_ics_name),
         ('england', '')) AS k(level, key)
     GROUP BY k.level, mv.financial_year, k.key, mv.metric
+), notes AS MATERIALIZED (
+    -- Per year and measure, not per row: a column collected under another
+    -- definition, or only in one of the years.
+    SELECT k.financial_year, k.metric, d.changed, d.note
+    FROM (SELECT DISTINCT m.financial_year, m.metric, m.columns FROM m) AS k
+    LEFT JOIN current_load AS ln ON ln.financial_year OPERATOR(pg_catalog.=) k.financial_year
+    LEFT JOIN current_load AS lp ON lp.financial_year OPERATOR(pg_catalog.=) (k.financial_year OPERATOR(pg_catalog.-) 1)
+    CROSS JOIN LATERAL (
+        SELECT CASE WHEN lp.definitions IS NOT NULL
+                    THEN pg_catalog.bool_or((ln.definitions OPERATOR(pg_catalog.->>) c) IS DISTINCT FROM (lp.definitions OPERATOR(pg_catalog.->>) c)) END AS changed,
+               pg_catalog.string_agg(pg_catalog.format('%s: %s -> %s'::text, c,
+                                                       COALESCE(lp.definitions OPERATOR(pg_catalog.->>) c, 'not collected'::text),
+                                                       COALESCE(ln.definitions OPERATOR(pg_catalog.->>) c, 'not collected'::text)), '; '::text ORDER BY u.n)
+                   FILTER (WHERE lp.definitions IS NOT NULL
+                             AND (ln.definitions OPERATOR(pg_catalog.->>) c) IS DISTINCT FROM (lp.definitions OPERATOR(pg_catalog.->>) c)) AS note
+        FROM pg_catalog.unnest(k.columns) WITH ORDINALITY AS u(c, n)
+    ) AS d
 )
-SELECT cur.level, cur.financial_year, cur.year_label, prev.year_label AS previous_year_label,
+SELECT cur.level, cur.financial_year, cur.year_label, prev.year_label,
        cur.trust_code, cur.trust_name, cur.metric, cur.unit,
-       cur.value::numeric(18,4) AS value, prev.value::numeric(18,4) AS previous_value,
-       (cur.value OPERATOR(pg_catalog.-) prev.value)::numeric(18,4) AS change,
+       cur.value, prev.value, cur.value OPERATOR(pg_catalog.-) prev.value,
        -- A share of a build year means nothing: its change is in years only.
-       (CASE WHEN cur.unit OPERATOR(pg_catalog.<>) 'year'::text
-             THEN (cur.value OPERATOR(pg_catalog.-) prev.value) OPERATOR(pg_catalog./)
-                  NULLIF(pg_catalog.abs(prev.value), 0::numeric) END)::numeric(12,4) AS change_share,
-       d.changed AS definition_changed, d.note AS definition_note,
+       CASE WHEN cur.unit OPERATOR(pg_catalog.<>) 'year'::text
+            THEN (cur.value OPERATOR(pg_catalog.-) prev.value) OPERATOR(pg_catalog./)
+                 NULLIF(pg_catalog.abs(prev.value), 0::numeric) END,
+       d.changed, d.note,
        cur.site_code, cur.ics_basis, cur.ics_code, cur.ics_name,
-       l.value::numeric(18,4) AS like_for_like_previous_value,
-       (cur.value OPERATOR(pg_catalog.-) l.value)::numeric(18,4) AS like_for_like_change,
-       (CASE WHEN cur.unit OPERATOR(pg_catalog.<>) 'year'::text
-             THEN (cur.value OPERATOR(pg_catalog.-) l.value) OPERATOR(pg_catalog./)
-                  NULLIF(pg_catalog.abs(l.value), 0::numeric) END)::numeric(12,4) AS like_for_like_change_share,
+       l.value, cur.value OPERATOR(pg_catalog.-) l.value,
+       CASE WHEN cur.unit OPERATOR(pg_catalog.<>) 'year'::text
+            THEN (cur.value OPERATOR(pg_catalog.-) l.value) OPERATOR(pg_catalog./)
+                 NULLIF(pg_catalog.abs(l.value), 0::numeric) END,
        l.predecessors
 FROM m AS cur
 LEFT JOIN m AS prev
@@ -625,20 +679,22 @@ LEFT JOIN like_for_like AS l
  AND l.key OPERATOR(pg_catalog.=) cur.key
  AND l.metric OPERATOR(pg_catalog.=) cur.metric
  AND l.financial_year OPERATOR(pg_catalog.=) cur.financial_year
-LEFT JOIN current_load AS ln ON ln.financial_year OPERATOR(pg_catalog.=) cur.financial_year
-LEFT JOIN current_load AS lp ON lp.financial_year OPERATOR(pg_catalog.=) (cur.financial_year OPERATOR(pg_catalog.-) 1)
-CROSS JOIN LATERAL (
-    -- A column collected under another definition, or only in one of the years.
-    SELECT CASE WHEN lp.definitions IS NOT NULL
-                THEN pg_catalog.bool_or((ln.definitions OPERATOR(pg_catalog.->>) c) IS DISTINCT FROM (lp.definitions OPERATOR(pg_catalog.->>) c)) END AS changed,
-           pg_catalog.string_agg(pg_catalog.format('%s: %s -> %s'::text, c,
-                                                   COALESCE(lp.definitions OPERATOR(pg_catalog.->>) c, 'not collected'::text),
-                                                   COALESCE(ln.definitions OPERATOR(pg_catalog.->>) c, 'not collected'::text)), '; '::text ORDER BY u.n)
-               FILTER (WHERE lp.definitions IS NOT NULL
-                         AND (ln.definitions OPERATOR(pg_catalog.->>) c) IS DISTINCT FROM (lp.definitions OPERATOR(pg_catalog.->>) c)) AS note
-    FROM pg_catalog.unnest(cur.columns) WITH ORDINALITY AS u(c, n)
-) AS d
-ORDER BY cur.level, cur.trust_code, cur.site_code, cur.ics_name, cur.metric, cur.financial_year;
+JOIN notes AS d ON d.financial_year OPERATOR(pg_catalog.=) cur.financial_year AND d.metric OPERATOR(pg_catalog.=) cur.metric;
+END;
+COMMENT ON FUNCTION @extschema@.year_on_year_rows() IS
+    'the rows of estate.year_on_year, unrounded and unordered (the view rounds and orders them)';
+
+CREATE OR REPLACE VIEW @extschema@.year_on_year WITH (security_invoker = true) AS
+SELECT y.level, y.financial_year, y.year_label, y.previous_year_label, y.trust_code, y.trust_name, y.metric, y.unit,
+       y.value::numeric(18,4) AS value, y.previous_value::numeric(18,4) AS previous_value,
+       y.change::numeric(18,4) AS change, y.change_share::numeric(12,4) AS change_share,
+       y.definition_changed, y.definition_note, y.site_code, y.ics_basis, y.ics_code, y.ics_name,
+       y.like_for_like_previous_value::numeric(18,4) AS like_for_like_previous_value,
+       y.like_for_like_change::numeric(18,4) AS like_for_like_change,
+       y.like_for_like_change_share::numeric(12,4) AS like_for_like_change_share,
+       y.predecessors
+FROM @extschema@.year_on_year_rows() AS y
+ORDER BY y.level, y.trust_code, y.site_code, y.ics_name, y.metric, y.financial_year;
 COMMENT ON VIEW @extschema@.year_on_year IS
     'ERIC measures per site, trust, ICS and for England against the previous financial year, plainly and like for like (merged trusts counted with their successor), flagging columns whose definition changed between the years';
 COMMENT ON COLUMN @extschema@.year_on_year.level IS 'site, trust, ics, or england (all site rows of the year)';
