@@ -118,7 +118,8 @@ COMMENT ON FUNCTION @extschema@.disposal_figures() IS
 
 -- Each site's latest return assessed with the defaults of
 -- estate.disposal_assessment, what disposing of it releases, and the
--- programme of its ICS: sites in score order, the releases added up.
+-- programme of its ICS: its sites of the latest year in score order, the
+-- releases added up.
 CREATE OR REPLACE VIEW @extschema@.disposal_candidates WITH (security_invoker = true) AS
 WITH latest AS (
     SELECT DISTINCT ON (f.site_code) f.*
@@ -137,11 +138,13 @@ WITH latest AS (
         carbon_per_m2 => l.carbon_per_m2_kg::double precision,
         benchmark_carbon_per_m2 => l.benchmark_carbon_per_m2_kg::double precision) AS a
 ), ranked AS (
+    -- The programme is of this year's estate: sites with a score in the latest year.
     SELECT s.*,
-           CASE WHEN s.score IS NOT NULL
-                THEN pg_catalog.row_number() OVER (PARTITION BY s.ics_basis, s.ics_name, s.score IS NULL
+           CASE WHEN s.score IS NOT NULL AND s.in_latest_year
+                THEN pg_catalog.row_number() OVER (PARTITION BY s.ics_basis, s.ics_name, s.score IS NOT NULL AND s.in_latest_year
                                                    ORDER BY s.score DESC, s.site_code, s.trust_code) END AS programme_rank,
-           pg_catalog.sum(s.gross_internal_floor_area_m2) OVER (PARTITION BY s.ics_basis, s.ics_name) AS ics_area
+           pg_catalog.sum(s.gross_internal_floor_area_m2) FILTER (WHERE s.in_latest_year)
+               OVER (PARTITION BY s.ics_basis, s.ics_name) AS ics_area
     FROM assessed AS s
 ), programme AS (
     SELECT r.*,
@@ -212,10 +215,10 @@ COMMENT ON COLUMN @extschema@.disposal_candidates.backlog_total_gbp IS 'backlog,
 COMMENT ON COLUMN @extschema@.disposal_candidates.critical_infrastructure_risk_gbp IS 'critical infrastructure risk (high + significant risk backlog), GBP';
 COMMENT ON COLUMN @extschema@.disposal_candidates.running_cost_gbp IS 'running cost (hard + soft FM costs) a year, GBP: saved by disposing of the site (NULL where negative)';
 COMMENT ON COLUMN @extschema@.disposal_candidates.carbon_kg IS 'carbon of the energy used a year, kg CO2e (scopes 1-3): saved by disposing of the site';
-COMMENT ON COLUMN @extschema@.disposal_candidates.programme_rank IS 'place in its ICS''s disposal programme: the ICS''s sites with a score in score order (then site code), 1 first; NULL without a score';
+COMMENT ON COLUMN @extschema@.disposal_candidates.programme_rank IS 'place in its ICS''s disposal programme: the ICS''s sites of the latest year with a score, in score order (then site code), 1 first; NULL without a score or for a site whose latest return is older';
 COMMENT ON COLUMN @extschema@.disposal_candidates.cumulative_floor_area_m2 IS 'floor area released by disposing of the ICS''s sites ranked 1 to programme_rank, m2';
 COMMENT ON COLUMN @extschema@.disposal_candidates.cumulative_backlog_gbp IS 'backlog avoided by disposing of the ICS''s sites ranked 1 to programme_rank, GBP';
 COMMENT ON COLUMN @extschema@.disposal_candidates.cumulative_running_cost_gbp IS 'running cost saved a year by disposing of the ICS''s sites ranked 1 to programme_rank, GBP';
 COMMENT ON COLUMN @extschema@.disposal_candidates.cumulative_carbon_kg IS 'carbon saved a year by disposing of the ICS''s sites ranked 1 to programme_rank, kg CO2e';
-COMMENT ON COLUMN @extschema@.disposal_candidates.cumulative_floor_area_share IS 'cumulative_floor_area_m2 as a share of the floor area of all the ICS''s sites in this view (0-1)';
+COMMENT ON COLUMN @extschema@.disposal_candidates.cumulative_floor_area_share IS 'cumulative_floor_area_m2 as a share of the floor area of all the ICS''s sites of the latest year in this view (0-1)';
 GRANT SELECT ON @extschema@.disposal_candidates TO PUBLIC;
