@@ -303,6 +303,24 @@ main(void)
 					estate_wide_cmp(cells_p[c].person_us, cells_s[c].person_us) != 0)
 					want.peak = -1;
 		}
+		/* The packed form (a flattened state's) gives the same steps back. */
+		{
+			estate_step whole[800];
+			estate_step back[800];
+			uint8_t		packed[800 * ESTATE_STEP_PACKED_MAX];
+			size_t		nwhole;
+			size_t		len;
+			uint64_t	unit;
+
+			estate_periods_sort(copy, n, NULL);
+			estate_steps_of_periods(copy, n, whole, &nwhole, grow, NULL);
+			unit = estate_steps_unit(-7, whole, nwhole);
+			len = estate_steps_pack(-7, unit, whole, nwhole, packed);
+			if (!estate_steps_unpack(-7, unit, packed, len, back, nwhole) ||
+				memcmp(back, whole, nwhole * sizeof(estate_step)) != 0 ||
+				(nwhole > 0 && estate_steps_unpack(-7, unit, packed, len - 1, back, nwhole)))
+				want.peak = -1;
+		}
 		if (!same_totals(got, want))
 		{
 			ok(0, "random case %d matches brute force", round);
@@ -314,7 +332,7 @@ main(void)
 			break;
 		}
 		if (round == 1999)
-			ok(1, "2000 random cases match brute force, swept whole and in merged parts");
+			ok(1, "2000 random cases match brute force, swept whole and in merged parts, and packed");
 	}
 
 	/* Sorting: random, many equal keys, reverse, sorted. */
