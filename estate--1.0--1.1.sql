@@ -111,9 +111,12 @@ DECLARE
     looks_year  text;
     ncol        integer;
     named_year  integer;
+    named_label text;
+    headers     text[];
     given       record;
     other       record;
-    vintage     text;
+    unsigned    text;
+    mismatch    text;
     objection   text;
     unmapped    record;
     missing     text;
@@ -283,41 +286,39 @@ BEGIN
     -- every header is in the given year's signature is that year's, perhaps
     -- cut to fewer columns; otherwise another year matching strictly better
     -- (Jaccard similarity, compared as exact fractions) refuses the load.
-    SELECT m[1]::integer INTO named_year
+    SELECT m[1]::integer, format('%s/%s', m[1], m[3]) INTO named_year, named_label
     FROM regexp_matches(file_name, '(?<![0-9])(20[0-9]{2})[-_/ ]?(20)?([0-9]{2})(?![0-9])', 'g') WITH ORDINALITY AS x(m, n)
     WHERE (m[3]::integer + 100 - substr(m[1], 3, 2)::integer) % 100 = 1
     ORDER BY x.n LIMIT 1;
-    SELECT m.* INTO given
-    FROM @extschema@.eric_signature_match(ARRAY(SELECT header FROM pg_temp.eric_columns ORDER BY col_no)) AS m
+    IF named_year = fy THEN
+        named_label := NULL;
+    END IF;
+    headers := ARRAY(SELECT header FROM pg_temp.eric_columns ORDER BY col_no);
+    SELECT m.* INTO given FROM @extschema@.eric_signature_match(headers) AS m
     WHERE m.kind = load_eric.kind AND m.financial_year = fy;
-    SELECT m.* INTO other
-    FROM @extschema@.eric_signature_match(ARRAY(SELECT header FROM pg_temp.eric_columns ORDER BY col_no)) AS m
+    SELECT m.* INTO other FROM @extschema@.eric_signature_match(headers) AS m
     WHERE m.kind = load_eric.kind AND m.financial_year <> fy
     ORDER BY m.shared::numeric / (m.file_keys + m.signature_keys - m.shared) DESC, m.financial_year DESC LIMIT 1;
     IF given.year_label IS NULL THEN
-        vintage := format('no header signature is known for the %s returns of %s, so its headers cannot confirm the year%s',
-                          kind, label, CASE WHEN other.year_label IS NOT NULL
-                                            THEN format('; they are most like %s''s (similarity %s = %s shared / %s in either)',
-                                                        other.year_label, to_char(other.similarity, 'FM0.000'), other.shared,
-                                                        other.file_keys + other.signature_keys - other.shared) END);
+        unsigned := format('no header signature is known for the %s returns of %s, so its headers cannot confirm the year%s',
+                           kind, label, CASE WHEN other.year_label IS NOT NULL
+                                             THEN format('; they are most like %s''s (similarity %s = %s shared / %s in either)',
+                                                         other.year_label, to_char(other.similarity, 'FM0.000'), other.shared,
+                                                         other.file_keys + other.signature_keys - other.shared) END);
     ELSIF given.shared < given.file_keys AND other.year_label IS NOT NULL
           AND other.shared::bigint * (given.file_keys + given.signature_keys - given.shared)
               > given.shared::bigint * (other.file_keys + other.signature_keys - other.shared) THEN
-        vintage := format('its headers match %s''s signature better (similarity %s = %s shared / %s in either) than %s''s (%s = %s / %s)',
-                          other.year_label, to_char(other.similarity, 'FM0.000'), other.shared,
-                          other.file_keys + other.signature_keys - other.shared,
-                          label, to_char(given.similarity, 'FM0.000'), given.shared,
-                          given.file_keys + given.signature_keys - given.shared);
+        mismatch := format('its headers match %s''s signature better (similarity %s = %s shared / %s in either) than %s''s (%s = %s / %s)',
+                           other.year_label, to_char(other.similarity, 'FM0.000'), other.shared,
+                           other.file_keys + other.signature_keys - other.shared,
+                           label, to_char(given.similarity, 'FM0.000'), given.shared,
+                           given.file_keys + given.signature_keys - given.shared);
     END IF;
-    IF named_year <> fy OR (given.year_label IS NOT NULL AND vintage IS NOT NULL) THEN
-        looks_year := array_to_string(ARRAY(SELECT DISTINCT y FROM unnest(ARRAY[
-                          CASE WHEN named_year <> fy THEN format('%s/%s', named_year, lpad(((named_year + 1) % 100)::text, 2, '0')) END,
-                          CASE WHEN given.year_label IS NOT NULL AND vintage IS NOT NULL THEN other.year_label END]) AS u(y)
+    IF named_label IS NOT NULL OR mismatch IS NOT NULL THEN
+        looks_year := array_to_string(ARRAY(SELECT DISTINCT y
+                                            FROM unnest(ARRAY[named_label, CASE WHEN mismatch IS NOT NULL THEN other.year_label END]) AS u(y)
                                             WHERE y IS NOT NULL ORDER BY y), ' or ');
-        objection := format('looks like %s, not %s: %s', looks_year, label,
-                            concat_ws('; ', CASE WHEN named_year <> fy THEN format('it is named for %s/%s', named_year,
-                                                                                  lpad(((named_year + 1) % 100)::text, 2, '0')) END,
-                                      CASE WHEN given.year_label IS NOT NULL THEN vintage END));
+        objection := format('looks like %s, not %s: %s', looks_year, label, concat_ws('; ', 'it is named for ' || named_label, mismatch));
         IF NOT force THEN
             RAISE EXCEPTION '% %', file_name, objection
                 USING ERRCODE = 'invalid_parameter_value',
@@ -486,8 +487,8 @@ BEGIN
     IF objection IS NOT NULL THEN
         RAISE WARNING '% loaded as % by force; it %', file_name, label, objection;
     END IF;
-    IF given.year_label IS NULL THEN
-        RAISE NOTICE '%: %', file_name, vintage;
+    IF unsigned IS NOT NULL THEN
+        RAISE NOTICE '%: %', file_name, unsigned;
     END IF;
     SELECT count(*) AS n, string_agg(format('column %s "%s"', col_no, qualified), E'\n' ORDER BY col_no) AS cols
     INTO unmapped FROM pg_temp.eric_columns WHERE column_name IS NULL;
