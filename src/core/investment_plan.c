@@ -1180,11 +1180,11 @@ done:
 /* What the walk over one year's fundable items needs of each. */
 typedef struct candidate
 {
-	uint64_t	hi;				/* band, score and waiting keys */
 	uint64_t	cost;
 	uint32_t	index;			/* the item's id rank */
+	uint16_t	hi;				/* band, score and waiting keys */
 	uint8_t		score;			/* 0 unknown */
-} candidate;
+} candidate;					/* 16 bytes: the yearly sorts move less */
 
 static int
 cmp_keys(const candidate *a, const candidate *b)
@@ -1297,7 +1297,7 @@ typedef struct id_key
 	uint32_t	index;
 } id_key;
 
-void
+bool
 estate_plan_sort_items(estate_plan_item *items, size_t n, estate_plan_alloc alloc, void *arg)
 {
 	size_t		lcp;
@@ -1307,9 +1307,14 @@ estate_plan_sort_items(estate_plan_item *items, size_t n, estate_plan_alloc allo
 	id_key	   *to;
 	estate_plan_item *copy;
 	size_t		count[8][256];
+	size_t		ascending = 1;
 
-	if (n < 2)
-		return;
+	/* Rows often come in id order (a table filled by its key): nothing to do. */
+	while (ascending < n && estate_plan_id_cmp(items[ascending - 1].id, items[ascending - 1].id_len,
+											   items[ascending].id, items[ascending].id_len) < 0)
+		ascending++;
+	if (ascending >= n)
+		return true;
 	/* The prefix every id shares: the bytes after it tell ids apart. */
 	lcp = items[0].id_len;
 	for (size_t i = 1; i < n && lcp > 0; i++)
@@ -1378,6 +1383,7 @@ estate_plan_sort_items(estate_plan_item *items, size_t n, estate_plan_alloc allo
 		i = j;
 	}
 	memcpy(items, copy, sizeof(estate_plan_item) * n);
+	return false;
 }
 
 /* Band slots of the year rows: high first. */
@@ -1422,7 +1428,6 @@ estate_plan_simulate(const estate_plan_scenario *s, int form, const estate_plan_
 	big			factor[2];		/* (1+inflation)^(k-1), times (1+escalation) */
 	candidate  *cand = alloc(sizeof(candidate) * (n > 0 ? n : 1), arg);
 	candidate  *scratch = alloc(sizeof(candidate) * (n > 0 ? n : 1), arg);
-	int64_t    *cost_now = alloc(sizeof(int64_t) * (n > 0 ? n : 1), arg);
 	int64_t		carried = 0;
 
 	factor[0] = big_of_decimal("1", 1, alloc, arg);
@@ -1462,6 +1467,7 @@ estate_plan_simulate(const estate_plan_scenario *s, int form, const estate_plan_
 			int			waiting;
 			int			wait_key;
 			int			score_key;
+			int64_t		cost;
 
 			if (o->funded)
 				continue;
@@ -1491,16 +1497,16 @@ estate_plan_simulate(const estate_plan_scenario *s, int form, const estate_plan_
 				band = it->code;
 			}
 			o->band = band == PLAN_UNASSESSED ? PLAN_NONE : (uint8_t) band;
-			if (big_scale_pence(it->cost, &factor[steps], &cost_now[i]) != ESTATE_OK)
+			if (big_scale_pence(it->cost, &factor[steps], &cost) != ESTATE_OK)
 				return range(why, "An item's cost in a year is beyond the range of whole pence in 64 bits.");
 			if (it->code == GRADE_B_C && form == PLAN_FORM_GRADE && o->entered == k &&
-				estate_pence_add(y->arising, cost_now[i], &y->arising) != ESTATE_OK)
+				estate_pence_add(y->arising, cost, &y->arising) != ESTATE_OK)
 				return range(why, "A year's arising backlog is beyond the range of whole pence in 64 bits.");
 			waiting = k - o->entered;
 			wait_key = 127 - waiting;
 			score_key = score == 0 ? 31 : 25 - score;
-			cand[ncand].hi = ((uint64_t) band_slot(band) << 12) | ((uint64_t) score_key << 7) | (uint64_t) wait_key;
-			cand[ncand].cost = (uint64_t) cost_now[i];
+			cand[ncand].hi = (uint16_t) ((band_slot(band) << 12) | (score_key << 7) | wait_key);
+			cand[ncand].cost = (uint64_t) cost;
 			cand[ncand].index = (uint32_t) i;
 			cand[ncand].score = (uint8_t) score;
 			ncand++;
@@ -1545,7 +1551,7 @@ estate_plan_simulate(const estate_plan_scenario *s, int form, const estate_plan_
 
 			if (out[i].funded)
 				continue;
-			if (estate_pence_add(y->band[slot], cost_now[i], &y->band[slot]) != ESTATE_OK)
+			if (estate_pence_add(y->band[slot], (int64_t) order[j].cost, &y->band[slot]) != ESTATE_OK)
 				return range(why, "A year's backlog is beyond the range of whole pence in 64 bits.");
 			y->items_waiting++;
 		}

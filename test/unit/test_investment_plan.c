@@ -486,11 +486,24 @@ main(void)
 			a[i].id_len = (uint32_t) len;
 			b[i] = a[i];
 		}
-		estate_plan_sort_items(a, NSORT, heap, NULL);
+		ok(!estate_plan_sort_items(a, NSORT, heap, NULL), "sort_items: ids out of order are not ascending already");
 		qsort(b, NSORT, sizeof(estate_plan_item), id_cmp_items);
 		for (int i = 0; i < NSORT; i++)
 			same = same && a[i].id_len == b[i].id_len && memcmp(a[i].id, b[i].id, a[i].id_len) == 0;
 		ok(same, "sort_items gives byte order (3000 ids with shared prefixes and repeats)");
+		/* Sorted, they hold repeats: not strictly ascending, sorted again to the same order. */
+		ok(!estate_plan_sort_items(a, NSORT, heap, NULL), "sort_items: sorted ids with a repeat are not strictly ascending");
+	}
+	{
+		/* Strictly ascending ids (a prefix first) are left as they are. */
+		estate_plan_item a[4] = {item("a", GRADE_C, 1, 1), item("ab", GRADE_C, 1, 1),
+		item("b", GRADE_C, 1, 1), item("b\x7f", GRADE_C, 1, 1)};
+
+		ok(estate_plan_sort_items(a, 4, heap, NULL) && strcmp(a[0].id, "a") == 0 &&
+		   strcmp(a[1].id, "ab") == 0 && strcmp(a[3].id, "b\x7f") == 0,
+		   "sort_items: strictly ascending ids are left in place and reported so");
+		ok(estate_plan_sort_items(a, 1, heap, NULL) && estate_plan_sort_items(a, 0, heap, NULL),
+		   "sort_items: one item or none is ascending");
 	}
 	return done_testing();
 }
