@@ -1282,20 +1282,73 @@ radix_sort(candidate *cand, candidate *scratch, size_t n)
 	return from;
 }
 
-static int
-item_cmp(const void *pa, const void *pb)
-{
-	const estate_plan_item *a = pa;
-	const estate_plan_item *b = pb;
-
-	return estate_plan_id_cmp(a->id, a->id_len, b->id, b->id_len);
-}
 
 typedef struct id_key
 {
 	uint64_t	key;
 	uint32_t	index;
 } id_key;
+
+/*
+ * At most this many ascending runs are merged rather than radix sorted: the
+ * states of a parallel scan's workers or of Citus's shards each ascend when
+ * the table was filled in id order.
+ */
+#define PLAN_MERGE_RUNS 8
+
+static int
+item_order(const estate_plan_item *a, const estate_plan_item *b)
+{
+	return estate_plan_id_cmp(a->id, a->id_len, b->id, b->id_len);
+}
+
+static int
+item_cmp(const void *pa, const void *pb)
+{
+	return item_order(pa, pb);
+}
+
+/*
+ * Merge the ascending runs that start at starts[0..runs-1] (starts[runs] =
+ * n) pairwise through scratch (n items), stably, until one is left.
+ */
+static void
+merge_runs(estate_plan_item *items, size_t n, size_t *starts, int runs, estate_plan_item *scratch)
+{
+	estate_plan_item *from = items;
+	estate_plan_item *to = scratch;
+
+	while (runs > 1)
+	{
+		int			merged = 0;
+
+		for (int r = 0; r < runs; r += 2)
+		{
+			size_t		i = starts[r];
+			size_t		mid = r + 1 < runs ? starts[r + 1] : n;
+			size_t		end = r + 2 < runs ? starts[r + 2] : n;
+			size_t		j = mid;
+			size_t		k = starts[r];
+
+			while (i < mid && j < end)
+				to[k++] = item_order(&from[j], &from[i]) < 0 ? from[j++] : from[i++];
+			while (i < mid)
+				to[k++] = from[i++];
+			while (j < end)
+				to[k++] = from[j++];
+			starts[merged++] = starts[r];
+		}
+		runs = merged;
+		{
+			estate_plan_item *t = from;
+
+			from = to;
+			to = t;
+		}
+	}
+	if (from != items)
+		memcpy(items, from, sizeof(estate_plan_item) * n);
+}
 
 bool
 estate_plan_sort_items(estate_plan_item *items, size_t n, estate_plan_alloc alloc, void *arg)
@@ -1307,14 +1360,26 @@ estate_plan_sort_items(estate_plan_item *items, size_t n, estate_plan_alloc allo
 	id_key	   *to;
 	estate_plan_item *copy;
 	size_t		count[8][256];
-	size_t		ascending = 1;
+	size_t		starts[PLAN_MERGE_RUNS + 1];
+	int			runs = 1;
 
-	/* Rows often come in id order (a table filled by its key): nothing to do. */
-	while (ascending < n && estate_plan_id_cmp(items[ascending - 1].id, items[ascending - 1].id_len,
-											   items[ascending].id, items[ascending].id_len) < 0)
-		ascending++;
-	if (ascending >= n)
+	/* Rows often come in id order (a table filled by its key): nothing to
+	 * do, or a few ascending runs to merge. */
+	starts[0] = 0;
+	for (size_t i = 1; i < n && runs <= PLAN_MERGE_RUNS; i++)
+		if (item_order(&items[i - 1], &items[i]) >= 0)
+		{
+			if (runs < PLAN_MERGE_RUNS)
+				starts[runs] = i;
+			runs++;
+		}
+	if (runs == 1)
 		return true;
+	if (runs <= PLAN_MERGE_RUNS)
+	{
+		merge_runs(items, n, starts, runs, alloc(sizeof(estate_plan_item) * n, arg));
+		return false;
+	}
 	/* The prefix every id shares: the bytes after it tell ids apart. */
 	lcp = items[0].id_len;
 	for (size_t i = 1; i < n && lcp > 0; i++)

@@ -495,6 +495,21 @@ main(void)
 		ok(!estate_plan_sort_items(a, NSORT, heap, NULL), "sort_items: sorted ids with a repeat are not strictly ascending");
 	}
 	{
+		/* Three ascending runs (the states of three workers) are merged, a
+		 * repeat across two of them kept next to its twin. */
+		static const char *const ids[9] = {"b", "d", "f", "a", "c", "d", "e", "", "g"};
+		static const char *const sorted[9] = {"", "a", "b", "c", "d", "d", "e", "f", "g"};
+		estate_plan_item a[9];
+		bool		same = true;
+
+		for (int i = 0; i < 9; i++)
+			a[i] = item(ids[i], GRADE_C, 1, i);
+		ok(!estate_plan_sort_items(a, 9, heap, NULL), "sort_items: three ascending runs are not ascending");
+		for (int i = 0; i < 9; i++)
+			same = same && strcmp(a[i].id, sorted[i]) == 0;
+		ok(same && a[4].cost == 1 && a[5].cost == 5, "sort_items merges three runs into byte order, stably");
+	}
+	{
 		/* Strictly ascending ids (a prefix first) are left as they are. */
 		estate_plan_item a[4] = {item("a", GRADE_C, 1, 1), item("ab", GRADE_C, 1, 1),
 		item("b", GRADE_C, 1, 1), item("b\x7f", GRADE_C, 1, 1)};
