@@ -1511,6 +1511,11 @@ estate_plan_simulate(const estate_plan_scenario *s, int form, const estate_plan_
 		size_t		ncand = 0;
 		const candidate *order;
 		int64_t		left;
+		/* Each band slot's backlog before funding, in 128 bits (lo, hi),
+		 * and what was funded out of it: the year end is their difference. */
+		uint64_t	all_lo[PLAN_BAND_SLOTS] = {0};
+		uint64_t	all_hi[PLAN_BAND_SLOTS] = {0};
+		int64_t		funded[PLAN_BAND_SLOTS] = {0};
 
 		if (k > 1)
 			factor[0] = big_mul(&factor[0], &infl, alloc, arg);
@@ -1570,6 +1575,8 @@ estate_plan_simulate(const estate_plan_scenario *s, int form, const estate_plan_
 			waiting = k - o->entered;
 			wait_key = 127 - waiting;
 			score_key = score == 0 ? 31 : 25 - score;
+			all_lo[band_slot(band)] += (uint64_t) cost;
+			all_hi[band_slot(band)] += all_lo[band_slot(band)] < (uint64_t) cost;
 			cand[ncand].hi = (uint16_t) ((band_slot(band) << 12) | (score_key << 7) | wait_key);
 			cand[ncand].cost = (uint64_t) cost;
 			cand[ncand].index = (uint32_t) i;
@@ -1598,6 +1605,7 @@ estate_plan_simulate(const estate_plan_scenario *s, int form, const estate_plan_
 				o->funded = (uint8_t) k;
 				o->cost_paid = cost;
 				y->items_funded++;
+				funded[order[j].hi >> 12] += cost;
 				continue;
 			}
 			/* Strict order stops at the first item that does not fit, unless
@@ -1608,18 +1616,18 @@ estate_plan_simulate(const estate_plan_scenario *s, int form, const estate_plan_
 		y->spent = y->available - left;
 		carried = left;
 
-		/* What remains at year end, at this year's prices and grades. */
-		for (size_t j = 0; j < ncand; j++)
+		/* What remains at year end, at this year's prices and grades (costs
+		 * are never negative: every partial sum fits when the total does). */
+		for (int b = 0; b < PLAN_BAND_SLOTS; b++)
 		{
-			size_t		i = order[j].index;
-			int			slot = (int) (order[j].hi >> 12);
+			uint64_t	lo = all_lo[b] - (uint64_t) funded[b];
+			uint64_t	hi = all_hi[b] - (all_lo[b] < (uint64_t) funded[b]);
 
-			if (out[i].funded)
-				continue;
-			if (estate_pence_add(y->band[slot], (int64_t) order[j].cost, &y->band[slot]) != ESTATE_OK)
+			if (hi != 0 || lo > (uint64_t) INT64_MAX)
 				return range(why, "A year's backlog is beyond the range of whole pence in 64 bits.");
-			y->items_waiting++;
+			y->band[b] = (int64_t) lo;
 		}
+		y->items_waiting = (int64_t) ncand - y->items_funded;
 		{
 			int64_t		total = 0;
 			int64_t		denominator = 0;

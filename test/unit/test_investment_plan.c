@@ -345,6 +345,11 @@ main(void)
 
 		s = scenario(1, 0);
 		is_int(run(&s, G, two, N(two)), ESTATE_ERR_RANGE, "a year's backlog beyond int64: range");
+		/* Before funding the year's items pass int64 pence; what is left fits. */
+		s = scenario(1, 1);
+		is_int(run(&s, G, two, N(two)), ESTATE_OK, "a year's backlog back within int64 once an item is funded");
+		ok(out[1].funded == 1 && years[0].band[2] == INT64_MAX && years[0].items_waiting == 1,
+		   "the item left waiting holds the whole (moderate) backlog, at int64's limit");
 	}
 
 	/* Scenario checks. */
