@@ -1309,6 +1309,39 @@ item_cmp(const void *pa, const void *pb)
 }
 
 /*
+ * How many of the n ascending items at a come before key: those <= key, or
+ * with strict those < key.  Exponential then binary search, so a short
+ * answer costs few comparisons.
+ */
+static size_t
+gallop(const estate_plan_item *a, size_t n, const estate_plan_item *key, bool strict)
+{
+	size_t		lo = 0;
+	size_t		hi = 1;
+
+	/* Invariant: the first lo items come before key; a[hi - 1] is unknown. */
+	while (hi <= n && (strict ? item_order(&a[hi - 1], key) < 0 : item_order(&a[hi - 1], key) <= 0))
+	{
+		lo = hi;
+		hi = hi * 2 + 1;
+	}
+	if (hi > n)
+		hi = n + 1;
+	/* a[lo .. hi - 2] are unknown and a[hi - 1] (if any) does not come before. */
+	hi--;
+	while (lo < hi)
+	{
+		size_t		m = lo + (hi - lo) / 2;
+
+		if (strict ? item_order(&a[m], key) < 0 : item_order(&a[m], key) <= 0)
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	return lo;
+}
+
+/*
  * Merge the ascending runs that start at starts[0..runs-1] (starts[runs] =
  * n) pairwise through scratch (n items), stably, until one is left.
  */
@@ -1330,12 +1363,26 @@ merge_runs(estate_plan_item *items, size_t n, size_t *starts, int runs, estate_p
 			size_t		j = mid;
 			size_t		k = starts[r];
 
+			/* Runs from workers interleave in long stretches: copy each
+			 * stretch whole, found by galloping (stable: the left run first
+			 * among equal ids). */
 			while (i < mid && j < end)
-				to[k++] = item_order(&from[j], &from[i]) < 0 ? from[j++] : from[i++];
-			while (i < mid)
-				to[k++] = from[i++];
-			while (j < end)
-				to[k++] = from[j++];
+			{
+				size_t		take = gallop(from + i, mid - i, &from[j], false);
+
+				memcpy(to + k, from + i, sizeof(estate_plan_item) * take);
+				k += take;
+				i += take;
+				if (i == mid)
+					break;
+				take = gallop(from + j, end - j, &from[i], true);
+				memcpy(to + k, from + j, sizeof(estate_plan_item) * take);
+				k += take;
+				j += take;
+			}
+			memcpy(to + k, from + i, sizeof(estate_plan_item) * (mid - i));
+			k += mid - i;
+			memcpy(to + k, from + j, sizeof(estate_plan_item) * (end - j));
 			starts[merged++] = starts[r];
 		}
 		runs = merged;

@@ -515,6 +515,44 @@ main(void)
 		ok(same && a[4].cost == 1 && a[5].cost == 5, "sort_items merges three runs into byte order, stably");
 	}
 	{
+		/* 2 to 8 strictly ascending runs of random lengths that overlap (ids
+		 * repeat across runs), interleaving in long or short stretches. */
+		enum { NRUN = 2000 };
+		static char buf[NRUN][16];
+		static estate_plan_item a[NRUN];
+		static estate_plan_item b[NRUN];
+		unsigned	seed = 777;
+		bool		same = true;
+
+		for (int trial = 0; trial < 50; trial++)
+		{
+			int			runs = 2 + trial % 7;
+			int			span = trial % 2 ? 40 : 4000;
+			size_t		n = 0;
+
+			for (int r = 0; r < runs; r++)
+			{
+				size_t		len = 1 + (size_t) (seed = seed * 1103515245u + 12345u) % (NRUN / 8);
+				unsigned	v = (seed >> 8) % 50;
+
+				for (size_t i = 0; i < len && n < NRUN; i++, n++)
+				{
+					/* strictly ascending, now and then a jump */
+					v += 1 + ((seed = seed * 1103515245u + 12345u) % span ? 0 : (seed >> 20) % 300);
+					sprintf(buf[n], "id-%06u", v);
+					a[n] = item(buf[n], GRADE_C, 1, (int64_t) n);
+					b[n] = a[n];
+				}
+			}
+			estate_plan_sort_items(a, n, heap, NULL);
+			qsort(b, n, sizeof(estate_plan_item), id_cmp_items);
+			for (size_t i = 0; i < n; i++)
+				same = same && strcmp(a[i].id, b[i].id) == 0 &&
+					(i == 0 || strcmp(a[i - 1].id, a[i].id) != 0 || a[i - 1].cost < a[i].cost);
+		}
+		ok(same, "sort_items: 50 sets of 2-8 ascending runs with repeats merged into byte order, stably");
+	}
+	{
 		/* Strictly ascending ids (a prefix first) are left as they are. */
 		estate_plan_item a[4] = {item("a", GRADE_C, 1, 1), item("ab", GRADE_C, 1, 1),
 		item("b", GRADE_C, 1, 1), item("b\x7f", GRADE_C, 1, 1)};
