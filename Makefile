@@ -54,7 +54,7 @@ SQL_PARTS = sql/header.sql \
 	sql/carbon.sql build/carbon_factors.sql \
 	sql/rebuild_cost.sql \
 	sql/disposal.sql sql/disposal_impact.sql \
-	sql/parse_amount.sql sql/eric.sql sql/load_eric.sql sql/ics_mapping.sql sql/ics_membership.sql sql/eric_views.sql sql/eric_summaries.sql sql/data_quality.sql \
+	sql/parse_amount.sql sql/eric.sql sql/load_eric.sql sql/ics_mapping.sql sql/ics_membership.sql sql/eric_views.sql sql/eric_summaries.sql sql/disposal_candidates.sql sql/data_quality.sql \
 	sql/core_hours.sql sql/space_utilisation.sql \
 	build/space_utilisation_aggregate.sql build/utilisation_heatmap_aggregate.sql \
 	sql/investment_plan.sql
@@ -84,7 +84,7 @@ build/carbon_factors.sql: data/carbon_factors_2007-08_to_2020-21.csv tools/carbo
 # The update from 1.0: the statements that change 1.0's objects
 # (sql/update/1.0--1.1.sql, which starts the script), then the sql/ parts of
 # every object new in 1.1, the same files SQL_PARTS lists for a fresh install.
-UPDATE_PARTS = sql/update/1.0--1.1.sql sql/load_eric.sql sql/ics_membership.sql sql/eric_summaries.sql sql/data_quality.sql sql/investment_plan.sql
+UPDATE_PARTS = sql/update/1.0--1.1.sql sql/load_eric.sql sql/ics_membership.sql sql/eric_summaries.sql sql/disposal_candidates.sql sql/data_quality.sql sql/investment_plan.sql
 
 $(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS)
 	cat $(SQL_PARTS) > $@

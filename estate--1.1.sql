@@ -4651,6 +4651,63 @@ GRANT SELECT ON @extschema@.data_completeness TO PUBLIC;
 -- ones appended, so one definition serves a fresh install and the update.
 -- ---------------------------------------------------------------------------
 
+-- One vocabulary of site types across the years (docs/eric.md has the table):
+-- 2013/14 and 2014/15 typed sites by length of stay (LONG STAY HOSPITAL,
+-- SHORT TERM NON-ACUTE HOSPITAL, ...), 2015/16 on by service (Mental Health,
+-- Other inpatient, ...), each in its own spelling and some years with a
+-- numbered prefix.  Each label of the shipped years maps to the group of the
+-- later vocabulary nearest in meaning (several later labels share a group, so
+-- the groups hold in every year): the group at the position of the label's
+-- key in the second list.  A label it does not know is kept as published
+-- (without prefix), never lost.  A plain expression, so that the planner
+-- inlines it (not STRICT for that reason: NULL gives NULL all the same).
+CREATE OR REPLACE FUNCTION @extschema@.site_type_normalised(site_type text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN COALESCE(
+        (ARRAY[
+          'General acute hospital',
+          'Specialist hospital',
+          'Specialist hospital',
+          'Mixed service hospital',
+          'Mixed service hospital',
+          'Mental health and learning disabilities',
+          'Mental health and learning disabilities',
+          'Mental health and learning disabilities',
+          'Mental health and learning disabilities',
+          'Community hospital',
+          'Community hospital',
+          'Other inpatient',
+          'Other inpatient',
+          'Other inpatient',
+          'Non-inpatient',
+          'Non-inpatient',
+          'Non-inpatient',
+          'Support facility',
+          'Aggregate site']::text[])[pg_catalog.array_position(ARRAY[
+          'general acute hospital',
+          'specialist hospital',
+          'specialist hospital (acute only)',
+          'multi-service hospital',
+          'mixed service hospital',
+          'long stay hospital',
+          'mental health',
+          'learning disabilities',
+          'mental health and learning disabilities',
+          'community hospital',
+          'community hospital (with inpatient beds)',
+          'short term non-acute hospital',
+          'hospice',
+          'other inpatient',
+          'non-hospital (patient)',
+          'treatment centre',
+          'dental surgery',
+          'support facility',
+          'aggregate site']::text[],
+            pg_catalog.regexp_replace(@extschema@.site_type_key(site_type), '\s+'::text, ' '::text, 'g'::text))],
+        NULLIF(pg_catalog.btrim(pg_catalog.regexp_replace(site_type, '^\s*[0-9]+\s*[.)]\s*'::text, ''::text)), ''::text));
+COMMENT ON FUNCTION @extschema@.site_type_normalised(text) IS
+    'an ERIC site type of any year in one vocabulary: General acute hospital, Specialist hospital, Mixed service hospital, Mental health and learning disabilities, Community hospital, Other inpatient, Non-inpatient, Support facility, Aggregate site (docs/eric.md); a type it does not know as published, without numbered prefix; NULL for a blank type';
+
 -- Every measure of the summaries, at four levels at once (site, trust, ICS,
 -- England), unrounded; the views round.  A site counts in its own ICS (its
 -- estate.site_ics row, else its trust's): ICS and England rows sum sites, the
@@ -4679,7 +4736,11 @@ CREATE OR REPLACE FUNCTION @extschema@.eric_measures()
         carbon_kg numeric, sites_reporting_carbon bigint, carbon_reporting_floor_area_m2 numeric, carbon_per_m2_kg numeric,
         carbon_gap text,
         year_start date, year_end date, ics_override_note text, moved_sites bigint, moved_to text,
-        energy_reporting_floor_area_m2 numeric, space_by_use_m2 numeric, unoccupied_reporting_floor_area_m2 numeric)
+        energy_reporting_floor_area_m2 numeric, space_by_use_m2 numeric, unoccupied_reporting_floor_area_m2 numeric,
+        site_type_normalised text, hard_fm_cost_gbp numeric, soft_fm_cost_gbp numeric, running_cost_gbp numeric,
+        sites_reporting_running_cost bigint, running_cost_reporting_floor_area_m2 numeric, running_cost_per_m2_gbp numeric,
+        not_functionally_suitable_floor_area_m2 numeric, functional_suitability_floor_area_m2 numeric,
+        not_functionally_suitable_share numeric, pre_1948_floor_area_m2 numeric, pre_1948_share numeric)
     LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
     WITH s AS (
@@ -4695,7 +4756,7 @@ BEGIN ATOMIC
                     ELSE g.ics_name END AS ics_name,
                o.note AS ics_override_note,
                o.ics_code IS NOT NULL AND o.ics_code IS DISTINCT FROM g.ics_code AS moved,
-               e.site_code, e.site_name, e.site_type,
+               e.site_code, e.site_name, e.site_type, @extschema@.site_type_normalised(e.site_type) AS type_normalised,
                e.site_code OPERATOR(pg_catalog.=) 'AGGRE'::text AS is_aggregate,
                e.gross_internal_floor_area_m2 AS gia,
                CASE WHEN e.gross_internal_floor_area_m2 OPERATOR(pg_catalog.>) 0::numeric
@@ -4708,7 +4769,13 @@ BEGIN ATOMIC
                y.build_year, sp.basis, sp.clinical, sp.non_clinical, u.unoccupied_share,
                e.electricity_kwh, e.gas_kwh, e.oil_kwh, e.coal_kwh, e.steam_kwh, e.hot_water_kwh,
                e.renewable_electricity_kwh, e.non_fossil_fuel_kwh, en.energy,
-               c.carbon_kg AS carbon, c.carbon_gap
+               c.carbon_kg AS carbon, c.carbon_gap,
+               e.hard_fm_cost_gbp AS hard_fm, e.soft_fm_cost_gbp AS soft_fm, rc.running_cost,
+               -- Not functionally suitable is a share of the occupied floor area.
+               e.not_functionally_suitable_pct OPERATOR(pg_catalog./) 100::numeric OPERATOR(pg_catalog.*) e.occupied_floor_area_m2 AS nfs,
+               CASE WHEN e.not_functionally_suitable_pct IS NOT NULL THEN e.occupied_floor_area_m2 END AS nfs_area,
+               -- The pre-1948 band as a share of the bands given (as the mean build year weighs them).
+               COALESCE(e.age_pre_1948_pct, 0::numeric) OPERATOR(pg_catalog./) NULLIF(y.age_pct, 0::numeric) AS pre_1948_share
         FROM @extschema@.eric_site AS e
         JOIN @extschema@.eric_site_carbon() AS c
           ON c.financial_year OPERATOR(pg_catalog.=) e.financial_year AND c.trust_code OPERATOR(pg_catalog.=) e.trust_code
@@ -4733,7 +4800,8 @@ BEGIN ATOMIC
         -- band up to the end of the return's year, pre-1948 taken as 1900-1947).
         CROSS JOIN LATERAL (
             SELECT pg_catalog.sum(a.pct OPERATOR(pg_catalog.*) a.year) OPERATOR(pg_catalog./)
-                   NULLIF(pg_catalog.sum(a.pct), 0::numeric) AS build_year
+                   NULLIF(pg_catalog.sum(a.pct), 0::numeric) AS build_year,
+                   pg_catalog.sum(a.pct) AS age_pct
             FROM (VALUES (e.age_2015_on_pct, (2015::numeric OPERATOR(pg_catalog.+) e.financial_year::numeric OPERATOR(pg_catalog.+) 1.25) OPERATOR(pg_catalog./) 2::numeric),
                          (e.age_2005_2014_pct, 2010::numeric), (e.age_1995_2004_pct, 2000::numeric),
                          (e.age_1985_1994_pct, 1990::numeric), (e.age_1975_1984_pct, 1980::numeric),
@@ -4764,6 +4832,15 @@ BEGIN ATOMIC
                              OPERATOR(pg_catalog.+) COALESCE(e.renewable_electricity_kwh, 0::numeric)
                              OPERATOR(pg_catalog.+) COALESCE(e.non_fossil_fuel_kwh, 0::numeric) END AS energy
         ) AS en
+        -- Running cost: hard + soft FM, never a partial figure (a part answered
+        -- Not Applicable counts as 0, a missing part leaves it unknown).
+        CROSS JOIN LATERAL (
+            SELECT CASE WHEN pg_catalog.num_nonnulls(e.hard_fm_cost_gbp, e.soft_fm_cost_gbp) OPERATOR(pg_catalog.>) 0
+                         AND (e.hard_fm_cost_gbp IS NOT NULL OR 'hard_fm_cost_gbp'::text OPERATOR(pg_catalog.=) ANY (e.not_applicable))
+                         AND (e.soft_fm_cost_gbp IS NOT NULL OR 'soft_fm_cost_gbp'::text OPERATOR(pg_catalog.=) ANY (e.not_applicable))
+                        THEN COALESCE(e.hard_fm_cost_gbp, 0::numeric) OPERATOR(pg_catalog.+) COALESCE(e.soft_fm_cost_gbp, 0::numeric)
+                   END AS running_cost
+        ) AS rc
     ), r AS (
         SELECT CASE WHEN GROUPING(s.site_code) OPERATOR(pg_catalog.=) 0 THEN 'site'::text
                     WHEN GROUPING(s.trust_code) OPERATOR(pg_catalog.=) 0 THEN 'trust'::text
@@ -4806,7 +4883,14 @@ BEGIN ATOMIC
                CASE WHEN GROUPING(s.site_code) OPERATOR(pg_catalog.=) 0 THEN pg_catalog.min(s.carbon_gap) END AS carbon_gap,
                CASE WHEN GROUPING(s.site_code) OPERATOR(pg_catalog.=) 0 THEN pg_catalog.min(s.ics_override_note) END AS ics_override_note,
                pg_catalog.count(*) FILTER (WHERE s.moved) AS moved_sites,
-               pg_catalog.string_agg(DISTINCT s.ics_name, ', '::text) FILTER (WHERE s.moved) AS moved_to
+               pg_catalog.string_agg(DISTINCT s.ics_name, ', '::text) FILTER (WHERE s.moved) AS moved_to,
+               CASE WHEN GROUPING(s.site_code) OPERATOR(pg_catalog.=) 0 THEN pg_catalog.min(s.type_normalised) END AS type_normalised,
+               pg_catalog.sum(s.hard_fm) AS hard_fm, pg_catalog.sum(s.soft_fm) AS soft_fm,
+               pg_catalog.sum(s.running_cost) AS running_cost, pg_catalog.count(s.running_cost) AS sites_reporting_running_cost,
+               pg_catalog.sum(s.area) FILTER (WHERE s.running_cost IS NOT NULL) AS running_cost_area,
+               pg_catalog.sum(s.running_cost) FILTER (WHERE s.area IS NOT NULL) AS running_cost_of_area,
+               pg_catalog.sum(s.nfs) AS nfs, pg_catalog.sum(s.nfs_area) FILTER (WHERE s.nfs IS NOT NULL) AS nfs_area,
+               pg_catalog.sum(s.area OPERATOR(pg_catalog.*) s.pre_1948_share) AS pre_1948
         FROM s
         GROUP BY GROUPING SETS (
             (s.financial_year, s.year_label, s.ics_basis, s.ics_code, s.ics_name, s.trust_code, s.site_code),
@@ -4834,7 +4918,11 @@ BEGIN ATOMIC
            t.carbon_of_area OPERATOR(pg_catalog./) NULLIF(t.carbon_area, 0::numeric), t.carbon_gap,
            pg_catalog.make_date(t.financial_year, 4, 1), pg_catalog.make_date(t.financial_year OPERATOR(pg_catalog.+) 1, 3, 31),
            t.ics_override_note, t.moved_sites, t.moved_to,
-           t.energy_area, t.occupied_by_use, t.unoccupied_area
+           t.energy_area, t.occupied_by_use, t.unoccupied_area,
+           t.type_normalised, t.hard_fm, t.soft_fm, t.running_cost, t.sites_reporting_running_cost,
+           t.running_cost_area, t.running_cost_of_area OPERATOR(pg_catalog./) NULLIF(t.running_cost_area, 0::numeric),
+           t.nfs, t.nfs_area, t.nfs OPERATOR(pg_catalog./) NULLIF(t.nfs_area, 0::numeric),
+           t.pre_1948, t.pre_1948 OPERATOR(pg_catalog./) NULLIF(t.age_area, 0::numeric)
     FROM t;
 END;
 COMMENT ON FUNCTION @extschema@.eric_measures() IS
@@ -4909,6 +4997,18 @@ DECLARE
         r.carbon_kg::numeric(16,2) AS carbon_kg,
         r.carbon_reporting_floor_area_m2::numeric(14,2) AS carbon_reporting_floor_area_m2,
         r.carbon_per_m2_kg::numeric(12,2) AS carbon_per_m2_kg$m$;
+    -- Measures 1.1 added, after each view's last 1.0 column.
+    measures_1_1 text := $m$
+        r.hard_fm_cost_gbp::numeric(16,2) AS hard_fm_cost_gbp,
+        r.soft_fm_cost_gbp::numeric(16,2) AS soft_fm_cost_gbp,
+        r.running_cost_gbp::numeric(16,2) AS running_cost_gbp,
+        r.running_cost_reporting_floor_area_m2::numeric(14,2) AS running_cost_reporting_floor_area_m2,
+        r.running_cost_per_m2_gbp::numeric(12,2) AS running_cost_per_m2_gbp,
+        r.not_functionally_suitable_floor_area_m2::numeric(14,2) AS not_functionally_suitable_floor_area_m2,
+        r.functional_suitability_floor_area_m2::numeric(14,2) AS functional_suitability_floor_area_m2,
+        r.not_functionally_suitable_share::numeric(7,4) AS not_functionally_suitable_share,
+        r.pre_1948_floor_area_m2::numeric(14,2) AS pre_1948_floor_area_m2,
+        r.pre_1948_share::numeric(7,4) AS pre_1948_share$m$;
     grouping text := 'r.ics_basis, r.ics_code, r.ics_name';
     v record;
 BEGIN
@@ -4916,7 +5016,8 @@ BEGIN
         ('site_summary', 'site',
          'r.financial_year, r.year_label, r.trust_code, r.trust_name, r.commissioning_region, ' || grouping ||
          ', r.site_code, r.site_name, r.site_type, r.is_aggregate',
-         ', r.carbon_gap, r.year_start, r.year_end, r.ics_override_note FROM @extschema@.eric_measures() AS r', 'r.trust_code, r.site_code'),
+         ', r.carbon_gap, r.year_start, r.year_end, r.ics_override_note, r.site_type_normalised',
+         'FROM @extschema@.eric_measures() AS r', 'r.trust_code, r.site_code'),
         ('trust_summary', 'trust',
          'r.financial_year, r.year_label, r.trust_code, r.trust_name, r.commissioning_region, ' || grouping ||
          ', r.sites::integer AS sites, r.sites_reporting_backlog::integer AS sites_reporting_backlog,
@@ -4924,8 +5025,9 @@ BEGIN
          $x$, t.backlog_investment_gbp::numeric(16,2) AS backlog_investment_gbp,
             t.capital_new_build_gbp::numeric(16,2) AS capital_new_build_gbp,
             t.capital_existing_buildings_gbp::numeric(16,2) AS capital_existing_buildings_gbp,
-            r.year_start, r.year_end, r.moved_sites::integer AS sites_counted_elsewhere, r.moved_to AS counted_elsewhere_in
-         FROM @extschema@.eric_measures() AS r
+            r.year_start, r.year_end, r.moved_sites::integer AS sites_counted_elsewhere, r.moved_to AS counted_elsewhere_in,
+            r.sites_reporting_running_cost::integer AS sites_reporting_running_cost$x$,
+         $x$FROM @extschema@.eric_measures() AS r
          LEFT JOIN @extschema@.eric_trust AS t
            ON t.financial_year::integer OPERATOR(pg_catalog.=) r.financial_year AND t.trust_code OPERATOR(pg_catalog.=) r.trust_code$x$,
          'r.trust_code'),
@@ -4933,19 +5035,22 @@ BEGIN
          'r.financial_year, r.year_label, ' || grouping ||
          ', r.trusts::integer AS trusts, r.sites::integer AS sites, r.sites_reporting_backlog::integer AS sites_reporting_backlog,
          r.sites_reporting_carbon::integer AS sites_reporting_carbon',
-         ', r.year_start, r.year_end, r.moved_sites::integer AS sites_moved_in FROM @extschema@.eric_measures() AS r',
-         'r.ics_basis, r.ics_name'),
+         ', r.year_start, r.year_end, r.moved_sites::integer AS sites_moved_in,
+         r.sites_reporting_running_cost::integer AS sites_reporting_running_cost',
+         'FROM @extschema@.eric_measures() AS r', 'r.ics_basis, r.ics_name'),
         ('england_summary', 'england',
          'r.financial_year, r.year_label, r.year_start, r.year_end, r.trusts::integer AS trusts, r.sites::integer AS sites,
          r.sites_reporting_backlog::integer AS sites_reporting_backlog, r.sites_reporting_carbon::integer AS sites_reporting_carbon',
-         ' FROM @extschema@.eric_measures() AS r', 'r.year_label')
-    ) AS x(name, level, ids, extra, ord) LOOP
+         ', r.sites_reporting_running_cost::integer AS sites_reporting_running_cost',
+         'FROM @extschema@.eric_measures() AS r', 'r.year_label')
+    ) AS x(name, level, ids, extra, source, ord) LOOP
         EXECUTE format($f$
             CREATE OR REPLACE VIEW @extschema@.%1$I WITH (security_invoker = true) AS
-            SELECT %3$s, %4$s %5$s
+            SELECT %3$s, %4$s %5$s, %6$s
+            %7$s
             WHERE r.level OPERATOR(pg_catalog.=) %2$L::text
-            ORDER BY r.financial_year, %6$s
-        $f$, v.name, v.level, v.ids, measures, v.extra, v.ord);
+            ORDER BY r.financial_year, %8$s
+        $f$, v.name, v.level, v.ids, measures, v.extra, measures_1_1, v.source, v.ord);
         EXECUTE format($c$
             COMMENT ON COLUMN @extschema@.%1$I.financial_year IS 'starting year of the financial year (2015 for 2015/16)';
             COMMENT ON COLUMN @extschema@.%1$I.year_label IS 'financial year, e.g. 2015/16';
@@ -4991,6 +5096,16 @@ BEGIN
             COMMENT ON COLUMN @extschema@.%1$I.carbon_kg IS 'carbon emissions of the energy consumed, kg CO2e, scopes 1-3 by the UK Government factors of the year (= the sum of estate.carbon_kg over electricity, gas, oil, coal, steam, hot water and renewable electricity; non-fossil fuel not counted), summed over the sites with a figure';
             COMMENT ON COLUMN @extschema@.%1$I.carbon_reporting_floor_area_m2 IS 'floor area of the sites with a carbon figure, m2: the denominator of carbon_per_m2_kg';
             COMMENT ON COLUMN @extschema@.%1$I.carbon_per_m2_kg IS 'carbon per m2 of floor area, over the sites with a carbon figure and floor area, kg CO2e/m2';
+            COMMENT ON COLUMN @extschema@.%1$I.hard_fm_cost_gbp IS 'hard FM (estates) costs, GBP (from 2014/15)';
+            COMMENT ON COLUMN @extschema@.%1$I.soft_fm_cost_gbp IS 'soft FM (hotel services) costs, GBP (from 2014/15)';
+            COMMENT ON COLUMN @extschema@.%1$I.running_cost_gbp IS 'running cost: hard + soft FM costs, GBP, summed over the sites that gave both (a part answered Not Applicable counts as 0)';
+            COMMENT ON COLUMN @extschema@.%1$I.running_cost_reporting_floor_area_m2 IS 'floor area of the sites with a running cost, m2: the denominator of running_cost_per_m2_gbp';
+            COMMENT ON COLUMN @extschema@.%1$I.running_cost_per_m2_gbp IS 'running cost per m2 of floor area, over the sites with a running cost and floor area, GBP/m2';
+            COMMENT ON COLUMN @extschema@.%1$I.not_functionally_suitable_floor_area_m2 IS 'occupied floor area not functionally suitable, m2 (the published %% of each site''s occupied floor area)';
+            COMMENT ON COLUMN @extschema@.%1$I.functional_suitability_floor_area_m2 IS 'occupied floor area of the sites that reported functional suitability, m2: the denominator of not_functionally_suitable_share';
+            COMMENT ON COLUMN @extschema@.%1$I.not_functionally_suitable_share IS 'share of the occupied floor area not functionally suitable (0-1), over the sites that reported it';
+            COMMENT ON COLUMN @extschema@.%1$I.pre_1948_floor_area_m2 IS 'floor area built before 1948, m2 (each site''s pre-1948 share of its age profile times its floor area)';
+            COMMENT ON COLUMN @extschema@.%1$I.pre_1948_share IS 'share of the floor area built before 1948 (0-1), over the sites with an age profile: pre_1948_floor_area_m2 / age_profile_floor_area_m2';
         $c$, v.name);
         IF v.level IN ('site', 'trust') THEN
             EXECUTE format($c$
@@ -5004,6 +5119,7 @@ BEGIN
                 COMMENT ON COLUMN @extschema@.%1$I.sites IS 'site rows (including AGGRE aggregate rows)';
                 COMMENT ON COLUMN @extschema@.%1$I.sites_reporting_backlog IS 'site rows that reported backlog in at least one band';
                 COMMENT ON COLUMN @extschema@.%1$I.sites_reporting_carbon IS 'site rows with a carbon figure (site_summary.carbon_gap says why the others have none)';
+                COMMENT ON COLUMN @extschema@.%1$I.sites_reporting_running_cost IS 'site rows with a running cost (hard and soft FM costs)';
             $c$, v.name);
         END IF;
     END LOOP;
@@ -5014,6 +5130,7 @@ COMMENT ON VIEW @extschema@.site_summary IS 'ERIC per site and financial year: f
 COMMENT ON COLUMN @extschema@.site_summary.site_code IS 'ODS site code; AGGRE is the trust''s aggregate of small sites';
 COMMENT ON COLUMN @extschema@.site_summary.site_name IS 'site name as published';
 COMMENT ON COLUMN @extschema@.site_summary.site_type IS 'site type as published, without numeric prefix';
+COMMENT ON COLUMN @extschema@.site_summary.site_type_normalised IS 'the site type in one vocabulary across the years (estate.site_type_normalised; docs/eric.md has the table)';
 COMMENT ON COLUMN @extschema@.site_summary.is_aggregate IS 'the row is the trust''s AGGRE row carrying its small sites';
 COMMENT ON COLUMN @extschema@.site_summary.carbon_gap IS 'why carbon_kg is NULL: negative kWh, missing fuel figures (blank or No Data Provided), no carbon factors for the year, or every fuel Not Applicable; NULL when carbon_kg has a figure';
 COMMENT ON VIEW @extschema@.trust_summary IS 'ERIC per trust and financial year, summed from its site rows, for BI tools';
@@ -5039,7 +5156,23 @@ COMMENT ON COLUMN @extschema@.england_summary.trusts IS 'trusts with site rows';
 -- it on its ODS successor path (estate.ics_mapping.rule) that has a return this
 -- year; a moved site counts in the ICS it counts in this year.  Sums are summed
 -- and ratios recomputed from their weighted parts, never averaged.
-CREATE OR REPLACE VIEW @extschema@.year_on_year WITH (security_invoker = true) AS
+-- Unrounded; the view year_on_year rounds.  Every step is materialised once
+-- and joined by hashing: the row estimates of the inlined eric_measures are
+-- tiny (a self-join on three key columns), so the planner would otherwise
+-- loop over tens of thousands of rows once per row (seconds to minutes on
+-- the shipped years).
+CREATE OR REPLACE FUNCTION @extschema@.year_on_year_rows()
+    RETURNS TABLE (
+        level text, financial_year integer, year_label text, previous_year_label text,
+        trust_code text, trust_name text, metric text, unit text,
+        value numeric, previous_value numeric, change numeric, change_share numeric,
+        definition_changed boolean, definition_note text,
+        site_code text, ics_basis text, ics_code text, ics_name text,
+        like_for_like_previous_value numeric, like_for_like_change numeric, like_for_like_change_share numeric,
+        predecessors text)
+    LANGUAGE sql STABLE PARALLEL SAFE
+    SET enable_nestloop = off SET jit = off
+BEGIN ATOMIC
 WITH current_load AS (
     SELECT DISTINCT ON (l.financial_year) l.financial_year::integer AS financial_year, l.definitions
     FROM @extschema@.eric_load AS l
@@ -5047,16 +5180,16 @@ WITH current_load AS (
     ORDER BY l.financial_year, l.load_id DESC
 ), r AS MATERIALIZED (
     SELECT r.* FROM @extschema@.eric_measures() AS r
-), returned AS (
+), returned AS MATERIALIZED (
     SELECT DISTINCT r.financial_year, r.trust_code FROM r WHERE r.level OPERATOR(pg_catalog.=) 'trust'::text
-), path AS (
+), path AS MATERIALIZED (
     -- The successor path ODS gives a trust: 'ICB of successor X (P -> Q -> X)'.
     SELECT DISTINCT ON (i.trust_code) i.trust_code,
            pg_catalog.string_to_array(pg_catalog.substring(i.rule, '^ICB of successor \S+ \(([^)]*)\)'::text), ' -> '::text) AS codes
     FROM @extschema@.ics_mapping AS i
     WHERE i.rule OPERATOR(pg_catalog.~) '^ICB of successor \S+ \('::text
     ORDER BY i.trust_code, i.valid_from DESC
-), holder AS (
+), holder AS MATERIALIZED (
     -- Who holds last year's returns of each trust this year.
     SELECT p.financial_year OPERATOR(pg_catalog.+) 1 AS financial_year, p.trust_code,
            COALESCE(CASE WHEN EXISTS (SELECT FROM returned AS n
@@ -5072,7 +5205,7 @@ WITH current_load AS (
                      ORDER BY c.n LIMIT 1),
                     p.trust_code) AS holder
     FROM returned AS p
-), m AS (
+), m AS MATERIALIZED (
     -- One row per measure; a ratio carries its weight (the floor area or
     -- space it is taken over) so that it can be recomputed over another group.
     SELECT r.level, r.financial_year, r.year_label, r.trust_code, r.trust_name, r.site_code,
@@ -5147,22 +5280,37 @@ WITH current_load AS (
         ('ics', mv.new_ics_basis OPERATOR(pg_catalog.||) '/'::text OPERATOR(pg_catalog.||) mv.new_ics_name),
         ('england', '')) AS k(level, key)
     GROUP BY k.level, mv.financial_year, k.key, mv.metric
+), notes AS MATERIALIZED (
+    -- Per year and measure, not per row: a column collected under another
+    -- definition, or only in one of the years.
+    SELECT k.financial_year, k.metric, d.changed, d.note
+    FROM (SELECT DISTINCT m.financial_year, m.metric, m.columns FROM m) AS k
+    LEFT JOIN current_load AS ln ON ln.financial_year OPERATOR(pg_catalog.=) k.financial_year
+    LEFT JOIN current_load AS lp ON lp.financial_year OPERATOR(pg_catalog.=) (k.financial_year OPERATOR(pg_catalog.-) 1)
+    CROSS JOIN LATERAL (
+        SELECT CASE WHEN lp.definitions IS NOT NULL
+                    THEN pg_catalog.bool_or((ln.definitions OPERATOR(pg_catalog.->>) c) IS DISTINCT FROM (lp.definitions OPERATOR(pg_catalog.->>) c)) END AS changed,
+               pg_catalog.string_agg(pg_catalog.format('%s: %s -> %s'::text, c,
+                                                       COALESCE(lp.definitions OPERATOR(pg_catalog.->>) c, 'not collected'::text),
+                                                       COALESCE(ln.definitions OPERATOR(pg_catalog.->>) c, 'not collected'::text)), '; '::text ORDER BY u.n)
+                   FILTER (WHERE lp.definitions IS NOT NULL
+                             AND (ln.definitions OPERATOR(pg_catalog.->>) c) IS DISTINCT FROM (lp.definitions OPERATOR(pg_catalog.->>) c)) AS note
+        FROM pg_catalog.unnest(k.columns) WITH ORDINALITY AS u(c, n)
+    ) AS d
 )
-SELECT cur.level, cur.financial_year, cur.year_label, prev.year_label AS previous_year_label,
+SELECT cur.level, cur.financial_year, cur.year_label, prev.year_label,
        cur.trust_code, cur.trust_name, cur.metric, cur.unit,
-       cur.value::numeric(18,4) AS value, prev.value::numeric(18,4) AS previous_value,
-       (cur.value OPERATOR(pg_catalog.-) prev.value)::numeric(18,4) AS change,
+       cur.value, prev.value, cur.value OPERATOR(pg_catalog.-) prev.value,
        -- A share of a build year means nothing: its change is in years only.
-       (CASE WHEN cur.unit OPERATOR(pg_catalog.<>) 'year'::text
-             THEN (cur.value OPERATOR(pg_catalog.-) prev.value) OPERATOR(pg_catalog./)
-                  NULLIF(pg_catalog.abs(prev.value), 0::numeric) END)::numeric(12,4) AS change_share,
-       d.changed AS definition_changed, d.note AS definition_note,
+       CASE WHEN cur.unit OPERATOR(pg_catalog.<>) 'year'::text
+            THEN (cur.value OPERATOR(pg_catalog.-) prev.value) OPERATOR(pg_catalog./)
+                 NULLIF(pg_catalog.abs(prev.value), 0::numeric) END,
+       d.changed, d.note,
        cur.site_code, cur.ics_basis, cur.ics_code, cur.ics_name,
-       l.value::numeric(18,4) AS like_for_like_previous_value,
-       (cur.value OPERATOR(pg_catalog.-) l.value)::numeric(18,4) AS like_for_like_change,
-       (CASE WHEN cur.unit OPERATOR(pg_catalog.<>) 'year'::text
-             THEN (cur.value OPERATOR(pg_catalog.-) l.value) OPERATOR(pg_catalog./)
-                  NULLIF(pg_catalog.abs(l.value), 0::numeric) END)::numeric(12,4) AS like_for_like_change_share,
+       l.value, cur.value OPERATOR(pg_catalog.-) l.value,
+       CASE WHEN cur.unit OPERATOR(pg_catalog.<>) 'year'::text
+            THEN (cur.value OPERATOR(pg_catalog.-) l.value) OPERATOR(pg_catalog./)
+                 NULLIF(pg_catalog.abs(l.value), 0::numeric) END,
        l.predecessors
 FROM m AS cur
 LEFT JOIN m AS prev
@@ -5175,20 +5323,22 @@ LEFT JOIN like_for_like AS l
  AND l.key OPERATOR(pg_catalog.=) cur.key
  AND l.metric OPERATOR(pg_catalog.=) cur.metric
  AND l.financial_year OPERATOR(pg_catalog.=) cur.financial_year
-LEFT JOIN current_load AS ln ON ln.financial_year OPERATOR(pg_catalog.=) cur.financial_year
-LEFT JOIN current_load AS lp ON lp.financial_year OPERATOR(pg_catalog.=) (cur.financial_year OPERATOR(pg_catalog.-) 1)
-CROSS JOIN LATERAL (
-    -- A column collected under another definition, or only in one of the years.
-    SELECT CASE WHEN lp.definitions IS NOT NULL
-                THEN pg_catalog.bool_or((ln.definitions OPERATOR(pg_catalog.->>) c) IS DISTINCT FROM (lp.definitions OPERATOR(pg_catalog.->>) c)) END AS changed,
-           pg_catalog.string_agg(pg_catalog.format('%s: %s -> %s'::text, c,
-                                                   COALESCE(lp.definitions OPERATOR(pg_catalog.->>) c, 'not collected'::text),
-                                                   COALESCE(ln.definitions OPERATOR(pg_catalog.->>) c, 'not collected'::text)), '; '::text ORDER BY u.n)
-               FILTER (WHERE lp.definitions IS NOT NULL
-                         AND (ln.definitions OPERATOR(pg_catalog.->>) c) IS DISTINCT FROM (lp.definitions OPERATOR(pg_catalog.->>) c)) AS note
-    FROM pg_catalog.unnest(cur.columns) WITH ORDINALITY AS u(c, n)
-) AS d
-ORDER BY cur.level, cur.trust_code, cur.site_code, cur.ics_name, cur.metric, cur.financial_year;
+JOIN notes AS d ON d.financial_year OPERATOR(pg_catalog.=) cur.financial_year AND d.metric OPERATOR(pg_catalog.=) cur.metric;
+END;
+COMMENT ON FUNCTION @extschema@.year_on_year_rows() IS
+    'the rows of estate.year_on_year, unrounded and unordered (the view rounds and orders them)';
+
+CREATE OR REPLACE VIEW @extschema@.year_on_year WITH (security_invoker = true) AS
+SELECT y.level, y.financial_year, y.year_label, y.previous_year_label, y.trust_code, y.trust_name, y.metric, y.unit,
+       y.value::numeric(18,4) AS value, y.previous_value::numeric(18,4) AS previous_value,
+       y.change::numeric(18,4) AS change, y.change_share::numeric(12,4) AS change_share,
+       y.definition_changed, y.definition_note, y.site_code, y.ics_basis, y.ics_code, y.ics_name,
+       y.like_for_like_previous_value::numeric(18,4) AS like_for_like_previous_value,
+       y.like_for_like_change::numeric(18,4) AS like_for_like_change,
+       y.like_for_like_change_share::numeric(12,4) AS like_for_like_change_share,
+       y.predecessors
+FROM @extschema@.year_on_year_rows() AS y
+ORDER BY y.level, y.trust_code, y.site_code, y.ics_name, y.metric, y.financial_year;
 COMMENT ON VIEW @extschema@.year_on_year IS
     'ERIC measures per site, trust, ICS and for England against the previous financial year, plainly and like for like (merged trusts counted with their successor), flagging columns whose definition changed between the years';
 COMMENT ON COLUMN @extschema@.year_on_year.level IS 'site, trust, ics, or england (all site rows of the year)';
@@ -5216,6 +5366,230 @@ COMMENT ON COLUMN @extschema@.year_on_year.predecessors IS 'trusts with a return
 
 GRANT SELECT ON @extschema@.site_summary, @extschema@.trust_summary, @extschema@.ics_summary,
                 @extschema@.england_summary, @extschema@.year_on_year TO PUBLIC;
+
+-- ---------------------------------------------------------------------------
+-- Disposal candidates from the ERIC returns (1.1): each site's figures for
+-- estate.disposal_assessment, checked first, so that a figure the function
+-- would refuse becomes a NULL criterion (and a data_quality finding) and one
+-- bad return never fails a query.
+-- ---------------------------------------------------------------------------
+
+-- Every site return (AGGRE rows aside: they are no site) with the figures of
+-- the assessment, unrounded.  Benchmarks are the medians of the same year's
+-- sites of the same normalised type (at least 3 sites with a figure above 0).
+-- Each *_unusable column says why its figure was set to NULL: a share outside
+-- 0-1 (a percentage above 100), an FCI above 5 (a percentage where a share is
+-- meant, or a rebuild cost in the wrong unit), a negative figure, NaN or
+-- infinity, a benchmark that is not above 0.
+CREATE OR REPLACE FUNCTION @extschema@.disposal_figures()
+    RETURNS TABLE (
+        financial_year integer, year_label text, trust_code text, trust_name text,
+        site_code text, site_name text, site_type text, site_type_normalised text,
+        ics_basis text, ics_code text, ics_name text,
+        gross_internal_floor_area_m2 numeric, backlog_total_gbp numeric, critical_infrastructure_risk_gbp numeric,
+        running_cost_gbp numeric, carbon_kg numeric, replacement_value_gbp numeric,
+        unoccupied_share numeric, fci numeric, functional_suitability numeric,
+        running_cost_per_m2_gbp numeric, benchmark_running_cost_per_m2_gbp numeric,
+        carbon_per_m2_kg numeric, benchmark_carbon_per_m2_kg numeric,
+        floor_area_unusable text, unoccupied_share_unusable text, fci_unusable text, functional_suitability_unusable text,
+        running_cost_unusable text, carbon_unusable text,
+        raw_unoccupied_share numeric, raw_fci numeric, raw_functional_suitability numeric, raw_running_cost_per_m2_gbp numeric)
+    LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+    WITH site AS (
+        SELECT m.financial_year, m.year_label, m.trust_code, m.trust_name, m.site_code, m.site_name, m.site_type,
+               m.site_type_normalised, m.ics_basis, m.ics_code, m.ics_name,
+               m.gross_internal_floor_area_m2 AS gia, m.backlog_total_gbp AS backlog, m.critical_infrastructure_risk_gbp AS cir,
+               m.running_cost_gbp AS running_cost, m.carbon_kg AS carbon, m.unoccupied_share,
+               m.hard_fm_cost_gbp AS hard_fm, m.soft_fm_cost_gbp AS soft_fm, e.not_functionally_suitable_pct AS nfs_pct,
+               1::numeric OPERATOR(pg_catalog.-) (e.not_functionally_suitable_pct OPERATOR(pg_catalog./) 100::numeric) AS suitability,
+               -- A floor area to divide by: above 0 and finite (NaN sorts above Infinity).
+               CASE WHEN m.gross_internal_floor_area_m2 OPERATOR(pg_catalog.>) 0::numeric
+                     AND m.gross_internal_floor_area_m2 OPERATOR(pg_catalog.<) 'Infinity'::numeric
+                    THEN m.gross_internal_floor_area_m2 END AS area
+        FROM @extschema@.eric_measures() AS m
+        JOIN @extschema@.eric_site AS e
+          ON e.financial_year::integer OPERATOR(pg_catalog.=) m.financial_year AND e.trust_code OPERATOR(pg_catalog.=) m.trust_code
+         AND e.site_code OPERATOR(pg_catalog.=) m.site_code
+        WHERE m.level OPERATOR(pg_catalog.=) 'site'::text AND NOT m.is_aggregate
+    ), raw AS (
+        SELECT s.*, v.replacement,
+               CASE WHEN v.replacement OPERATOR(pg_catalog.>) 0::numeric AND s.backlog OPERATOR(pg_catalog.<) 'Infinity'::numeric
+                    THEN @extschema@.fci(s.backlog, v.replacement) END AS fci,
+               s.running_cost OPERATOR(pg_catalog./) s.area AS running_cost_per_m2,
+               s.carbon OPERATOR(pg_catalog./) s.area AS carbon_per_m2
+        FROM site AS s
+        CROSS JOIN LATERAL (
+            SELECT CASE WHEN s.area IS NOT NULL THEN @extschema@.replacement_value_proxy(s.site_type, s.area) END AS replacement
+        ) AS v
+    ), medians AS MATERIALIZED (
+        SELECT r.financial_year, r.site_type_normalised,
+               (pg_catalog.percentile_cont(0.5::double precision) WITHIN GROUP (ORDER BY r.running_cost_per_m2::double precision)
+                    FILTER (WHERE r.running_cost_per_m2 OPERATOR(pg_catalog.>) 0::numeric AND r.running_cost_per_m2 OPERATOR(pg_catalog.<) 1e12))::numeric AS running_cost,
+               pg_catalog.count(*) FILTER (WHERE r.running_cost_per_m2 OPERATOR(pg_catalog.>) 0::numeric AND r.running_cost_per_m2 OPERATOR(pg_catalog.<) 1e12) AS running_cost_sites,
+               (pg_catalog.percentile_cont(0.5::double precision) WITHIN GROUP (ORDER BY r.carbon_per_m2::double precision)
+                    FILTER (WHERE r.carbon_per_m2 OPERATOR(pg_catalog.>) 0::numeric AND r.carbon_per_m2 OPERATOR(pg_catalog.<) 1e12))::numeric AS carbon,
+               pg_catalog.count(*) FILTER (WHERE r.carbon_per_m2 OPERATOR(pg_catalog.>) 0::numeric AND r.carbon_per_m2 OPERATOR(pg_catalog.<) 1e12) AS carbon_sites
+        FROM raw AS r
+        GROUP BY r.financial_year, r.site_type_normalised
+    ), checked AS (
+        SELECT r.*,
+               CASE WHEN r.running_cost_sites OPERATOR(pg_catalog.>=) 3 THEN r.median_running_cost END AS benchmark_running_cost,
+               CASE WHEN r.carbon_sites OPERATOR(pg_catalog.>=) 3 THEN r.median_carbon END AS benchmark_carbon,
+               CASE WHEN NOT (r.gia OPERATOR(pg_catalog.>=) 0::numeric AND r.gia OPERATOR(pg_catalog.<) 'Infinity'::numeric)
+                    THEN pg_catalog.format('gross internal floor area %s m2 is not a floor area: no FCI, running cost or carbon per m2'::text, r.gia) END AS area_problem,
+               CASE WHEN NOT (r.unoccupied_share OPERATOR(pg_catalog.>=) 0::numeric AND r.unoccupied_share OPERATOR(pg_catalog.<=) 1::numeric)
+                    THEN pg_catalog.format('unoccupied share %s is outside 0-1 (empty + under-used floor area above 100%% or below 0)'::text,
+                                           pg_catalog.round(r.unoccupied_share, 4)) END AS unoccupied_problem,
+               CASE WHEN NOT (r.fci OPERATOR(pg_catalog.>=) 0::numeric AND r.fci OPERATOR(pg_catalog.<=) 5::numeric)
+                    THEN pg_catalog.format('FCI %s is not within 0-5: a percentage where a share is meant, or a rebuild cost in the wrong unit (estate.rebuild_cost)'::text,
+                                           pg_catalog.round(r.fci, 4)) END AS fci_problem,
+               CASE WHEN NOT (r.suitability OPERATOR(pg_catalog.>=) 0::numeric AND r.suitability OPERATOR(pg_catalog.<=) 1::numeric)
+                    THEN pg_catalog.format('functional suitability %s is outside 0-1 (not functionally suitable %s%%)'::text,
+                                           pg_catalog.round(r.suitability, 4), pg_catalog.round(r.nfs_pct, 2)) END AS suitability_problem,
+               CASE WHEN NOT (r.running_cost_per_m2 OPERATOR(pg_catalog.>=) 0::numeric AND r.running_cost_per_m2 OPERATOR(pg_catalog.<) 1e12)
+                    THEN pg_catalog.format('running cost %s GBP/m2 is negative or not finite (hard FM %s + soft FM %s GBP)'::text,
+                                           pg_catalog.round(r.running_cost_per_m2, 2), r.hard_fm, r.soft_fm)
+                    WHEN r.running_cost_per_m2 IS NOT NULL AND r.running_cost_sites OPERATOR(pg_catalog.>=) 3
+                     AND NOT (r.median_running_cost OPERATOR(pg_catalog.>) 0::numeric)
+                    THEN 'the running cost benchmark is not above 0'::text END AS running_cost_problem,
+               CASE WHEN NOT (r.carbon_per_m2 OPERATOR(pg_catalog.>=) 0::numeric AND r.carbon_per_m2 OPERATOR(pg_catalog.<) 1e12)
+                    THEN pg_catalog.format('carbon %s kg CO2e/m2 is negative or not finite'::text, pg_catalog.round(r.carbon_per_m2, 2))
+                    WHEN r.carbon_per_m2 IS NOT NULL AND r.carbon_sites OPERATOR(pg_catalog.>=) 3
+                     AND NOT (r.median_carbon OPERATOR(pg_catalog.>) 0::numeric)
+                    THEN 'the carbon benchmark is not above 0'::text END AS carbon_problem
+        FROM (SELECT w.*, d.running_cost AS median_running_cost, d.running_cost_sites, d.carbon AS median_carbon, d.carbon_sites
+              FROM raw AS w
+              LEFT JOIN medians AS d
+                ON d.financial_year OPERATOR(pg_catalog.=) w.financial_year
+               AND d.site_type_normalised IS NOT DISTINCT FROM w.site_type_normalised) AS r
+    )
+    SELECT c.financial_year, c.year_label, c.trust_code, c.trust_name, c.site_code, c.site_name, c.site_type, c.site_type_normalised,
+           c.ics_basis, c.ics_code, c.ics_name, c.gia, c.backlog, c.cir,
+           -- What a disposal releases counts only figures that can be released.
+           CASE WHEN c.running_cost OPERATOR(pg_catalog.>=) 0::numeric AND c.running_cost OPERATOR(pg_catalog.<) 'Infinity'::numeric
+                THEN c.running_cost END,
+           c.carbon, c.replacement,
+           CASE WHEN c.unoccupied_problem IS NULL THEN c.unoccupied_share END,
+           CASE WHEN c.fci_problem IS NULL THEN c.fci END,
+           CASE WHEN c.suitability_problem IS NULL THEN c.suitability END,
+           CASE WHEN c.running_cost_problem IS NULL THEN c.running_cost_per_m2 END,
+           CASE WHEN c.running_cost_problem IS NULL THEN c.benchmark_running_cost END,
+           CASE WHEN c.carbon_problem IS NULL THEN c.carbon_per_m2 END,
+           CASE WHEN c.carbon_problem IS NULL THEN c.benchmark_carbon END,
+           c.area_problem, c.unoccupied_problem, c.fci_problem, c.suitability_problem, c.running_cost_problem, c.carbon_problem,
+           c.unoccupied_share, c.fci, c.suitability, c.running_cost_per_m2
+    FROM checked AS c;
+END;
+COMMENT ON FUNCTION @extschema@.disposal_figures() IS
+    'each ERIC site return''s figures for estate.disposal_assessment (unoccupied share, FCI against estate.rebuild_cost, functional suitability, running cost and carbon per m2 with the same year''s medians of its normalised site type); a figure the assessment would refuse is NULL and its *_unusable column says why';
+
+-- Each site's latest return assessed with the defaults of
+-- estate.disposal_assessment, what disposing of it releases, and the
+-- programme of its ICS: its sites of the latest year in score order, the
+-- releases added up.
+CREATE OR REPLACE VIEW @extschema@.disposal_candidates WITH (security_invoker = true) AS
+WITH latest AS (
+    SELECT DISTINCT ON (f.site_code) f.*
+    FROM @extschema@.disposal_figures() AS f
+    ORDER BY f.site_code, f.financial_year DESC, f.trust_code
+), assessed AS (
+    SELECT l.*, a.score, a.recommendation, a.reasons, a.criteria_used,
+           l.financial_year OPERATOR(pg_catalog.=) (SELECT pg_catalog.max(e.financial_year)::integer FROM @extschema@.eric_site AS e) AS in_latest_year
+    FROM latest AS l
+    CROSS JOIN LATERAL @extschema@.disposal_assessment(
+        unoccupied_share => l.unoccupied_share::double precision,
+        fci => l.fci,
+        functional_suitability => l.functional_suitability::double precision,
+        running_cost_per_m2 => l.running_cost_per_m2_gbp,
+        benchmark_running_cost_per_m2 => l.benchmark_running_cost_per_m2_gbp,
+        carbon_per_m2 => l.carbon_per_m2_kg::double precision,
+        benchmark_carbon_per_m2 => l.benchmark_carbon_per_m2_kg::double precision) AS a
+), ranked AS (
+    -- The programme is of this year's estate: sites with a score in the latest year.
+    SELECT s.*,
+           CASE WHEN s.score IS NOT NULL AND s.in_latest_year
+                THEN pg_catalog.row_number() OVER (PARTITION BY s.ics_basis, s.ics_name, s.score IS NOT NULL AND s.in_latest_year
+                                                   ORDER BY s.score DESC, s.site_code, s.trust_code) END AS programme_rank,
+           pg_catalog.sum(s.gross_internal_floor_area_m2) FILTER (WHERE s.in_latest_year)
+               OVER (PARTITION BY s.ics_basis, s.ics_name) AS ics_area
+    FROM assessed AS s
+), programme AS (
+    SELECT r.*,
+           pg_catalog.sum(r.gross_internal_floor_area_m2) OVER w AS cum_area,
+           pg_catalog.sum(r.backlog_total_gbp) OVER w AS cum_backlog,
+           pg_catalog.sum(r.running_cost_gbp) OVER w AS cum_running_cost,
+           pg_catalog.sum(r.carbon_kg) OVER w AS cum_carbon
+    FROM ranked AS r
+    WINDOW w AS (PARTITION BY r.ics_basis, r.ics_name, r.programme_rank IS NULL ORDER BY r.programme_rank
+                 ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+)
+SELECT p.ics_basis, p.ics_code, p.ics_name, p.trust_code, p.trust_name, p.site_code, p.site_name,
+       p.site_type, p.site_type_normalised, p.financial_year, p.year_label, p.in_latest_year,
+       p.score::numeric(6,2) AS score, p.recommendation,
+       pg_catalog.array_to_string(p.reasons, '; '::text) AS reasons, p.criteria_used,
+       p.unoccupied_share::numeric(7,4) AS unoccupied_share, p.fci::numeric(9,4) AS fci,
+       p.functional_suitability::numeric(7,4) AS functional_suitability,
+       p.running_cost_per_m2_gbp::numeric(12,2) AS running_cost_per_m2_gbp,
+       p.benchmark_running_cost_per_m2_gbp::numeric(12,2) AS benchmark_running_cost_per_m2_gbp,
+       p.carbon_per_m2_kg::numeric(12,2) AS carbon_per_m2_kg,
+       p.benchmark_carbon_per_m2_kg::numeric(12,2) AS benchmark_carbon_per_m2_kg,
+       p.replacement_value_gbp::numeric(16,2) AS replacement_value_gbp,
+       NULLIF(pg_catalog.concat_ws('; '::text, p.floor_area_unusable, p.unoccupied_share_unusable, p.fci_unusable,
+                                   p.functional_suitability_unusable, p.running_cost_unusable, p.carbon_unusable), ''::text) AS unusable_figures,
+       p.gross_internal_floor_area_m2::numeric(14,2) AS gross_internal_floor_area_m2,
+       p.backlog_total_gbp::numeric(16,2) AS backlog_total_gbp,
+       p.critical_infrastructure_risk_gbp::numeric(16,2) AS critical_infrastructure_risk_gbp,
+       p.running_cost_gbp::numeric(16,2) AS running_cost_gbp,
+       p.carbon_kg::numeric(16,2) AS carbon_kg,
+       p.programme_rank::integer AS programme_rank,
+       CASE WHEN p.programme_rank IS NOT NULL THEN p.cum_area END::numeric(14,2) AS cumulative_floor_area_m2,
+       CASE WHEN p.programme_rank IS NOT NULL THEN p.cum_backlog END::numeric(16,2) AS cumulative_backlog_gbp,
+       CASE WHEN p.programme_rank IS NOT NULL THEN p.cum_running_cost END::numeric(16,2) AS cumulative_running_cost_gbp,
+       CASE WHEN p.programme_rank IS NOT NULL THEN p.cum_carbon END::numeric(16,2) AS cumulative_carbon_kg,
+       CASE WHEN p.programme_rank IS NOT NULL
+            THEN p.cum_area OPERATOR(pg_catalog./) NULLIF(p.ics_area, 0::numeric) END::numeric(7,4) AS cumulative_floor_area_share
+FROM programme AS p
+ORDER BY p.ics_basis, p.ics_name, p.programme_rank, p.site_code, p.trust_code;
+COMMENT ON VIEW @extschema@.disposal_candidates IS
+    'each ERIC site''s latest return through estate.disposal_assessment (default weights and thresholds; FCI against estate.rebuild_cost; benchmarks the same year''s medians of its normalised site type): score, recommendation, reasons, the figures used, what disposing of it releases, and its ICS''s programme in score order with the releases added up, for BI tools';
+COMMENT ON COLUMN @extschema@.disposal_candidates.ics_basis IS 'what ics_name is: ICS, ICB as published, or commissioning region where no mapping exists';
+COMMENT ON COLUMN @extschema@.disposal_candidates.ics_code IS 'ODS code of the ICB the site counts in (its estate.site_ics row, else its trust''s)';
+COMMENT ON COLUMN @extschema@.disposal_candidates.ics_name IS 'the ICS the site counts in: the programme columns run within it';
+COMMENT ON COLUMN @extschema@.disposal_candidates.trust_code IS 'ODS code of the trust that made the return';
+COMMENT ON COLUMN @extschema@.disposal_candidates.trust_name IS 'trust name as published';
+COMMENT ON COLUMN @extschema@.disposal_candidates.site_code IS 'ODS site code (AGGRE rows of small sites are left out: they are no site)';
+COMMENT ON COLUMN @extschema@.disposal_candidates.site_name IS 'site name as published';
+COMMENT ON COLUMN @extschema@.disposal_candidates.site_type IS 'site type as published, without numeric prefix';
+COMMENT ON COLUMN @extschema@.disposal_candidates.site_type_normalised IS 'the site type in one vocabulary across the years: the benchmarks are the medians of this type';
+COMMENT ON COLUMN @extschema@.disposal_candidates.financial_year IS 'starting year of the financial year of the site''s latest return (2015 for 2015/16)';
+COMMENT ON COLUMN @extschema@.disposal_candidates.year_label IS 'financial year of the site''s latest return, e.g. 2015/16';
+COMMENT ON COLUMN @extschema@.disposal_candidates.in_latest_year IS 'the return is of the latest year loaded (false: the site has not returned since, and may be gone)';
+COMMENT ON COLUMN @extschema@.disposal_candidates.score IS 'disposal score 0-100 (higher: a stronger candidate), over the criteria known; NULL when none is';
+COMMENT ON COLUMN @extschema@.disposal_candidates.recommendation IS 'dispose, review or retain (review at most on fewer than 3 known criteria)';
+COMMENT ON COLUMN @extschema@.disposal_candidates.reasons IS 'the criteria that weigh towards disposal, with their figures and thresholds, strongest first, separated by "; "';
+COMMENT ON COLUMN @extschema@.disposal_candidates.criteria_used IS 'criteria known, of the five (space, condition, suitability, running cost, carbon)';
+COMMENT ON COLUMN @extschema@.disposal_candidates.unoccupied_share IS 'share of the floor area empty or under-used (0-1), the space criterion; NULL where not reported or unusable';
+COMMENT ON COLUMN @extschema@.disposal_candidates.fci IS 'facility condition index: backlog / replacement_value_gbp, the condition criterion; NULL without a rebuild cost for the type or where unusable';
+COMMENT ON COLUMN @extschema@.disposal_candidates.functional_suitability IS 'share of the occupied floor area functionally suitable (0-1): 1 - not functionally suitable % / 100';
+COMMENT ON COLUMN @extschema@.disposal_candidates.running_cost_per_m2_gbp IS 'running cost (hard + soft FM costs) per m2 of gross internal floor area, GBP/m2';
+COMMENT ON COLUMN @extschema@.disposal_candidates.benchmark_running_cost_per_m2_gbp IS 'median running cost per m2 of the same year''s sites of the same normalised type (at least 3 with a figure above 0), GBP/m2';
+COMMENT ON COLUMN @extschema@.disposal_candidates.carbon_per_m2_kg IS 'carbon of the energy used per m2 of gross internal floor area, kg CO2e/m2 (scopes 1-3, as site_summary)';
+COMMENT ON COLUMN @extschema@.disposal_candidates.benchmark_carbon_per_m2_kg IS 'median carbon per m2 of the same year''s sites of the same normalised type (at least 3 with a figure above 0), kg CO2e/m2';
+COMMENT ON COLUMN @extschema@.disposal_candidates.replacement_value_gbp IS 'ASSUMPTION, not a valuation: floor area x the rebuild cost per m2 of the site type in estate.rebuild_cost (estate.replacement_value_proxy); NULL where the type has no cost';
+COMMENT ON COLUMN @extschema@.disposal_candidates.unusable_figures IS 'figures left out because the assessment would refuse them (a share outside 0-1, an FCI above 5, a negative figure, NaN), and why; also in estate.data_quality';
+COMMENT ON COLUMN @extschema@.disposal_candidates.gross_internal_floor_area_m2 IS 'gross internal floor area, m2: released by disposing of the site';
+COMMENT ON COLUMN @extschema@.disposal_candidates.backlog_total_gbp IS 'backlog, all four risk bands, GBP: avoided by disposing of the site';
+COMMENT ON COLUMN @extschema@.disposal_candidates.critical_infrastructure_risk_gbp IS 'critical infrastructure risk (high + significant risk backlog), GBP';
+COMMENT ON COLUMN @extschema@.disposal_candidates.running_cost_gbp IS 'running cost (hard + soft FM costs) a year, GBP: saved by disposing of the site (NULL where negative)';
+COMMENT ON COLUMN @extschema@.disposal_candidates.carbon_kg IS 'carbon of the energy used a year, kg CO2e (scopes 1-3): saved by disposing of the site';
+COMMENT ON COLUMN @extschema@.disposal_candidates.programme_rank IS 'place in its ICS''s disposal programme: the ICS''s sites of the latest year with a score, in score order (then site code), 1 first; NULL without a score or for a site whose latest return is older';
+COMMENT ON COLUMN @extschema@.disposal_candidates.cumulative_floor_area_m2 IS 'floor area released by disposing of the ICS''s sites ranked 1 to programme_rank, m2';
+COMMENT ON COLUMN @extschema@.disposal_candidates.cumulative_backlog_gbp IS 'backlog avoided by disposing of the ICS''s sites ranked 1 to programme_rank, GBP';
+COMMENT ON COLUMN @extschema@.disposal_candidates.cumulative_running_cost_gbp IS 'running cost saved a year by disposing of the ICS''s sites ranked 1 to programme_rank, GBP';
+COMMENT ON COLUMN @extschema@.disposal_candidates.cumulative_carbon_kg IS 'carbon saved a year by disposing of the ICS''s sites ranked 1 to programme_rank, kg CO2e';
+COMMENT ON COLUMN @extschema@.disposal_candidates.cumulative_floor_area_share IS 'cumulative_floor_area_m2 as a share of the floor area of all the ICS''s sites of the latest year in this view (0-1)';
+GRANT SELECT ON @extschema@.disposal_candidates TO PUBLIC;
 
 -- ---------------------------------------------------------------------------
 -- Data quality of the ERIC returns (1.1): one row per finding, so an ICS sees
@@ -5354,11 +5728,26 @@ BEGIN
            format('%s returns of %s have no %s (collected in %s)', d.kind, d.year_label, d.column_name, o.years)
     FROM completeness AS d
     JOIN collected AS o ON o.kind = d.kind AND o.column_name = d.column_name
-    WHERE NOT d.collected;
+    WHERE NOT d.collected
+    UNION ALL
+    -- A figure estate.disposal_assessment would refuse, left out of
+    -- estate.disposal_candidates (a figure too large for the view is in the reason only).
+    SELECT f.financial_year, f.year_label, 'site', 'unusable disposal figure', f.trust_code, f.site_code, f.ics_code, u.col,
+           CASE WHEN abs(u.figure) < 1e15 THEN u.figure END, u.unit, 1, f.gross_internal_floor_area_m2, f.backlog_total_gbp,
+           format('%s site %s: %s; the criterion is left out of its disposal assessment', f.trust_code, f.site_code, u.problem)
+    FROM @extschema@.disposal_figures() AS f
+    CROSS JOIN LATERAL (VALUES
+        ('gross_internal_floor_area_m2', f.gross_internal_floor_area_m2, 'm2', f.floor_area_unusable),
+        ('unoccupied_share', f.raw_unoccupied_share, 'share', f.unoccupied_share_unusable),
+        ('fci', f.raw_fci, 'share', f.fci_unusable),
+        ('functional_suitability', f.raw_functional_suitability, 'share', f.functional_suitability_unusable),
+        ('running_cost_per_m2_gbp', f.raw_running_cost_per_m2_gbp, 'GBP/m2', f.running_cost_unusable),
+        ('carbon_per_m2_kg', NULL::numeric, 'kg CO2e/m2', f.carbon_unusable)) AS u(col, figure, unit, problem)
+    WHERE u.problem IS NOT NULL;
 END
 $dq$;
 COMMENT ON FUNCTION @extschema@.data_quality(numeric, numeric) IS
-    'findings on the ERIC returns, one row each: unmapped trusts, missing returns, sites added and removed, negative values, energy per m2 beyond outlier_factor times its site type''s median, trust floor area or backlog changing by more than jump_factor times, columns not collected in a year; estate.data_quality is this with the defaults';
+    'findings on the ERIC returns, one row each: unmapped trusts, missing returns, sites added and removed, negative values, energy per m2 beyond outlier_factor times its site type''s median, trust floor area or backlog changing by more than jump_factor times, columns not collected in a year, disposal figures estate.disposal_assessment would refuse; estate.data_quality is this with the defaults';
 
 CREATE OR REPLACE VIEW @extschema@.data_quality WITH (security_invoker = true) AS
 SELECT q.financial_year, q.year_label, q.level, q.finding, q.trust_code, q.site_code, q.ics_code, q.column_name,
@@ -5371,13 +5760,13 @@ COMMENT ON VIEW @extschema@.data_quality IS
 COMMENT ON COLUMN @extschema@.data_quality.financial_year IS 'starting year of the financial year (2015 for 2015/16)';
 COMMENT ON COLUMN @extschema@.data_quality.year_label IS 'financial year, e.g. 2015/16';
 COMMENT ON COLUMN @extschema@.data_quality.level IS 'what the finding is about: site, trust, ics or england';
-COMMENT ON COLUMN @extschema@.data_quality.finding IS 'unmapped trust, missing return, site added, site removed, negative value, energy outlier, year-on-year jump, not collected';
+COMMENT ON COLUMN @extschema@.data_quality.finding IS 'unmapped trust, missing return, site added, site removed, negative value, energy outlier, year-on-year jump, not collected, unusable disposal figure';
 COMMENT ON COLUMN @extschema@.data_quality.trust_code IS 'ODS code of the trust (NULL for England-wide findings)';
 COMMENT ON COLUMN @extschema@.data_quality.site_code IS 'ODS site code for site findings';
 COMMENT ON COLUMN @extschema@.data_quality.ics_code IS 'ODS code of the ICS the trust or site counts in (NULL where none): filter an ICS''s gaps with it';
-COMMENT ON COLUMN @extschema@.data_quality.column_name IS 'the column of estate.eric_site or the measure concerned, where one';
-COMMENT ON COLUMN @extschema@.data_quality.figure IS 'the figure found: floor area (m2) for unmapped trusts, missing returns and site churn, the value for a negative value, kWh/m2 for an energy outlier, this year''s figure for a jump';
-COMMENT ON COLUMN @extschema@.data_quality.unit IS 'unit of figure: m2, GBP, kWh/m2, or NULL for a negative value (the column says) and not collected';
+COMMENT ON COLUMN @extschema@.data_quality.column_name IS 'the column of estate.eric_site, the measure or the disposal criterion concerned, where one';
+COMMENT ON COLUMN @extschema@.data_quality.figure IS 'the figure found: floor area (m2) for unmapped trusts, missing returns and site churn, the value for a negative value, kWh/m2 for an energy outlier, this year''s figure for a jump, the figure left out for an unusable disposal figure';
+COMMENT ON COLUMN @extschema@.data_quality.unit IS 'unit of figure: m2, GBP, kWh/m2, share, GBP/m2, kg CO2e/m2, or NULL for a negative value (the column says) and not collected';
 COMMENT ON COLUMN @extschema@.data_quality.sites IS 'site rows concerned';
 COMMENT ON COLUMN @extschema@.data_quality.floor_area_m2 IS 'gross internal floor area concerned, m2 (for an unmapped trust: left out of every ICS)';
 COMMENT ON COLUMN @extschema@.data_quality.backlog_gbp IS 'backlog concerned, GBP (for an unmapped trust: left out of every ICS)';

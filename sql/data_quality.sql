@@ -136,11 +136,26 @@ BEGIN
            format('%s returns of %s have no %s (collected in %s)', d.kind, d.year_label, d.column_name, o.years)
     FROM completeness AS d
     JOIN collected AS o ON o.kind = d.kind AND o.column_name = d.column_name
-    WHERE NOT d.collected;
+    WHERE NOT d.collected
+    UNION ALL
+    -- A figure estate.disposal_assessment would refuse, left out of
+    -- estate.disposal_candidates (a figure too large for the view is in the reason only).
+    SELECT f.financial_year, f.year_label, 'site', 'unusable disposal figure', f.trust_code, f.site_code, f.ics_code, u.col,
+           CASE WHEN abs(u.figure) < 1e15 THEN u.figure END, u.unit, 1, f.gross_internal_floor_area_m2, f.backlog_total_gbp,
+           format('%s site %s: %s; the criterion is left out of its disposal assessment', f.trust_code, f.site_code, u.problem)
+    FROM @extschema@.disposal_figures() AS f
+    CROSS JOIN LATERAL (VALUES
+        ('gross_internal_floor_area_m2', f.gross_internal_floor_area_m2, 'm2', f.floor_area_unusable),
+        ('unoccupied_share', f.raw_unoccupied_share, 'share', f.unoccupied_share_unusable),
+        ('fci', f.raw_fci, 'share', f.fci_unusable),
+        ('functional_suitability', f.raw_functional_suitability, 'share', f.functional_suitability_unusable),
+        ('running_cost_per_m2_gbp', f.raw_running_cost_per_m2_gbp, 'GBP/m2', f.running_cost_unusable),
+        ('carbon_per_m2_kg', NULL::numeric, 'kg CO2e/m2', f.carbon_unusable)) AS u(col, figure, unit, problem)
+    WHERE u.problem IS NOT NULL;
 END
 $dq$;
 COMMENT ON FUNCTION @extschema@.data_quality(numeric, numeric) IS
-    'findings on the ERIC returns, one row each: unmapped trusts, missing returns, sites added and removed, negative values, energy per m2 beyond outlier_factor times its site type''s median, trust floor area or backlog changing by more than jump_factor times, columns not collected in a year; estate.data_quality is this with the defaults';
+    'findings on the ERIC returns, one row each: unmapped trusts, missing returns, sites added and removed, negative values, energy per m2 beyond outlier_factor times its site type''s median, trust floor area or backlog changing by more than jump_factor times, columns not collected in a year, disposal figures estate.disposal_assessment would refuse; estate.data_quality is this with the defaults';
 
 CREATE OR REPLACE VIEW @extschema@.data_quality WITH (security_invoker = true) AS
 SELECT q.financial_year, q.year_label, q.level, q.finding, q.trust_code, q.site_code, q.ics_code, q.column_name,
@@ -153,13 +168,13 @@ COMMENT ON VIEW @extschema@.data_quality IS
 COMMENT ON COLUMN @extschema@.data_quality.financial_year IS 'starting year of the financial year (2015 for 2015/16)';
 COMMENT ON COLUMN @extschema@.data_quality.year_label IS 'financial year, e.g. 2015/16';
 COMMENT ON COLUMN @extschema@.data_quality.level IS 'what the finding is about: site, trust, ics or england';
-COMMENT ON COLUMN @extschema@.data_quality.finding IS 'unmapped trust, missing return, site added, site removed, negative value, energy outlier, year-on-year jump, not collected';
+COMMENT ON COLUMN @extschema@.data_quality.finding IS 'unmapped trust, missing return, site added, site removed, negative value, energy outlier, year-on-year jump, not collected, unusable disposal figure';
 COMMENT ON COLUMN @extschema@.data_quality.trust_code IS 'ODS code of the trust (NULL for England-wide findings)';
 COMMENT ON COLUMN @extschema@.data_quality.site_code IS 'ODS site code for site findings';
 COMMENT ON COLUMN @extschema@.data_quality.ics_code IS 'ODS code of the ICS the trust or site counts in (NULL where none): filter an ICS''s gaps with it';
-COMMENT ON COLUMN @extschema@.data_quality.column_name IS 'the column of estate.eric_site or the measure concerned, where one';
-COMMENT ON COLUMN @extschema@.data_quality.figure IS 'the figure found: floor area (m2) for unmapped trusts, missing returns and site churn, the value for a negative value, kWh/m2 for an energy outlier, this year''s figure for a jump';
-COMMENT ON COLUMN @extschema@.data_quality.unit IS 'unit of figure: m2, GBP, kWh/m2, or NULL for a negative value (the column says) and not collected';
+COMMENT ON COLUMN @extschema@.data_quality.column_name IS 'the column of estate.eric_site, the measure or the disposal criterion concerned, where one';
+COMMENT ON COLUMN @extschema@.data_quality.figure IS 'the figure found: floor area (m2) for unmapped trusts, missing returns and site churn, the value for a negative value, kWh/m2 for an energy outlier, this year''s figure for a jump, the figure left out for an unusable disposal figure';
+COMMENT ON COLUMN @extschema@.data_quality.unit IS 'unit of figure: m2, GBP, kWh/m2, share, GBP/m2, kg CO2e/m2, or NULL for a negative value (the column says) and not collected';
 COMMENT ON COLUMN @extschema@.data_quality.sites IS 'site rows concerned';
 COMMENT ON COLUMN @extschema@.data_quality.floor_area_m2 IS 'gross internal floor area concerned, m2 (for an unmapped trust: left out of every ICS)';
 COMMENT ON COLUMN @extschema@.data_quality.backlog_gbp IS 'backlog concerned, GBP (for an unmapped trust: left out of every ICS)';

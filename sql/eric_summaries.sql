@@ -7,6 +7,63 @@
 -- ones appended, so one definition serves a fresh install and the update.
 -- ---------------------------------------------------------------------------
 
+-- One vocabulary of site types across the years (docs/eric.md has the table):
+-- 2013/14 and 2014/15 typed sites by length of stay (LONG STAY HOSPITAL,
+-- SHORT TERM NON-ACUTE HOSPITAL, ...), 2015/16 on by service (Mental Health,
+-- Other inpatient, ...), each in its own spelling and some years with a
+-- numbered prefix.  Each label of the shipped years maps to the group of the
+-- later vocabulary nearest in meaning (several later labels share a group, so
+-- the groups hold in every year): the group at the position of the label's
+-- key in the second list.  A label it does not know is kept as published
+-- (without prefix), never lost.  A plain expression, so that the planner
+-- inlines it (not STRICT for that reason: NULL gives NULL all the same).
+CREATE OR REPLACE FUNCTION @extschema@.site_type_normalised(site_type text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN COALESCE(
+        (ARRAY[
+          'General acute hospital',
+          'Specialist hospital',
+          'Specialist hospital',
+          'Mixed service hospital',
+          'Mixed service hospital',
+          'Mental health and learning disabilities',
+          'Mental health and learning disabilities',
+          'Mental health and learning disabilities',
+          'Mental health and learning disabilities',
+          'Community hospital',
+          'Community hospital',
+          'Other inpatient',
+          'Other inpatient',
+          'Other inpatient',
+          'Non-inpatient',
+          'Non-inpatient',
+          'Non-inpatient',
+          'Support facility',
+          'Aggregate site']::text[])[pg_catalog.array_position(ARRAY[
+          'general acute hospital',
+          'specialist hospital',
+          'specialist hospital (acute only)',
+          'multi-service hospital',
+          'mixed service hospital',
+          'long stay hospital',
+          'mental health',
+          'learning disabilities',
+          'mental health and learning disabilities',
+          'community hospital',
+          'community hospital (with inpatient beds)',
+          'short term non-acute hospital',
+          'hospice',
+          'other inpatient',
+          'non-hospital (patient)',
+          'treatment centre',
+          'dental surgery',
+          'support facility',
+          'aggregate site']::text[],
+            pg_catalog.regexp_replace(@extschema@.site_type_key(site_type), '\s+'::text, ' '::text, 'g'::text))],
+        NULLIF(pg_catalog.btrim(pg_catalog.regexp_replace(site_type, '^\s*[0-9]+\s*[.)]\s*'::text, ''::text)), ''::text));
+COMMENT ON FUNCTION @extschema@.site_type_normalised(text) IS
+    'an ERIC site type of any year in one vocabulary: General acute hospital, Specialist hospital, Mixed service hospital, Mental health and learning disabilities, Community hospital, Other inpatient, Non-inpatient, Support facility, Aggregate site (docs/eric.md); a type it does not know as published, without numbered prefix; NULL for a blank type';
+
 -- Every measure of the summaries, at four levels at once (site, trust, ICS,
 -- England), unrounded; the views round.  A site counts in its own ICS (its
 -- estate.site_ics row, else its trust's): ICS and England rows sum sites, the
@@ -35,7 +92,11 @@ CREATE OR REPLACE FUNCTION @extschema@.eric_measures()
         carbon_kg numeric, sites_reporting_carbon bigint, carbon_reporting_floor_area_m2 numeric, carbon_per_m2_kg numeric,
         carbon_gap text,
         year_start date, year_end date, ics_override_note text, moved_sites bigint, moved_to text,
-        energy_reporting_floor_area_m2 numeric, space_by_use_m2 numeric, unoccupied_reporting_floor_area_m2 numeric)
+        energy_reporting_floor_area_m2 numeric, space_by_use_m2 numeric, unoccupied_reporting_floor_area_m2 numeric,
+        site_type_normalised text, hard_fm_cost_gbp numeric, soft_fm_cost_gbp numeric, running_cost_gbp numeric,
+        sites_reporting_running_cost bigint, running_cost_reporting_floor_area_m2 numeric, running_cost_per_m2_gbp numeric,
+        not_functionally_suitable_floor_area_m2 numeric, functional_suitability_floor_area_m2 numeric,
+        not_functionally_suitable_share numeric, pre_1948_floor_area_m2 numeric, pre_1948_share numeric)
     LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
     WITH s AS (
@@ -51,7 +112,7 @@ BEGIN ATOMIC
                     ELSE g.ics_name END AS ics_name,
                o.note AS ics_override_note,
                o.ics_code IS NOT NULL AND o.ics_code IS DISTINCT FROM g.ics_code AS moved,
-               e.site_code, e.site_name, e.site_type,
+               e.site_code, e.site_name, e.site_type, @extschema@.site_type_normalised(e.site_type) AS type_normalised,
                e.site_code OPERATOR(pg_catalog.=) 'AGGRE'::text AS is_aggregate,
                e.gross_internal_floor_area_m2 AS gia,
                CASE WHEN e.gross_internal_floor_area_m2 OPERATOR(pg_catalog.>) 0::numeric
@@ -64,7 +125,13 @@ BEGIN ATOMIC
                y.build_year, sp.basis, sp.clinical, sp.non_clinical, u.unoccupied_share,
                e.electricity_kwh, e.gas_kwh, e.oil_kwh, e.coal_kwh, e.steam_kwh, e.hot_water_kwh,
                e.renewable_electricity_kwh, e.non_fossil_fuel_kwh, en.energy,
-               c.carbon_kg AS carbon, c.carbon_gap
+               c.carbon_kg AS carbon, c.carbon_gap,
+               e.hard_fm_cost_gbp AS hard_fm, e.soft_fm_cost_gbp AS soft_fm, rc.running_cost,
+               -- Not functionally suitable is a share of the occupied floor area.
+               e.not_functionally_suitable_pct OPERATOR(pg_catalog./) 100::numeric OPERATOR(pg_catalog.*) e.occupied_floor_area_m2 AS nfs,
+               CASE WHEN e.not_functionally_suitable_pct IS NOT NULL THEN e.occupied_floor_area_m2 END AS nfs_area,
+               -- The pre-1948 band as a share of the bands given (as the mean build year weighs them).
+               COALESCE(e.age_pre_1948_pct, 0::numeric) OPERATOR(pg_catalog./) NULLIF(y.age_pct, 0::numeric) AS pre_1948_share
         FROM @extschema@.eric_site AS e
         JOIN @extschema@.eric_site_carbon() AS c
           ON c.financial_year OPERATOR(pg_catalog.=) e.financial_year AND c.trust_code OPERATOR(pg_catalog.=) e.trust_code
@@ -89,7 +156,8 @@ BEGIN ATOMIC
         -- band up to the end of the return's year, pre-1948 taken as 1900-1947).
         CROSS JOIN LATERAL (
             SELECT pg_catalog.sum(a.pct OPERATOR(pg_catalog.*) a.year) OPERATOR(pg_catalog./)
-                   NULLIF(pg_catalog.sum(a.pct), 0::numeric) AS build_year
+                   NULLIF(pg_catalog.sum(a.pct), 0::numeric) AS build_year,
+                   pg_catalog.sum(a.pct) AS age_pct
             FROM (VALUES (e.age_2015_on_pct, (2015::numeric OPERATOR(pg_catalog.+) e.financial_year::numeric OPERATOR(pg_catalog.+) 1.25) OPERATOR(pg_catalog./) 2::numeric),
                          (e.age_2005_2014_pct, 2010::numeric), (e.age_1995_2004_pct, 2000::numeric),
                          (e.age_1985_1994_pct, 1990::numeric), (e.age_1975_1984_pct, 1980::numeric),
@@ -120,6 +188,15 @@ BEGIN ATOMIC
                              OPERATOR(pg_catalog.+) COALESCE(e.renewable_electricity_kwh, 0::numeric)
                              OPERATOR(pg_catalog.+) COALESCE(e.non_fossil_fuel_kwh, 0::numeric) END AS energy
         ) AS en
+        -- Running cost: hard + soft FM, never a partial figure (a part answered
+        -- Not Applicable counts as 0, a missing part leaves it unknown).
+        CROSS JOIN LATERAL (
+            SELECT CASE WHEN pg_catalog.num_nonnulls(e.hard_fm_cost_gbp, e.soft_fm_cost_gbp) OPERATOR(pg_catalog.>) 0
+                         AND (e.hard_fm_cost_gbp IS NOT NULL OR 'hard_fm_cost_gbp'::text OPERATOR(pg_catalog.=) ANY (e.not_applicable))
+                         AND (e.soft_fm_cost_gbp IS NOT NULL OR 'soft_fm_cost_gbp'::text OPERATOR(pg_catalog.=) ANY (e.not_applicable))
+                        THEN COALESCE(e.hard_fm_cost_gbp, 0::numeric) OPERATOR(pg_catalog.+) COALESCE(e.soft_fm_cost_gbp, 0::numeric)
+                   END AS running_cost
+        ) AS rc
     ), r AS (
         SELECT CASE WHEN GROUPING(s.site_code) OPERATOR(pg_catalog.=) 0 THEN 'site'::text
                     WHEN GROUPING(s.trust_code) OPERATOR(pg_catalog.=) 0 THEN 'trust'::text
@@ -162,7 +239,14 @@ BEGIN ATOMIC
                CASE WHEN GROUPING(s.site_code) OPERATOR(pg_catalog.=) 0 THEN pg_catalog.min(s.carbon_gap) END AS carbon_gap,
                CASE WHEN GROUPING(s.site_code) OPERATOR(pg_catalog.=) 0 THEN pg_catalog.min(s.ics_override_note) END AS ics_override_note,
                pg_catalog.count(*) FILTER (WHERE s.moved) AS moved_sites,
-               pg_catalog.string_agg(DISTINCT s.ics_name, ', '::text) FILTER (WHERE s.moved) AS moved_to
+               pg_catalog.string_agg(DISTINCT s.ics_name, ', '::text) FILTER (WHERE s.moved) AS moved_to,
+               CASE WHEN GROUPING(s.site_code) OPERATOR(pg_catalog.=) 0 THEN pg_catalog.min(s.type_normalised) END AS type_normalised,
+               pg_catalog.sum(s.hard_fm) AS hard_fm, pg_catalog.sum(s.soft_fm) AS soft_fm,
+               pg_catalog.sum(s.running_cost) AS running_cost, pg_catalog.count(s.running_cost) AS sites_reporting_running_cost,
+               pg_catalog.sum(s.area) FILTER (WHERE s.running_cost IS NOT NULL) AS running_cost_area,
+               pg_catalog.sum(s.running_cost) FILTER (WHERE s.area IS NOT NULL) AS running_cost_of_area,
+               pg_catalog.sum(s.nfs) AS nfs, pg_catalog.sum(s.nfs_area) FILTER (WHERE s.nfs IS NOT NULL) AS nfs_area,
+               pg_catalog.sum(s.area OPERATOR(pg_catalog.*) s.pre_1948_share) AS pre_1948
         FROM s
         GROUP BY GROUPING SETS (
             (s.financial_year, s.year_label, s.ics_basis, s.ics_code, s.ics_name, s.trust_code, s.site_code),
@@ -190,7 +274,11 @@ BEGIN ATOMIC
            t.carbon_of_area OPERATOR(pg_catalog./) NULLIF(t.carbon_area, 0::numeric), t.carbon_gap,
            pg_catalog.make_date(t.financial_year, 4, 1), pg_catalog.make_date(t.financial_year OPERATOR(pg_catalog.+) 1, 3, 31),
            t.ics_override_note, t.moved_sites, t.moved_to,
-           t.energy_area, t.occupied_by_use, t.unoccupied_area
+           t.energy_area, t.occupied_by_use, t.unoccupied_area,
+           t.type_normalised, t.hard_fm, t.soft_fm, t.running_cost, t.sites_reporting_running_cost,
+           t.running_cost_area, t.running_cost_of_area OPERATOR(pg_catalog./) NULLIF(t.running_cost_area, 0::numeric),
+           t.nfs, t.nfs_area, t.nfs OPERATOR(pg_catalog./) NULLIF(t.nfs_area, 0::numeric),
+           t.pre_1948, t.pre_1948 OPERATOR(pg_catalog./) NULLIF(t.age_area, 0::numeric)
     FROM t;
 END;
 COMMENT ON FUNCTION @extschema@.eric_measures() IS
@@ -265,6 +353,18 @@ DECLARE
         r.carbon_kg::numeric(16,2) AS carbon_kg,
         r.carbon_reporting_floor_area_m2::numeric(14,2) AS carbon_reporting_floor_area_m2,
         r.carbon_per_m2_kg::numeric(12,2) AS carbon_per_m2_kg$m$;
+    -- Measures 1.1 added, after each view's last 1.0 column.
+    measures_1_1 text := $m$
+        r.hard_fm_cost_gbp::numeric(16,2) AS hard_fm_cost_gbp,
+        r.soft_fm_cost_gbp::numeric(16,2) AS soft_fm_cost_gbp,
+        r.running_cost_gbp::numeric(16,2) AS running_cost_gbp,
+        r.running_cost_reporting_floor_area_m2::numeric(14,2) AS running_cost_reporting_floor_area_m2,
+        r.running_cost_per_m2_gbp::numeric(12,2) AS running_cost_per_m2_gbp,
+        r.not_functionally_suitable_floor_area_m2::numeric(14,2) AS not_functionally_suitable_floor_area_m2,
+        r.functional_suitability_floor_area_m2::numeric(14,2) AS functional_suitability_floor_area_m2,
+        r.not_functionally_suitable_share::numeric(7,4) AS not_functionally_suitable_share,
+        r.pre_1948_floor_area_m2::numeric(14,2) AS pre_1948_floor_area_m2,
+        r.pre_1948_share::numeric(7,4) AS pre_1948_share$m$;
     grouping text := 'r.ics_basis, r.ics_code, r.ics_name';
     v record;
 BEGIN
@@ -272,7 +372,8 @@ BEGIN
         ('site_summary', 'site',
          'r.financial_year, r.year_label, r.trust_code, r.trust_name, r.commissioning_region, ' || grouping ||
          ', r.site_code, r.site_name, r.site_type, r.is_aggregate',
-         ', r.carbon_gap, r.year_start, r.year_end, r.ics_override_note FROM @extschema@.eric_measures() AS r', 'r.trust_code, r.site_code'),
+         ', r.carbon_gap, r.year_start, r.year_end, r.ics_override_note, r.site_type_normalised',
+         'FROM @extschema@.eric_measures() AS r', 'r.trust_code, r.site_code'),
         ('trust_summary', 'trust',
          'r.financial_year, r.year_label, r.trust_code, r.trust_name, r.commissioning_region, ' || grouping ||
          ', r.sites::integer AS sites, r.sites_reporting_backlog::integer AS sites_reporting_backlog,
@@ -280,8 +381,9 @@ BEGIN
          $x$, t.backlog_investment_gbp::numeric(16,2) AS backlog_investment_gbp,
             t.capital_new_build_gbp::numeric(16,2) AS capital_new_build_gbp,
             t.capital_existing_buildings_gbp::numeric(16,2) AS capital_existing_buildings_gbp,
-            r.year_start, r.year_end, r.moved_sites::integer AS sites_counted_elsewhere, r.moved_to AS counted_elsewhere_in
-         FROM @extschema@.eric_measures() AS r
+            r.year_start, r.year_end, r.moved_sites::integer AS sites_counted_elsewhere, r.moved_to AS counted_elsewhere_in,
+            r.sites_reporting_running_cost::integer AS sites_reporting_running_cost$x$,
+         $x$FROM @extschema@.eric_measures() AS r
          LEFT JOIN @extschema@.eric_trust AS t
            ON t.financial_year::integer OPERATOR(pg_catalog.=) r.financial_year AND t.trust_code OPERATOR(pg_catalog.=) r.trust_code$x$,
          'r.trust_code'),
@@ -289,19 +391,22 @@ BEGIN
          'r.financial_year, r.year_label, ' || grouping ||
          ', r.trusts::integer AS trusts, r.sites::integer AS sites, r.sites_reporting_backlog::integer AS sites_reporting_backlog,
          r.sites_reporting_carbon::integer AS sites_reporting_carbon',
-         ', r.year_start, r.year_end, r.moved_sites::integer AS sites_moved_in FROM @extschema@.eric_measures() AS r',
-         'r.ics_basis, r.ics_name'),
+         ', r.year_start, r.year_end, r.moved_sites::integer AS sites_moved_in,
+         r.sites_reporting_running_cost::integer AS sites_reporting_running_cost',
+         'FROM @extschema@.eric_measures() AS r', 'r.ics_basis, r.ics_name'),
         ('england_summary', 'england',
          'r.financial_year, r.year_label, r.year_start, r.year_end, r.trusts::integer AS trusts, r.sites::integer AS sites,
          r.sites_reporting_backlog::integer AS sites_reporting_backlog, r.sites_reporting_carbon::integer AS sites_reporting_carbon',
-         ' FROM @extschema@.eric_measures() AS r', 'r.year_label')
-    ) AS x(name, level, ids, extra, ord) LOOP
+         ', r.sites_reporting_running_cost::integer AS sites_reporting_running_cost',
+         'FROM @extschema@.eric_measures() AS r', 'r.year_label')
+    ) AS x(name, level, ids, extra, source, ord) LOOP
         EXECUTE format($f$
             CREATE OR REPLACE VIEW @extschema@.%1$I WITH (security_invoker = true) AS
-            SELECT %3$s, %4$s %5$s
+            SELECT %3$s, %4$s %5$s, %6$s
+            %7$s
             WHERE r.level OPERATOR(pg_catalog.=) %2$L::text
-            ORDER BY r.financial_year, %6$s
-        $f$, v.name, v.level, v.ids, measures, v.extra, v.ord);
+            ORDER BY r.financial_year, %8$s
+        $f$, v.name, v.level, v.ids, measures, v.extra, measures_1_1, v.source, v.ord);
         EXECUTE format($c$
             COMMENT ON COLUMN @extschema@.%1$I.financial_year IS 'starting year of the financial year (2015 for 2015/16)';
             COMMENT ON COLUMN @extschema@.%1$I.year_label IS 'financial year, e.g. 2015/16';
@@ -347,6 +452,16 @@ BEGIN
             COMMENT ON COLUMN @extschema@.%1$I.carbon_kg IS 'carbon emissions of the energy consumed, kg CO2e, scopes 1-3 by the UK Government factors of the year (= the sum of estate.carbon_kg over electricity, gas, oil, coal, steam, hot water and renewable electricity; non-fossil fuel not counted), summed over the sites with a figure';
             COMMENT ON COLUMN @extschema@.%1$I.carbon_reporting_floor_area_m2 IS 'floor area of the sites with a carbon figure, m2: the denominator of carbon_per_m2_kg';
             COMMENT ON COLUMN @extschema@.%1$I.carbon_per_m2_kg IS 'carbon per m2 of floor area, over the sites with a carbon figure and floor area, kg CO2e/m2';
+            COMMENT ON COLUMN @extschema@.%1$I.hard_fm_cost_gbp IS 'hard FM (estates) costs, GBP (from 2014/15)';
+            COMMENT ON COLUMN @extschema@.%1$I.soft_fm_cost_gbp IS 'soft FM (hotel services) costs, GBP (from 2014/15)';
+            COMMENT ON COLUMN @extschema@.%1$I.running_cost_gbp IS 'running cost: hard + soft FM costs, GBP, summed over the sites that gave both (a part answered Not Applicable counts as 0)';
+            COMMENT ON COLUMN @extschema@.%1$I.running_cost_reporting_floor_area_m2 IS 'floor area of the sites with a running cost, m2: the denominator of running_cost_per_m2_gbp';
+            COMMENT ON COLUMN @extschema@.%1$I.running_cost_per_m2_gbp IS 'running cost per m2 of floor area, over the sites with a running cost and floor area, GBP/m2';
+            COMMENT ON COLUMN @extschema@.%1$I.not_functionally_suitable_floor_area_m2 IS 'occupied floor area not functionally suitable, m2 (the published %% of each site''s occupied floor area)';
+            COMMENT ON COLUMN @extschema@.%1$I.functional_suitability_floor_area_m2 IS 'occupied floor area of the sites that reported functional suitability, m2: the denominator of not_functionally_suitable_share';
+            COMMENT ON COLUMN @extschema@.%1$I.not_functionally_suitable_share IS 'share of the occupied floor area not functionally suitable (0-1), over the sites that reported it';
+            COMMENT ON COLUMN @extschema@.%1$I.pre_1948_floor_area_m2 IS 'floor area built before 1948, m2 (each site''s pre-1948 share of its age profile times its floor area)';
+            COMMENT ON COLUMN @extschema@.%1$I.pre_1948_share IS 'share of the floor area built before 1948 (0-1), over the sites with an age profile: pre_1948_floor_area_m2 / age_profile_floor_area_m2';
         $c$, v.name);
         IF v.level IN ('site', 'trust') THEN
             EXECUTE format($c$
@@ -360,6 +475,7 @@ BEGIN
                 COMMENT ON COLUMN @extschema@.%1$I.sites IS 'site rows (including AGGRE aggregate rows)';
                 COMMENT ON COLUMN @extschema@.%1$I.sites_reporting_backlog IS 'site rows that reported backlog in at least one band';
                 COMMENT ON COLUMN @extschema@.%1$I.sites_reporting_carbon IS 'site rows with a carbon figure (site_summary.carbon_gap says why the others have none)';
+                COMMENT ON COLUMN @extschema@.%1$I.sites_reporting_running_cost IS 'site rows with a running cost (hard and soft FM costs)';
             $c$, v.name);
         END IF;
     END LOOP;
@@ -370,6 +486,7 @@ COMMENT ON VIEW @extschema@.site_summary IS 'ERIC per site and financial year: f
 COMMENT ON COLUMN @extschema@.site_summary.site_code IS 'ODS site code; AGGRE is the trust''s aggregate of small sites';
 COMMENT ON COLUMN @extschema@.site_summary.site_name IS 'site name as published';
 COMMENT ON COLUMN @extschema@.site_summary.site_type IS 'site type as published, without numeric prefix';
+COMMENT ON COLUMN @extschema@.site_summary.site_type_normalised IS 'the site type in one vocabulary across the years (estate.site_type_normalised; docs/eric.md has the table)';
 COMMENT ON COLUMN @extschema@.site_summary.is_aggregate IS 'the row is the trust''s AGGRE row carrying its small sites';
 COMMENT ON COLUMN @extschema@.site_summary.carbon_gap IS 'why carbon_kg is NULL: negative kWh, missing fuel figures (blank or No Data Provided), no carbon factors for the year, or every fuel Not Applicable; NULL when carbon_kg has a figure';
 COMMENT ON VIEW @extschema@.trust_summary IS 'ERIC per trust and financial year, summed from its site rows, for BI tools';
@@ -395,7 +512,23 @@ COMMENT ON COLUMN @extschema@.england_summary.trusts IS 'trusts with site rows';
 -- it on its ODS successor path (estate.ics_mapping.rule) that has a return this
 -- year; a moved site counts in the ICS it counts in this year.  Sums are summed
 -- and ratios recomputed from their weighted parts, never averaged.
-CREATE OR REPLACE VIEW @extschema@.year_on_year WITH (security_invoker = true) AS
+-- Unrounded; the view year_on_year rounds.  Every step is materialised once
+-- and joined by hashing: the row estimates of the inlined eric_measures are
+-- tiny (a self-join on three key columns), so the planner would otherwise
+-- loop over tens of thousands of rows once per row (seconds to minutes on
+-- the shipped years).
+CREATE OR REPLACE FUNCTION @extschema@.year_on_year_rows()
+    RETURNS TABLE (
+        level text, financial_year integer, year_label text, previous_year_label text,
+        trust_code text, trust_name text, metric text, unit text,
+        value numeric, previous_value numeric, change numeric, change_share numeric,
+        definition_changed boolean, definition_note text,
+        site_code text, ics_basis text, ics_code text, ics_name text,
+        like_for_like_previous_value numeric, like_for_like_change numeric, like_for_like_change_share numeric,
+        predecessors text)
+    LANGUAGE sql STABLE PARALLEL SAFE
+    SET enable_nestloop = off SET jit = off
+BEGIN ATOMIC
 WITH current_load AS (
     SELECT DISTINCT ON (l.financial_year) l.financial_year::integer AS financial_year, l.definitions
     FROM @extschema@.eric_load AS l
@@ -403,16 +536,16 @@ WITH current_load AS (
     ORDER BY l.financial_year, l.load_id DESC
 ), r AS MATERIALIZED (
     SELECT r.* FROM @extschema@.eric_measures() AS r
-), returned AS (
+), returned AS MATERIALIZED (
     SELECT DISTINCT r.financial_year, r.trust_code FROM r WHERE r.level OPERATOR(pg_catalog.=) 'trust'::text
-), path AS (
+), path AS MATERIALIZED (
     -- The successor path ODS gives a trust: 'ICB of successor X (P -> Q -> X)'.
     SELECT DISTINCT ON (i.trust_code) i.trust_code,
            pg_catalog.string_to_array(pg_catalog.substring(i.rule, '^ICB of successor \S+ \(([^)]*)\)'::text), ' -> '::text) AS codes
     FROM @extschema@.ics_mapping AS i
     WHERE i.rule OPERATOR(pg_catalog.~) '^ICB of successor \S+ \('::text
     ORDER BY i.trust_code, i.valid_from DESC
-), holder AS (
+), holder AS MATERIALIZED (
     -- Who holds last year's returns of each trust this year.
     SELECT p.financial_year OPERATOR(pg_catalog.+) 1 AS financial_year, p.trust_code,
            COALESCE(CASE WHEN EXISTS (SELECT FROM returned AS n
@@ -428,7 +561,7 @@ WITH current_load AS (
                      ORDER BY c.n LIMIT 1),
                     p.trust_code) AS holder
     FROM returned AS p
-), m AS (
+), m AS MATERIALIZED (
     -- One row per measure; a ratio carries its weight (the floor area or
     -- space it is taken over) so that it can be recomputed over another group.
     SELECT r.level, r.financial_year, r.year_label, r.trust_code, r.trust_name, r.site_code,
@@ -503,22 +636,37 @@ WITH current_load AS (
         ('ics', mv.new_ics_basis OPERATOR(pg_catalog.||) '/'::text OPERATOR(pg_catalog.||) mv.new_ics_name),
         ('england', '')) AS k(level, key)
     GROUP BY k.level, mv.financial_year, k.key, mv.metric
+), notes AS MATERIALIZED (
+    -- Per year and measure, not per row: a column collected under another
+    -- definition, or only in one of the years.
+    SELECT k.financial_year, k.metric, d.changed, d.note
+    FROM (SELECT DISTINCT m.financial_year, m.metric, m.columns FROM m) AS k
+    LEFT JOIN current_load AS ln ON ln.financial_year OPERATOR(pg_catalog.=) k.financial_year
+    LEFT JOIN current_load AS lp ON lp.financial_year OPERATOR(pg_catalog.=) (k.financial_year OPERATOR(pg_catalog.-) 1)
+    CROSS JOIN LATERAL (
+        SELECT CASE WHEN lp.definitions IS NOT NULL
+                    THEN pg_catalog.bool_or((ln.definitions OPERATOR(pg_catalog.->>) c) IS DISTINCT FROM (lp.definitions OPERATOR(pg_catalog.->>) c)) END AS changed,
+               pg_catalog.string_agg(pg_catalog.format('%s: %s -> %s'::text, c,
+                                                       COALESCE(lp.definitions OPERATOR(pg_catalog.->>) c, 'not collected'::text),
+                                                       COALESCE(ln.definitions OPERATOR(pg_catalog.->>) c, 'not collected'::text)), '; '::text ORDER BY u.n)
+                   FILTER (WHERE lp.definitions IS NOT NULL
+                             AND (ln.definitions OPERATOR(pg_catalog.->>) c) IS DISTINCT FROM (lp.definitions OPERATOR(pg_catalog.->>) c)) AS note
+        FROM pg_catalog.unnest(k.columns) WITH ORDINALITY AS u(c, n)
+    ) AS d
 )
-SELECT cur.level, cur.financial_year, cur.year_label, prev.year_label AS previous_year_label,
+SELECT cur.level, cur.financial_year, cur.year_label, prev.year_label,
        cur.trust_code, cur.trust_name, cur.metric, cur.unit,
-       cur.value::numeric(18,4) AS value, prev.value::numeric(18,4) AS previous_value,
-       (cur.value OPERATOR(pg_catalog.-) prev.value)::numeric(18,4) AS change,
+       cur.value, prev.value, cur.value OPERATOR(pg_catalog.-) prev.value,
        -- A share of a build year means nothing: its change is in years only.
-       (CASE WHEN cur.unit OPERATOR(pg_catalog.<>) 'year'::text
-             THEN (cur.value OPERATOR(pg_catalog.-) prev.value) OPERATOR(pg_catalog./)
-                  NULLIF(pg_catalog.abs(prev.value), 0::numeric) END)::numeric(12,4) AS change_share,
-       d.changed AS definition_changed, d.note AS definition_note,
+       CASE WHEN cur.unit OPERATOR(pg_catalog.<>) 'year'::text
+            THEN (cur.value OPERATOR(pg_catalog.-) prev.value) OPERATOR(pg_catalog./)
+                 NULLIF(pg_catalog.abs(prev.value), 0::numeric) END,
+       d.changed, d.note,
        cur.site_code, cur.ics_basis, cur.ics_code, cur.ics_name,
-       l.value::numeric(18,4) AS like_for_like_previous_value,
-       (cur.value OPERATOR(pg_catalog.-) l.value)::numeric(18,4) AS like_for_like_change,
-       (CASE WHEN cur.unit OPERATOR(pg_catalog.<>) 'year'::text
-             THEN (cur.value OPERATOR(pg_catalog.-) l.value) OPERATOR(pg_catalog./)
-                  NULLIF(pg_catalog.abs(l.value), 0::numeric) END)::numeric(12,4) AS like_for_like_change_share,
+       l.value, cur.value OPERATOR(pg_catalog.-) l.value,
+       CASE WHEN cur.unit OPERATOR(pg_catalog.<>) 'year'::text
+            THEN (cur.value OPERATOR(pg_catalog.-) l.value) OPERATOR(pg_catalog./)
+                 NULLIF(pg_catalog.abs(l.value), 0::numeric) END,
        l.predecessors
 FROM m AS cur
 LEFT JOIN m AS prev
@@ -531,20 +679,22 @@ LEFT JOIN like_for_like AS l
  AND l.key OPERATOR(pg_catalog.=) cur.key
  AND l.metric OPERATOR(pg_catalog.=) cur.metric
  AND l.financial_year OPERATOR(pg_catalog.=) cur.financial_year
-LEFT JOIN current_load AS ln ON ln.financial_year OPERATOR(pg_catalog.=) cur.financial_year
-LEFT JOIN current_load AS lp ON lp.financial_year OPERATOR(pg_catalog.=) (cur.financial_year OPERATOR(pg_catalog.-) 1)
-CROSS JOIN LATERAL (
-    -- A column collected under another definition, or only in one of the years.
-    SELECT CASE WHEN lp.definitions IS NOT NULL
-                THEN pg_catalog.bool_or((ln.definitions OPERATOR(pg_catalog.->>) c) IS DISTINCT FROM (lp.definitions OPERATOR(pg_catalog.->>) c)) END AS changed,
-           pg_catalog.string_agg(pg_catalog.format('%s: %s -> %s'::text, c,
-                                                   COALESCE(lp.definitions OPERATOR(pg_catalog.->>) c, 'not collected'::text),
-                                                   COALESCE(ln.definitions OPERATOR(pg_catalog.->>) c, 'not collected'::text)), '; '::text ORDER BY u.n)
-               FILTER (WHERE lp.definitions IS NOT NULL
-                         AND (ln.definitions OPERATOR(pg_catalog.->>) c) IS DISTINCT FROM (lp.definitions OPERATOR(pg_catalog.->>) c)) AS note
-    FROM pg_catalog.unnest(cur.columns) WITH ORDINALITY AS u(c, n)
-) AS d
-ORDER BY cur.level, cur.trust_code, cur.site_code, cur.ics_name, cur.metric, cur.financial_year;
+JOIN notes AS d ON d.financial_year OPERATOR(pg_catalog.=) cur.financial_year AND d.metric OPERATOR(pg_catalog.=) cur.metric;
+END;
+COMMENT ON FUNCTION @extschema@.year_on_year_rows() IS
+    'the rows of estate.year_on_year, unrounded and unordered (the view rounds and orders them)';
+
+CREATE OR REPLACE VIEW @extschema@.year_on_year WITH (security_invoker = true) AS
+SELECT y.level, y.financial_year, y.year_label, y.previous_year_label, y.trust_code, y.trust_name, y.metric, y.unit,
+       y.value::numeric(18,4) AS value, y.previous_value::numeric(18,4) AS previous_value,
+       y.change::numeric(18,4) AS change, y.change_share::numeric(12,4) AS change_share,
+       y.definition_changed, y.definition_note, y.site_code, y.ics_basis, y.ics_code, y.ics_name,
+       y.like_for_like_previous_value::numeric(18,4) AS like_for_like_previous_value,
+       y.like_for_like_change::numeric(18,4) AS like_for_like_change,
+       y.like_for_like_change_share::numeric(12,4) AS like_for_like_change_share,
+       y.predecessors
+FROM @extschema@.year_on_year_rows() AS y
+ORDER BY y.level, y.trust_code, y.site_code, y.ics_name, y.metric, y.financial_year;
 COMMENT ON VIEW @extschema@.year_on_year IS
     'ERIC measures per site, trust, ICS and for England against the previous financial year, plainly and like for like (merged trusts counted with their successor), flagging columns whose definition changed between the years';
 COMMENT ON COLUMN @extschema@.year_on_year.level IS 'site, trust, ics, or england (all site rows of the year)';

@@ -129,3 +129,21 @@ SELECT year_label, trust_code, sites, floor_area_m2, backlog_gbp
 FROM estate.data_quality
 WHERE finding = 'unmapped trust'
 ORDER BY financial_year, trust_code;
+
+\echo
+\echo '== Disposal candidates in Cheshire and Merseyside (estate.disposal_candidates), against'
+\echo '== illustrative rebuild costs (placeholders, not published rates): the top of its'
+\echo '== programme in score order, and what it releases as it goes.'
+INSERT INTO estate.rebuild_cost (site_type, cost_per_m2_gbp, price_base, source) VALUES
+    ('General acute hospital', 3000, '2015/16', 'illustrative'), ('Specialist hospital (acute only)', 3000, '2015/16', 'illustrative'),
+    ('Mixed service hospital', 2600, '2015/16', 'illustrative'), ('Community hospital (with inpatient beds)', 2400, '2015/16', 'illustrative'),
+    ('Mental Health', 2400, '2015/16', 'illustrative')
+ON CONFLICT DO NOTHING;
+SELECT programme_rank AS rank, site_code, site_name, site_type_normalised, score, recommendation,
+       cumulative_floor_area_m2 AS released_m2, round(100 * cumulative_floor_area_share, 1) AS released_pct,
+       cumulative_backlog_gbp AS backlog_avoided_gbp, cumulative_running_cost_gbp AS running_cost_saved_gbp
+FROM estate.disposal_candidates
+WHERE ics_code = 'QYG' AND in_latest_year
+ORDER BY programme_rank
+LIMIT 8;
+SELECT site_code, unusable_figures FROM estate.disposal_candidates WHERE unusable_figures IS NOT NULL ORDER BY site_code;

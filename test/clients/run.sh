@@ -9,7 +9,7 @@ set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 . "$root/test/lib/tap.sh"
 db=estate_eric
-views="site_summary trust_summary ics_summary england_summary year_on_year data_completeness data_quality"
+views="site_summary trust_summary ics_summary england_summary year_on_year data_completeness data_quality disposal_candidates"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
@@ -30,6 +30,12 @@ cc -std=c99 -O1 -Wall -Wextra -Werror -o "$out/odbc_check" "$root/test/clients/o
 ok $? "the ODBC client compiles against unixODBC"
 javac -d "$out" "$root/test/clients/JdbcCheck.java"
 ok $? "the JDBC client compiles"
+
+# Rebuild costs, so that disposal_candidates carries FCI and replacement
+# values as well as NULLs (removed at the end).
+q $db "INSERT INTO estate.rebuild_cost (site_type, cost_per_m2_gbp, source)
+       VALUES ('General acute hospital', 3000, 'test/clients'), ('Mental Health', 2400, 'test/clients')" >/dev/null
+ok $? "rebuild costs for two site types"
 
 # BoolsAsChar=0: booleans as SQL_BIT (psqlODBC's default sends them as text).
 "$out/odbc_check" "Driver={PostgreSQL Unicode};Servername=127.0.0.1;Port=$PGPORT;Database=$db;Username=postgres;BoolsAsChar=0" \
@@ -57,4 +63,5 @@ for client in odbc jdbc; do
 	is "$(awk -F'\t' -v c="$col" '$1 == 2015 && $c != "\\N" { s += $c } END { printf "%.2f", s }' "$out/ics_summary.$client")" \
 		4974706094.00 "$client: the ICS summaries of 2015/16 add up to £4,974,706,094"
 done
+q $db "DELETE FROM estate.rebuild_cost WHERE source = 'test/clients'" >/dev/null
 done_testing

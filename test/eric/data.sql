@@ -3,7 +3,7 @@
 -- Areas section of 2014/15, the later published format, and the views,
 -- carbon included.
 BEGIN;
-SELECT plan(59);
+SELECT plan(63);
 CREATE TEMP VIEW year_on_year_flags AS
     SELECT metric, definition_changed FROM estate.year_on_year WHERE level = 'england' AND financial_year = 2015;
 
@@ -178,11 +178,15 @@ INSERT INTO additive VALUES ('gross_internal_floor_area_m2'), ('occupied_floor_a
     ('critical_infrastructure_risk_gbp'), ('risk_adjusted_backlog_gbp'), ('backlog_reporting_floor_area_m2'),
     ('age_profile_floor_area_m2'), ('electricity_kwh'), ('gas_kwh'), ('oil_kwh'), ('coal_kwh'), ('steam_kwh'),
     ('hot_water_kwh'), ('renewable_electricity_kwh'), ('non_fossil_fuel_kwh'), ('energy_kwh'), ('carbon_kg'),
-    ('carbon_reporting_floor_area_m2'), ('sites'), ('sites_reporting_backlog'), ('sites_reporting_carbon');
+    ('carbon_reporting_floor_area_m2'), ('sites'), ('sites_reporting_backlog'), ('sites_reporting_carbon'),
+    ('hard_fm_cost_gbp'), ('soft_fm_cost_gbp'), ('running_cost_gbp'), ('running_cost_reporting_floor_area_m2'),
+    ('sites_reporting_running_cost'), ('not_functionally_suitable_floor_area_m2'), ('functional_suitability_floor_area_m2'),
+    ('pre_1948_floor_area_m2');
 CREATE TEMP VIEW sum_mismatches AS
     WITH m AS (SELECT m.level, m.financial_year, m.ics_basis, coalesce(m.ics_code, '-') AS ics_code, m.ics_name, a.c,
                       CASE WHEN m.level = 'site' THEN CASE a.c WHEN 'sites' THEN 1 WHEN 'sites_reporting_backlog' THEN
-                           (m.backlog_total_gbp IS NOT NULL)::int WHEN 'sites_reporting_carbon' THEN (m.carbon_kg IS NOT NULL)::int END
+                           (m.backlog_total_gbp IS NOT NULL)::int WHEN 'sites_reporting_carbon' THEN (m.carbon_kg IS NOT NULL)::int
+                           WHEN 'sites_reporting_running_cost' THEN (m.running_cost_gbp IS NOT NULL)::int END
                       END AS site_count,
                       (to_jsonb(m) ->> a.c)::numeric AS v
                FROM estate.eric_measures() AS m, additive AS a),
@@ -196,11 +200,39 @@ CREATE TEMP VIEW sum_mismatches AS
     FROM (SELECT financial_year, c, sum(v) AS v, count(v) AS n FROM by_site GROUP BY 1, 2) AS s
     FULL JOIN (SELECT * FROM m WHERE level = 'england') AS e USING (financial_year, c)
     WHERE CASE WHEN s.n = 0 THEN e.v IS NOT NULL ELSE s.v IS DISTINCT FROM e.v END;
-SELECT is((SELECT count(*) FROM additive), 25::bigint, '25 additive measures checked');
+SELECT is((SELECT count(*) FROM additive), 33::bigint, '33 additive measures checked');
 SELECT is((SELECT array_agg(format('%s %s %s %s', level, financial_year, ics_name, c)) FROM sum_mismatches), NULL,
           'each ICS is the sum of its sites and England the sum of all sites, for every additive measure in every year');
 SELECT is((SELECT array_agg(financial_year::text || ' ' || trust_code) FROM estate.trust_summary GROUP BY financial_year, trust_code HAVING count(*) > 1),
           NULL, 'trust_summary has one row per trust and year');
+-- Shares and per-m2 figures are recomputed from the summed parts at every level.
+SELECT is((SELECT count(*) FROM estate.eric_measures()
+           WHERE running_cost_per_m2_gbp IS DISTINCT FROM
+                 (SELECT sum(s.running_cost_gbp) FILTER (WHERE s.gross_internal_floor_area_m2 > 0)
+                         / NULLIF(sum(s.gross_internal_floor_area_m2) FILTER (WHERE s.running_cost_gbp IS NOT NULL AND s.gross_internal_floor_area_m2 > 0), 0)
+                  FROM estate.eric_measures() AS s
+                  WHERE s.level = 'site' AND s.financial_year = eric_measures.financial_year
+                    AND (eric_measures.level = 'england'
+                         OR (eric_measures.level = 'ics' AND (s.ics_basis, s.ics_name) = (eric_measures.ics_basis, eric_measures.ics_name))
+                         OR (eric_measures.level IN ('trust', 'site') AND s.trust_code = eric_measures.trust_code
+                             AND (eric_measures.level = 'trust' OR s.site_code = eric_measures.site_code))))
+             OR not_functionally_suitable_share IS DISTINCT FROM not_functionally_suitable_floor_area_m2 / NULLIF(functional_suitability_floor_area_m2, 0)
+             OR pre_1948_share IS DISTINCT FROM pre_1948_floor_area_m2 / NULLIF(age_profile_floor_area_m2, 0)), 0::bigint,
+          'running cost per m2, not functionally suitable share and pre-1948 share are their summed parts divided, at every level');
+SELECT is((SELECT (running_cost_gbp, running_cost_per_m2_gbp, not_functionally_suitable_share, pre_1948_share)::text
+           FROM estate.england_summary WHERE financial_year = 2015),
+          '(4864827481.00,183.38,0.1286,0.1389)', 'England 2015/16: £4,864,827,481 of hard and soft FM costs, £183.38/m2; 12.86% not functionally suitable; 13.89% built before 1948');
+-- One vocabulary of site types: every type published in a shipped year maps
+-- to one of the nine groups (docs/eric.md), and a blank type to none.
+SELECT is((SELECT array_agg(DISTINCT format('%s %s', financial_year, site_type)) FROM estate.site_summary
+           WHERE financial_year BETWEEN 2013 AND 2015 AND btrim(site_type) <> ''
+             AND NOT coalesce(site_type_normalised = ANY (ARRAY['General acute hospital', 'Specialist hospital', 'Mixed service hospital',
+                 'Mental health and learning disabilities', 'Community hospital', 'Other inpatient', 'Non-inpatient', 'Support facility',
+                 'Aggregate site']), false)),
+          NULL, 'every published site type of 2013/14, 2014/15 and 2015/16 has a normalised type');
+SELECT is((SELECT array_agg(DISTINCT format('%s %s', site_type_normalised, is_aggregate) ORDER BY format('%s %s', site_type_normalised, is_aggregate))
+           FROM estate.site_summary WHERE site_type_normalised IN ('Aggregate site') OR btrim(coalesce(site_type, '')) = ''),
+          '{" f","Aggregate site f","Aggregate site t"}'::text[], 'AGGREGATE SITE and Aggregate Site become one type (AGGRE rows and the five sites so typed); the two blank types stay NULL');
 
 -- Move Aintree University Hospital (REM, site REM21) into Greater Manchester (QOP).
 CREATE TEMP TABLE before AS

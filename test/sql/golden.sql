@@ -119,6 +119,9 @@ SELECT * FROM estate.carbon_fuel ORDER BY fuel, part;
 -- ---- rebuild cost and disposal -----------------------------------------------
 SELECT s, estate.site_type_key(s) FROM unnest(ARRAY['1. General acute hospital', ' Mental Health (including Specialist services)',
                                                      'COMMUNITY HOSPITAL (with inpatient beds)', 'Aggregate Site', '']) AS s;
+SELECT s, estate.site_type_normalised(s) FROM unnest(ARRAY['1. General acute hospital', 'LONG STAY HOSPITAL', 'Mental Health',
+                                                            'SHORT TERM  NON-ACUTE HOSPITAL', 'TREATMENT CENTRE', 'Aggregate Site',
+                                                            '12. Unreported sites', '', NULL]) AS s;
 INSERT INTO estate.rebuild_cost (site_type, cost_per_m2_gbp, source)
 VALUES ('General acute hospital', 4500, 'golden test assumption');
 SELECT estate.replacement_value_proxy('General acute hospital', 12000.5),
@@ -200,6 +203,9 @@ SELECT * FROM estate.ics_summary ORDER BY 1, 2, 3;
 SELECT * FROM estate.eric_measures() ORDER BY level, financial_year, trust_code, ics_name, site_code;
 DELETE FROM estate.site_ics;
 SELECT * FROM estate.year_on_year ORDER BY level, financial_year, trust_code, site_code, ics_name, metric;
+SELECT count(*) FROM estate.year_on_year_rows();
+SELECT * FROM estate.disposal_figures() ORDER BY financial_year, trust_code, site_code;
+SELECT * FROM estate.disposal_candidates ORDER BY ics_basis, ics_name, programme_rank, site_code;
 SELECT * FROM estate.data_completeness ORDER BY kind, financial_year, column_name;
 SELECT * FROM estate.data_quality;
 SELECT * FROM estate.data_quality(1.5, 1.1) ORDER BY 1, 3, 4, 5, 6, 8;
