@@ -87,6 +87,7 @@ const PAGES = [
   { id: 'england', title: 'England and ICSs', href: () => 'index.html' },
   { id: 'ics', title: 'One ICS', href: (c) => `ics/${c}.html` },
   { id: 'investment', title: 'Investment scenarios', href: (c) => `investment/${c}.html` },
+  { id: 'disposal', title: 'Disposal candidates', href: (c) => `disposal/${c}.html` },
   { id: 'carbon', title: 'Carbon and net zero', href: (c) => `carbon/${c}.html` },
   { id: 'quality', title: 'Data quality', href: () => 'quality.html' },
 ];
@@ -177,7 +178,7 @@ async function main() {
   const target = (await q(`SELECT estate.carter_target('non_clinical_share') AS nc, estate.carter_target('unoccupied_share') AS un`))[0];
 
   fs.rmSync(out, { recursive: true, force: true });
-  for (const d of ['ics', 'investment', 'carbon']) fs.mkdirSync(path.join(out, d), { recursive: true });
+  for (const d of ['ics', 'investment', 'disposal', 'carbon']) fs.mkdirSync(path.join(out, d), { recursive: true });
   const write = (rel, html) => fs.writeFileSync(path.join(out, rel), html);
   const common = { icsList, ics: { code: first.ics_code } };
 
@@ -368,6 +369,62 @@ ${table([{ t: 'year' }, { t: 'site' }, { t: 'trust' }, { t: 'risk band' }, { t: 
     write(`investment/${ics.ics_code}.html`, page({ ...common, ics: { code: ics.ics_code }, id: 'investment', depth: 1,
       title: `Investment scenarios: ${ics.ics_name}`,
       question: 'What does a budget do to our critical infrastructure risk and backlog over ten years, and what do we fund first?', body }));
+  }
+
+  // 4. Disposal candidates: the ICS's sites in programme order, and what
+  // disposing of the first 1, 2, ... of them releases.
+  {
+    const sites = await q(`
+      SELECT ics_code, programme_rank, site_code, site_name, trust_name, site_type_normalised, year_label,
+             score, recommendation, reasons, criteria_used,
+             round(cumulative_floor_area_m2) AS floor_m2, ${M('cumulative_backlog_gbp', 'backlog_m')},
+             ${M('cumulative_running_cost_gbp', 'running_m')}, round(cumulative_carbon_kg / 1000) AS carbon_t,
+             round(cumulative_floor_area_share * 100, 1) AS floor_share
+      FROM estate.disposal_candidates
+      WHERE ics_code IS NOT NULL AND programme_rank IS NOT NULL
+      ORDER BY ics_code, programme_rank`);
+    const recs = await q(`
+      SELECT ics_code, recommendation, count(*) AS n FROM estate.disposal_candidates
+      WHERE ics_code IS NOT NULL AND programme_rank IS NOT NULL GROUP BY ics_code, recommendation`);
+    const REC = { domain: ['dispose', 'review', 'retain'], range: ['#d5281b', '#ffb81c', '#009639'] };
+    for (const ics of icsLatest) {
+      const mine = sites.filter((r) => r.ics_code === ics.ics_code);
+      const top = mine[0];
+      const count = (rec) => (recs.find((r) => r.ics_code === ics.ics_code && r.recommendation === rec) || { n: 0 }).n;
+      const curve = (field, title, unit) => chart({
+        title, width: 250, height: 170,
+        data: { values: mine.filter((r) => r[field] !== null).map((r) => ({ rank: r.programme_rank, v: num(r[field]) })) },
+        mark: { type: 'line', color: '#005eb8', interpolate: 'step-after' },
+        encoding: { x: { field: 'rank', type: 'quantitative', title: 'sites disposed of, in programme order' },
+          y: { field: 'v', type: 'quantitative', title: unit } },
+      }, `Cumulative, the first n sites of the programme (estate.disposal_candidates).`);
+      const first20 = mine.slice(0, 20);
+      const body = mine.length === 0 ? '<p>No site of this ICS has a disposal score.</p>' : `
+<div class="kpis">${kpi('ICS', fig('ics-name', esc(ics.ics_name)))}${kpi('strongest candidate', fig('top-candidate-name', esc(top.site_name)))}${kpi('its score (0-100)', fig('top-candidate-score', esc(top.score)))}${kpi('dispose / review / retain', `${count('dispose')} / ${count('review')} / ${count('retain')}`)}${kpi('the whole programme releases', `${grouped(mine[mine.length - 1].floor_m2)} m²`)}</div>
+<div class="charts">
+${await chart({
+    title: 'Disposal score, the 20 strongest candidates', width: 300, height: first20.length * 16,
+    data: { values: first20.map((r) => ({ site: `${r.programme_rank}. ${r.site_name}`, score: num(r.score), recommendation: r.recommendation })) },
+    mark: 'bar',
+    encoding: { y: { field: 'site', type: 'nominal', sort: null, title: null, axis: { labelLimit: 240 } },
+      x: { field: 'score', type: 'quantitative', title: 'score', scale: { domain: [0, 100] } },
+      color: { field: 'recommendation', type: 'nominal', scale: REC } },
+  }, 'Higher: a stronger candidate, over the criteria known (space, condition, suitability, running cost, carbon).')}
+${await curve('floor_m2', 'Floor area released', 'm²')}
+${await curve('backlog_m', 'Backlog avoided', '£m')}
+${await curve('running_m', 'Running cost saved a year', '£m a year')}
+${await curve('carbon_t', 'Carbon saved a year', 't CO2e a year')}
+</div>
+<h3>The programme, strongest first</h3>
+${table([{ t: '#', n: 1 }, { t: 'site' }, { t: 'trust' }, { t: 'type' }, { t: 'score', n: 1 }, { t: 'recommendation' }, { t: 'why' },
+    { t: 'floor area so far', n: 1 }, { t: 'backlog avoided so far', n: 1 }],
+  first20.map((r) => [r.programme_rank, esc(r.site_name), esc(r.trust_name), esc(r.site_type_normalised), esc(r.score),
+    esc(r.recommendation), esc(r.reasons), `${grouped(r.floor_m2)} m² (${pct(r.floor_share)})`, money(r.backlog_m)]))}
+<p class="note">${mine.length} sites of the ICS returned in ${esc(latest.year_label)} and have a score; the table shows the first ${first20.length}. Scores and reasons come from estate.disposal_assessment with its default weights; a recommendation is a prompt for a review, not a decision.</p>`;
+      write(`disposal/${ics.ics_code}.html`, page({ ...common, ics: { code: ics.ics_code }, id: 'disposal', depth: 1,
+        title: `Disposal candidates: ${ics.ics_name}`,
+        question: 'Which sites should we look at disposing of first, why, and what would a programme release?', body }));
+    }
   }
 
   // 5. Carbon and net zero.

@@ -117,6 +117,13 @@ async function main() {
   is(await text('plan-last-year'), String(plan.year), `its last year is year 10 of the plan, ${plan.year}`);
   is(await text('plan-cir-end-mid'), plan.cir, `its CIR in year 10 at ${budget} a year is SQL's, ${plan.cir}`);
 
+  // Disposal: the ICS's strongest candidate, its name and score.
+  await page.goto(`${base}disposal/${first}.html`);
+  const top = await one(`SELECT site_name, to_char(score, 'FM990.00') AS score FROM estate.disposal_candidates
+                         WHERE ics_code = $1 AND programme_rank = 1`, [first]);
+  is(await text('top-candidate-name'), top.site_name, `disposal/${first}.html names the ICS's strongest candidate as SQL does, ${top.site_name}`);
+  is(await text('top-candidate-score'), top.score, `with SQL's score, ${top.score}`);
+
   // Screenshots of the pages the menu names (the first ICS where a page has a selector).
   fs.mkdirSync(shotsDir, { recursive: true });
   await page.goto(base + 'index.html');
