@@ -17,8 +17,8 @@ mkdir -p "$output"
 
 start=$SECONDS
 rm -rf "$root/dashboard/node_modules"
-estate_dashboard_npm_ci
-ok $? "npm ci installs the pinned packages ($((SECONDS - start)) s, $(du -sh "$root/dashboard/node_modules" | cut -f1) of node_modules)"
+estate_dashboard_npm_ci 2>&1 | sed 's/^/# /'
+ok "${PIPESTATUS[0]}" "npm ci installs the pinned packages ($((SECONDS - start)) s, $(du -sh "$root/dashboard/node_modules" | cut -f1) of node_modules)"
 is "$(cd "$root/dashboard" && npm ls --depth=0 --parseable 2>/dev/null | tail -n +2 | xargs -n1 basename | sort | tr '\n' ' ')" \
 	"pg playwright-core vega vega-lite " "the top-level packages are the four pinned ones"
 
@@ -26,8 +26,8 @@ export PGDATABASE=estate_dashboard PGUSER=estate_dashboard_reader
 is "$(q estate_dashboard 'SHOW default_transaction_read_only')" on "the build's role reads only"
 
 start=$SECONDS
-node "$root/dashboard/build.js" "$output/site"
-ok $? "the site builds from estate_dashboard ($((SECONDS - start)) s, $(du -sh "$output/site" | cut -f1), $(find "$output/site" -name '*.html' | wc -l) pages)"
+node "$root/dashboard/build.js" "$output/site" 2>&1 | sed 's/^/# /'
+ok "${PIPESTATUS[0]}" "the site builds from estate_dashboard ($((SECONDS - start)) s, $(du -sh "$output/site" | cut -f1), $(find "$output/site" -name '*.html' | wc -l) pages)"
 ! grep -rlE '(src|href)="(https?:)?//' "$output/site" >/dev/null
 ok $? "no page links a script, style or image from another host"
 
