@@ -4713,8 +4713,12 @@ COMMENT ON FUNCTION @extschema@.site_type_normalised(text) IS
 -- estate.site_ics row, else its trust's): ICS and England rows sum sites, the
 -- trust row stays where the trust maps and counts the sites it has elsewhere.  Ratios are taken over the sites that
 -- reported both parts, and the floor area they cover is given beside them
--- (the last three columns weigh energy per m2, the non-clinical share and the
--- unoccupied share, so a ratio over other groupings is recomputed from parts).
+-- (energy_reporting_floor_area_m2, space_by_use_m2 and
+-- unoccupied_reporting_floor_area_m2 weigh energy per m2, the non-clinical
+-- share and the unoccupied share, so a ratio over other groupings is
+-- recomputed from parts).  Version 1.1 appends the normalised site type, FM
+-- and running costs, and the not functionally suitable and pre-1948 floor
+-- areas with their weights and shares.
 CREATE OR REPLACE FUNCTION @extschema@.eric_measures()
     RETURNS TABLE (
         level text, financial_year integer, year_label text,
