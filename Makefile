@@ -54,7 +54,7 @@ SQL_PARTS = sql/header.sql \
 	sql/carbon.sql build/carbon_factors.sql \
 	sql/rebuild_cost.sql \
 	sql/disposal.sql sql/disposal_impact.sql \
-	sql/parse_amount.sql sql/eric.sql sql/load_eric.sql sql/ics_mapping.sql sql/ics_membership.sql sql/eric_views.sql sql/eric_summaries.sql sql/disposal_candidates.sql sql/data_quality.sql \
+	sql/parse_amount.sql sql/eric.sql sql/eric_signature.sql build/eric_signature.sql sql/load_eric.sql sql/ics_mapping.sql sql/ics_membership.sql sql/eric_views.sql sql/eric_summaries.sql sql/disposal_candidates.sql sql/data_quality.sql \
 	sql/core_hours.sql sql/space_utilisation.sql \
 	build/space_utilisation_aggregate.sql build/utilisation_heatmap_aggregate.sql \
 	sql/investment_plan.sql
@@ -81,10 +81,17 @@ build/carbon_factors.sql: data/carbon_factors_2007-08_to_2020-21.csv tools/carbo
 	@mkdir -p build
 	perl tools/carbon_factors.pl $< > $@
 
+# The header signature of each shipped ERIC year and kind: the header rows of
+# the files in data/eric/, as published.
+ERIC_FILES = $(sort $(wildcard data/eric/eric_*.csv))
+build/eric_signature.sql: $(ERIC_FILES) tools/eric_signature.sh
+	@mkdir -p build
+	sh tools/eric_signature.sh $(ERIC_FILES) > $@
+
 # The update from 1.0: the statements that change 1.0's objects
 # (sql/update/1.0--1.1.sql, which starts the script), then the sql/ parts of
 # every object new in 1.1, the same files SQL_PARTS lists for a fresh install.
-UPDATE_PARTS = sql/update/1.0--1.1.sql sql/load_eric.sql sql/ics_membership.sql sql/eric_summaries.sql sql/disposal_candidates.sql sql/data_quality.sql sql/investment_plan.sql
+UPDATE_PARTS = sql/update/1.0--1.1.sql sql/eric_signature.sql build/eric_signature.sql sql/load_eric.sql sql/ics_membership.sql sql/eric_summaries.sql sql/disposal_candidates.sql sql/data_quality.sql sql/investment_plan.sql
 
 $(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS)
 	cat $(SQL_PARTS) > $@

@@ -3,7 +3,8 @@
 -- one definition.
 
 CREATE OR REPLACE FUNCTION @extschema@.load_eric(file_name text, year_label text, kind text,
-                                      file_sha256 text, file_encoding text, lines text[])
+                                      file_sha256 text, file_encoding text, lines text[],
+                                      force boolean DEFAULT false)
     RETURNS bigint
     LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
     SET search_path = pg_catalog, pg_temp
@@ -14,7 +15,18 @@ DECLARE
     label       text;
     target      regclass;
     header_rec  record;
+    looks_like  text;
+    looks_year  text;
     ncol        integer;
+    named_year  integer;
+    named_label text;
+    headers     text[];
+    given       record;
+    other       record;
+    unsigned    text;
+    mismatch    text;
+    objection   text;
+    unmapped    record;
     missing     text;
     bad         record;
     new_load    bigint;
@@ -31,8 +43,8 @@ BEGIN
             USING ERRCODE = 'invalid_parameter_value',
                   HINT = 'Write the financial year as its two calendar years, e.g. 2015/16.';
     END IF;
-    IF lines IS NULL OR file_name IS NULL OR file_sha256 IS NULL OR file_encoding IS NULL THEN
-        RAISE EXCEPTION 'estate.load_eric needs a file name, checksum, encoding and lines'
+    IF lines IS NULL OR file_name IS NULL OR file_sha256 IS NULL OR file_encoding IS NULL OR force IS NULL THEN
+        RAISE EXCEPTION 'estate.load_eric needs a file name, checksum, encoding, lines and force'
             USING ERRCODE = 'null_value_not_allowed';
     END IF;
     fy := ym[1]::integer;
@@ -66,26 +78,39 @@ BEGIN
                   HINT = 'A quoted field must end with a quote followed by a comma or the end of the record; a quote inside is doubled.';
     END IF;
 
-    -- The header row: the first of the first 20 records naming the site code
-    -- (site files) or the trust code (trust files).
-    SELECT r.rec, r.line_no, r.fields INTO header_rec
+    -- The header row: the first of the first 20 records naming a trust or a
+    -- site code.  Only site files have a site code column: that tells the kind.
+    SELECT r.rec, r.line_no, r.fields,
+           EXISTS (SELECT FROM unnest(r.fields) AS f(v), @extschema@.eric_header AS h
+                   WHERE h.kind = 'site' AND h.column_name = 'site_code'
+                     AND h.header_key = @extschema@.eric_header_key(f.v)) AS has_site_code
+    INTO header_rec
     FROM pg_temp.eric_records AS r
     WHERE r.rec <= 20
       AND EXISTS (SELECT FROM unnest(r.fields) AS f(v), @extschema@.eric_header AS h
-                  WHERE h.kind = load_eric.kind
-                    AND h.column_name = CASE load_eric.kind WHEN 'site' THEN 'site_code' ELSE 'trust_code' END
+                  WHERE h.column_name IN ('trust_code', 'site_code')
                     AND h.header_key = @extschema@.eric_header_key(f.v))
     ORDER BY r.rec LIMIT 1;
     IF NOT FOUND THEN
         RAISE EXCEPTION '% has no % header row', file_name, kind
             USING ERRCODE = 'invalid_text_representation',
-                  HINT = format('The first 20 rows hold no %s column.',
-                                CASE kind WHEN 'site' THEN '"Site Code"' ELSE '"Organisation Code" or "Trust Code"' END);
+                  HINT = 'The first 20 rows hold no "Organisation Code", "Trust Code" or "Site Code" column.';
     END IF;
-    IF kind = 'trust' AND EXISTS (SELECT FROM unnest(header_rec.fields) AS f(v)
-                                  WHERE @extschema@.eric_header_key(f.v) = 'site code') THEN
-        RAISE EXCEPTION '% is a site file, not a trust file', file_name
-            USING ERRCODE = 'invalid_parameter_value', HINT = 'Load it with --kind site.';
+    looks_like := CASE WHEN header_rec.has_site_code THEN 'site' ELSE 'trust' END;
+    IF looks_like <> kind THEN
+        -- The signatures of the other kind, where known, add their evidence.
+        SELECT m.year_label, m.similarity INTO other
+        FROM @extschema@.eric_signature_match(header_rec.fields) AS m
+        WHERE m.kind = looks_like AND m.shared > 0 ORDER BY m.similarity DESC, m.financial_year DESC LIMIT 1;
+        RAISE EXCEPTION '% looks like a % file, not a % file', file_name, looks_like, kind
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = format('Its header row (row %s) has %s.%s', header_rec.line_no,
+                                  CASE looks_like WHEN 'site' THEN 'a "Site Code" column, which trust files do not'
+                                                  ELSE 'a trust code but no "Site Code" column' END,
+                                  CASE WHEN other.year_label IS NOT NULL
+                                       THEN format(' Its headers are most like the %s returns of %s (similarity %s).',
+                                                   looks_like, other.year_label, to_char(other.similarity, 'FM0.000')) END),
+                  HINT = format('Load it with --kind %s.', looks_like);
     END IF;
     -- Trailing empty headers (a row ending in commas) head no column.
     SELECT max(n) INTO ncol FROM unnest(header_rec.fields) WITH ORDINALITY AS f(v, n) WHERE btrim(v) <> '';
@@ -161,6 +186,53 @@ BEGIN
     IF missing IS NOT NULL THEN
         RAISE EXCEPTION '% row %: no column for %', file_name, header_rec.line_no, missing
             USING ERRCODE = 'invalid_text_representation';
+    END IF;
+
+    -- The year guards: the year the file's name carries (2015-16, 2015_16,
+    -- 2015 16, 201516, 2015-2016: the second year following the first), and
+    -- the year whose header signature its headers match best.  A file whose
+    -- every header is in the given year's signature is that year's, perhaps
+    -- cut to fewer columns; otherwise another year matching strictly better
+    -- (Jaccard similarity, compared as exact fractions) refuses the load.
+    SELECT m[1]::integer, format('%s/%s', m[1], m[3]) INTO named_year, named_label
+    FROM regexp_matches(file_name, '(?<![0-9])(20[0-9]{2})[-_/ ]?(20)?([0-9]{2})(?![0-9])', 'g') WITH ORDINALITY AS x(m, n)
+    WHERE (m[3]::integer + 100 - substr(m[1], 3, 2)::integer) % 100 = 1
+    ORDER BY x.n LIMIT 1;
+    IF named_year = fy THEN
+        named_label := NULL;
+    END IF;
+    headers := ARRAY(SELECT header FROM pg_temp.eric_columns ORDER BY col_no);
+    SELECT m.* INTO given FROM @extschema@.eric_signature_match(headers) AS m
+    WHERE m.kind = load_eric.kind AND m.financial_year = fy;
+    SELECT m.* INTO other FROM @extschema@.eric_signature_match(headers) AS m
+    WHERE m.kind = load_eric.kind AND m.financial_year <> fy
+    ORDER BY m.shared::numeric / (m.file_keys + m.signature_keys - m.shared) DESC, m.financial_year DESC LIMIT 1;
+    IF given.year_label IS NULL THEN
+        unsigned := format('no header signature is known for the %s returns of %s, so its headers cannot confirm the year%s',
+                           kind, label, CASE WHEN other.year_label IS NOT NULL
+                                             THEN format('; they are most like %s''s (similarity %s = %s shared / %s in either)',
+                                                         other.year_label, to_char(other.similarity, 'FM0.000'), other.shared,
+                                                         other.file_keys + other.signature_keys - other.shared) END);
+    ELSIF given.shared < given.file_keys AND other.year_label IS NOT NULL
+          AND other.shared::bigint * (given.file_keys + given.signature_keys - given.shared)
+              > given.shared::bigint * (other.file_keys + other.signature_keys - other.shared) THEN
+        mismatch := format('its headers match %s''s signature better (similarity %s = %s shared / %s in either) than %s''s (%s = %s / %s)',
+                           other.year_label, to_char(other.similarity, 'FM0.000'), other.shared,
+                           other.file_keys + other.signature_keys - other.shared,
+                           label, to_char(given.similarity, 'FM0.000'), given.shared,
+                           given.file_keys + given.signature_keys - given.shared);
+    END IF;
+    IF named_label IS NOT NULL OR mismatch IS NOT NULL THEN
+        looks_year := array_to_string(ARRAY(SELECT DISTINCT y
+                                            FROM unnest(ARRAY[named_label, CASE WHEN mismatch IS NOT NULL THEN other.year_label END]) AS u(y)
+                                            WHERE y IS NOT NULL ORDER BY y), ' or ');
+        objection := format('looks like %s, not %s: %s', looks_year, label, concat_ws('; ', 'it is named for ' || named_label, mismatch));
+        IF NOT force THEN
+            RAISE EXCEPTION '% %', file_name, objection
+                USING ERRCODE = 'invalid_parameter_value',
+                      HINT = format('Load it with --year %s if it holds that year''s returns, or with --force (force => true) to load it as %s all the same. Nothing was loaded.',
+                                    looks_year, label);
+        END IF;
     END IF;
 
     -- Rows after the header: skipped (blank, repeated headers, subtotals,
@@ -282,7 +354,7 @@ BEGIN
     END IF;
 
     INSERT INTO @extschema@.eric_load (kind, financial_year, year_label, file_name, file_sha256, file_encoding,
-                                       header_row, rows_loaded, rows_skipped, header_mapping, definitions)
+                                       header_row, rows_loaded, rows_skipped, header_mapping, definitions, forced)
     SELECT kind, fy, label, file_name, file_sha256, file_encoding, header_rec.line_no,
            (SELECT count(*) FROM pg_temp.eric_values),
            (SELECT jsonb_build_object('subtotal', count(*) FILTER (WHERE skipped = 'subtotal'),
@@ -294,7 +366,8 @@ BEGIN
                                                 'loaded_as', column_name) ORDER BY col_no)
             FROM pg_temp.eric_columns),
            (SELECT coalesce(jsonb_object_agg(column_name, definition), '{}')
-            FROM (SELECT DISTINCT column_name, definition FROM pg_temp.eric_columns WHERE column_name IS NOT NULL) AS d)
+            FROM (SELECT DISTINCT column_name, definition FROM pg_temp.eric_columns WHERE column_name IS NOT NULL) AS d),
+           objection
     RETURNING load_id INTO new_load;
 
     EXECUTE format('DELETE FROM %s WHERE financial_year = $1', target) USING fy;
@@ -318,6 +391,20 @@ BEGIN
         RAISE EXCEPTION '% holds no % returns', file_name, kind
             USING ERRCODE = 'invalid_text_representation';
     END IF;
+    -- Said once the load is sure to succeed: a refused load says only why.
+    IF objection IS NOT NULL THEN
+        RAISE WARNING '% loaded as % by force; it %', file_name, label, objection;
+    END IF;
+    IF unsigned IS NOT NULL THEN
+        RAISE NOTICE '%: %', file_name, unsigned;
+    END IF;
+    SELECT count(*) AS n, string_agg(format('column %s "%s"', col_no, qualified), E'\n' ORDER BY col_no) AS cols
+    INTO unmapped FROM pg_temp.eric_columns WHERE column_name IS NULL;
+    IF unmapped.n > 0 THEN
+        RAISE NOTICE '%: % of % headers map to no column of %; their cells are kept in other_items', file_name, unmapped.n, ncol, target
+            USING DETAIL = unmapped.cols,
+                  HINT = 'A row in estate.eric_header maps a header to a column.';
+    END IF;
     -- The work tables go now, not at commit: the next load in this
     -- transaction (perhaps by another role) makes its own.
     DROP TABLE pg_temp.eric_records, pg_temp.eric_columns, pg_temp.eric_rows,
@@ -325,5 +412,5 @@ BEGIN
     RETURN new_load;
 END
 $load$;
-COMMENT ON FUNCTION @extschema@.load_eric(text, text, text, text, text, text[]) IS
-    'load the lines of one ERIC site or trust CSV file as the returns of a financial year, replacing that year; all or nothing (used by estate-load-eric)';
+COMMENT ON FUNCTION @extschema@.load_eric(text, text, text, text, text, text[], boolean) IS
+    'load the lines of one ERIC site or trust CSV file as the returns of a financial year, replacing that year; all or nothing; refuses a file that looks like another year or kind unless forced (used by estate-load-eric)';

@@ -931,6 +931,42 @@ plan_palloc(size_t size, void *arg)
 	return palloc_extended(Max(size, 1), MCXT_ALLOC_HUGE);
 }
 
+/*
+ * Work memory of the sort and of the simulation, carved out of the plan's
+ * own buffer before the plan is written there (then from palloc once it is
+ * used up).  A backend pays a page fault for each page it touches first,
+ * and on virtual machines that costs more than the simulation itself.
+ */
+typedef struct PlanArena
+{
+	char	   *next;
+	size_t		left;
+} PlanArena;
+
+static void
+plan_arena_init(PlanArena *arena, bytea *plan, size_t size)
+{
+	char	   *start = (char *) MAXALIGN(VARDATA(plan));
+
+	arena->next = start;
+	arena->left = size - (size_t) (start - VARDATA(plan));
+}
+
+static void *
+plan_arena_alloc(size_t size, void *arg)
+{
+	PlanArena  *arena = arg;
+	size_t		need = MAXALIGN(Max(size, 1));
+	void	   *p;
+
+	if (need > arena->left)
+		return plan_palloc(size, NULL);
+	p = arena->next;
+	arena->next += need;
+	arena->left -= need;
+	return p;
+}
+
 static void
 check_plan_size(size_t size)
 {
@@ -957,12 +993,14 @@ investment_plan_final(PG_FUNCTION_ARGS)
 	size_t		n;
 	size_t		at = 0;
 	size_t		used;
-	size_t		size;
+	size_t		size = 0;
 	const char *why = NULL;
 	bytea	   *plan;
+	PlanArena	arena;
 	MemoryContext work;
 	MemoryContext old;
 	estate_status st;
+	bool		ascending;
 
 	plan_view(PG_GETARG_DATUM(0), &v);
 	if (v.nitems == 0)
@@ -979,26 +1017,29 @@ investment_plan_final(PG_FUNCTION_ARGS)
 			elog(ERROR, "invalid item in an investment plan state: %s", why);
 		at += len;
 	}
-	/* Work memory of the sort and of the simulation is freed as soon as
-	 * each is done: a plan of many items peaks at less. */
+	size = estate_plan_size(s.horizon, items, n);
+	check_plan_size(size);
+	plan = palloc_extended(VARHDRSZ + size, MCXT_ALLOC_HUGE);
+	/* What the sort and the simulation take beyond the arena is freed as
+	 * soon as each is done: a plan of many items peaks at less. */
 	work = AllocSetContextCreate(CurrentMemoryContext, "investment plan work", ALLOCSET_DEFAULT_SIZES);
 	old = MemoryContextSwitchTo(work);
-	estate_plan_sort_items(items, n, plan_palloc, NULL);
+	plan_arena_init(&arena, plan, size);
+	ascending = estate_plan_sort_items(items, n, plan_arena_alloc, &arena);
 	MemoryContextSwitchTo(old);
 	MemoryContextReset(work);
-	for (size_t i = 1; i < n; i++)
+	for (size_t i = 1; i < n && !ascending; i++)
 		if (estate_plan_id_cmp(items[i - 1].id, items[i - 1].id_len, items[i].id, items[i].id_len) == 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("item_id \"%.*s\" is repeated in the group",
 							(int) Min(items[i].id_len, 200), items[i].id),
 					 errhint("Each item is one row: give every row of a group its own item_id.")));
-	size = estate_plan_size(s.horizon, items, n);
-	check_plan_size(size);
 	years = palloc(sizeof(estate_plan_year) * s.horizon);
 	out = palloc_extended(sizeof(estate_plan_outcome) * n, MCXT_ALLOC_HUGE);
 	old = MemoryContextSwitchTo(work);
-	st = estate_plan_simulate(&s, v.form, items, n, years, out, plan_palloc, NULL, &why);
+	plan_arena_init(&arena, plan, size);
+	st = estate_plan_simulate(&s, v.form, items, n, years, out, plan_arena_alloc, &arena, &why);
 	MemoryContextSwitchTo(old);
 	MemoryContextDelete(work);
 	if (st != ESTATE_OK)
@@ -1007,7 +1048,6 @@ investment_plan_final(PG_FUNCTION_ARGS)
 				 errmsg("investment plan out of range"),
 				 errdetail("%s", why),
 				 errhint("Amounts are held in whole pence in 64 bits: at most 92233720368547758.07.")));
-	plan = palloc_extended(VARHDRSZ + size, MCXT_ALLOC_HUGE);
 	SET_VARSIZE(plan, VARHDRSZ + size);
 	estate_plan_encode(v.form, s.from_year, s.horizon, years, items, out, n,
 					   (unsigned char *) VARDATA(plan));

@@ -172,3 +172,41 @@ estate_as_user_make() {
 estate_psql() {
 	"$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 "$@"
 }
+
+# Load the shipped ERIC years (data/eric) with bin/estate-load-eric and the
+# trust -> ICS mapping (data/ods) with bin/estate-load-ics into database $1,
+# which has the extension: what the demo and the dashboard read.
+estate_load_shipped() {
+	local db=$1 year kind
+	say "loading the shipped ERIC years (data/eric) and the trust -> ICS mapping (data/ods) into $db"
+	for year in 2013-14 2014-15 2015-16; do
+		for kind in site trust; do
+			# Without the list of headers each file keeps in other_items (a
+			# NOTICE of up to 50 lines a file; docs/eric.md shows one).
+			PGOPTIONS="-c client_min_messages=warning" PATH="$PG_BIN:$PATH" "$ESTATE_ROOT/bin/estate-load-eric" \
+				-d "$db" --year "${year/-//}" --kind $kind "$ESTATE_ROOT/data/eric/eric_${year}_$kind.csv"
+		done
+	done
+	PATH="$PG_BIN:$PATH" "$ESTATE_ROOT/bin/estate-load-ics" -d "$db" "$ESTATE_ROOT/data/ods/etr.csv" \
+		"$ESTATE_ROOT/data/ods/succ.csv" "$ESTATE_ROOT/data/ods/icb_names_codes_dec_2024.csv"
+	# Statistics now, not when autovacuum gets round to it: planned without
+	# them, estate.year_on_year ran for over 19 minutes on a fresh cluster.
+	estate_psql -d "$db" -c ANALYZE
+}
+
+# Node.js for the dashboard (dashboard/): the machine's node if it is 18 or
+# later, else Debian's nodejs and npm.  Debian's chromium is the browser
+# (playwright-core drives it; it downloads none).
+estate_dashboard_packages() {
+	local major
+	major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+	[ "$major" -ge 18 ] && command -v npm >/dev/null || estate_packages nodejs npm
+	estate_packages chromium
+}
+
+# Install the dashboard's pinned packages (dashboard/package-lock.json) from
+# the npm registry into dashboard/node_modules; npm's own cache (~/.npm)
+# spares the downloads on a second run.
+estate_dashboard_npm_ci() {
+	(cd "$ESTATE_ROOT/dashboard" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+}

@@ -8,3 +8,7 @@
 -- a fresh 1.1 list them in the same order.
 
 \echo Use "ALTER EXTENSION estate UPDATE TO '1.1'" to load this file. \quit
+
+-- ERIC loader guards: estate.load_eric gains its force argument (a new
+-- signature, so the 1.0 function goes; sql/load_eric.sql creates the new one).
+DROP FUNCTION @extschema@.load_eric(text, text, text, text, text, text[]);

@@ -1180,11 +1180,11 @@ done:
 /* What the walk over one year's fundable items needs of each. */
 typedef struct candidate
 {
-	uint64_t	hi;				/* band, score and waiting keys */
 	uint64_t	cost;
 	uint32_t	index;			/* the item's id rank */
+	uint16_t	hi;				/* band, score and waiting keys */
 	uint8_t		score;			/* 0 unknown */
-} candidate;
+} candidate;					/* 16 bytes: the yearly sorts move less */
 
 static int
 cmp_keys(const candidate *a, const candidate *b)
@@ -1282,14 +1282,6 @@ radix_sort(candidate *cand, candidate *scratch, size_t n)
 	return from;
 }
 
-static int
-item_cmp(const void *pa, const void *pb)
-{
-	const estate_plan_item *a = pa;
-	const estate_plan_item *b = pb;
-
-	return estate_plan_id_cmp(a->id, a->id_len, b->id, b->id_len);
-}
 
 typedef struct id_key
 {
@@ -1297,7 +1289,115 @@ typedef struct id_key
 	uint32_t	index;
 } id_key;
 
-void
+/*
+ * At most this many ascending runs are merged rather than radix sorted: the
+ * states of a parallel scan's workers or of Citus's shards each ascend when
+ * the table was filled in id order.
+ */
+#define PLAN_MERGE_RUNS 8
+
+static int
+item_order(const estate_plan_item *a, const estate_plan_item *b)
+{
+	return estate_plan_id_cmp(a->id, a->id_len, b->id, b->id_len);
+}
+
+static int
+item_cmp(const void *pa, const void *pb)
+{
+	return item_order(pa, pb);
+}
+
+/*
+ * How many of the n ascending items at a come before key: those <= key, or
+ * with strict those < key.  Exponential then binary search, so a short
+ * answer costs few comparisons.
+ */
+static size_t
+gallop(const estate_plan_item *a, size_t n, const estate_plan_item *key, bool strict)
+{
+	size_t		lo = 0;
+	size_t		hi = 1;
+
+	/* Invariant: the first lo items come before key; a[hi - 1] is unknown. */
+	while (hi <= n && (strict ? item_order(&a[hi - 1], key) < 0 : item_order(&a[hi - 1], key) <= 0))
+	{
+		lo = hi;
+		hi = hi * 2 + 1;
+	}
+	if (hi > n)
+		hi = n + 1;
+	/* a[lo .. hi - 2] are unknown and a[hi - 1] (if any) does not come before. */
+	hi--;
+	while (lo < hi)
+	{
+		size_t		m = lo + (hi - lo) / 2;
+
+		if (strict ? item_order(&a[m], key) < 0 : item_order(&a[m], key) <= 0)
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	return lo;
+}
+
+/*
+ * Merge the ascending runs that start at starts[0..runs-1] (starts[runs] =
+ * n) pairwise through scratch (n items), stably, until one is left.
+ */
+static void
+merge_runs(estate_plan_item *items, size_t n, size_t *starts, int runs, estate_plan_item *scratch)
+{
+	estate_plan_item *from = items;
+	estate_plan_item *to = scratch;
+
+	while (runs > 1)
+	{
+		int			merged = 0;
+
+		for (int r = 0; r < runs; r += 2)
+		{
+			size_t		i = starts[r];
+			size_t		mid = r + 1 < runs ? starts[r + 1] : n;
+			size_t		end = r + 2 < runs ? starts[r + 2] : n;
+			size_t		j = mid;
+			size_t		k = starts[r];
+
+			/* Runs from workers interleave in long stretches: copy each
+			 * stretch whole, found by galloping (stable: the left run first
+			 * among equal ids). */
+			while (i < mid && j < end)
+			{
+				size_t		take = gallop(from + i, mid - i, &from[j], false);
+
+				memcpy(to + k, from + i, sizeof(estate_plan_item) * take);
+				k += take;
+				i += take;
+				if (i == mid)
+					break;
+				take = gallop(from + j, end - j, &from[i], true);
+				memcpy(to + k, from + j, sizeof(estate_plan_item) * take);
+				k += take;
+				j += take;
+			}
+			memcpy(to + k, from + i, sizeof(estate_plan_item) * (mid - i));
+			k += mid - i;
+			memcpy(to + k, from + j, sizeof(estate_plan_item) * (end - j));
+			starts[merged++] = starts[r];
+		}
+		runs = merged;
+		{
+			estate_plan_item *t = from;
+
+			from = to;
+			to = t;
+		}
+	}
+	if (from != items)
+		memcpy(items, from, sizeof(estate_plan_item) * n);
+}
+
+bool
 estate_plan_sort_items(estate_plan_item *items, size_t n, estate_plan_alloc alloc, void *arg)
 {
 	size_t		lcp;
@@ -1307,9 +1407,26 @@ estate_plan_sort_items(estate_plan_item *items, size_t n, estate_plan_alloc allo
 	id_key	   *to;
 	estate_plan_item *copy;
 	size_t		count[8][256];
+	size_t		starts[PLAN_MERGE_RUNS + 1];
+	int			runs = 1;
 
-	if (n < 2)
-		return;
+	/* Rows often come in id order (a table filled by its key): nothing to
+	 * do, or a few ascending runs to merge. */
+	starts[0] = 0;
+	for (size_t i = 1; i < n && runs <= PLAN_MERGE_RUNS; i++)
+		if (item_order(&items[i - 1], &items[i]) >= 0)
+		{
+			if (runs < PLAN_MERGE_RUNS)
+				starts[runs] = i;
+			runs++;
+		}
+	if (runs == 1)
+		return true;
+	if (runs <= PLAN_MERGE_RUNS)
+	{
+		merge_runs(items, n, starts, runs, alloc(sizeof(estate_plan_item) * n, arg));
+		return false;
+	}
 	/* The prefix every id shares: the bytes after it tell ids apart. */
 	lcp = items[0].id_len;
 	for (size_t i = 1; i < n && lcp > 0; i++)
@@ -1378,6 +1495,7 @@ estate_plan_sort_items(estate_plan_item *items, size_t n, estate_plan_alloc allo
 		i = j;
 	}
 	memcpy(items, copy, sizeof(estate_plan_item) * n);
+	return false;
 }
 
 /* Band slots of the year rows: high first. */
@@ -1422,7 +1540,6 @@ estate_plan_simulate(const estate_plan_scenario *s, int form, const estate_plan_
 	big			factor[2];		/* (1+inflation)^(k-1), times (1+escalation) */
 	candidate  *cand = alloc(sizeof(candidate) * (n > 0 ? n : 1), arg);
 	candidate  *scratch = alloc(sizeof(candidate) * (n > 0 ? n : 1), arg);
-	int64_t    *cost_now = alloc(sizeof(int64_t) * (n > 0 ? n : 1), arg);
 	int64_t		carried = 0;
 
 	factor[0] = big_of_decimal("1", 1, alloc, arg);
@@ -1441,6 +1558,11 @@ estate_plan_simulate(const estate_plan_scenario *s, int form, const estate_plan_
 		size_t		ncand = 0;
 		const candidate *order;
 		int64_t		left;
+		/* Each band slot's backlog before funding, in 128 bits (lo, hi),
+		 * and what was funded out of it: the year end is their difference. */
+		uint64_t	all_lo[PLAN_BAND_SLOTS] = {0};
+		uint64_t	all_hi[PLAN_BAND_SLOTS] = {0};
+		int64_t		funded[PLAN_BAND_SLOTS] = {0};
 
 		if (k > 1)
 			factor[0] = big_mul(&factor[0], &infl, alloc, arg);
@@ -1462,6 +1584,7 @@ estate_plan_simulate(const estate_plan_scenario *s, int form, const estate_plan_
 			int			waiting;
 			int			wait_key;
 			int			score_key;
+			int64_t		cost;
 
 			if (o->funded)
 				continue;
@@ -1491,16 +1614,18 @@ estate_plan_simulate(const estate_plan_scenario *s, int form, const estate_plan_
 				band = it->code;
 			}
 			o->band = band == PLAN_UNASSESSED ? PLAN_NONE : (uint8_t) band;
-			if (big_scale_pence(it->cost, &factor[steps], &cost_now[i]) != ESTATE_OK)
+			if (big_scale_pence(it->cost, &factor[steps], &cost) != ESTATE_OK)
 				return range(why, "An item's cost in a year is beyond the range of whole pence in 64 bits.");
 			if (it->code == GRADE_B_C && form == PLAN_FORM_GRADE && o->entered == k &&
-				estate_pence_add(y->arising, cost_now[i], &y->arising) != ESTATE_OK)
+				estate_pence_add(y->arising, cost, &y->arising) != ESTATE_OK)
 				return range(why, "A year's arising backlog is beyond the range of whole pence in 64 bits.");
 			waiting = k - o->entered;
 			wait_key = 127 - waiting;
 			score_key = score == 0 ? 31 : 25 - score;
-			cand[ncand].hi = ((uint64_t) band_slot(band) << 12) | ((uint64_t) score_key << 7) | (uint64_t) wait_key;
-			cand[ncand].cost = (uint64_t) cost_now[i];
+			all_lo[band_slot(band)] += (uint64_t) cost;
+			all_hi[band_slot(band)] += all_lo[band_slot(band)] < (uint64_t) cost;
+			cand[ncand].hi = (uint16_t) ((band_slot(band) << 12) | (score_key << 7) | wait_key);
+			cand[ncand].cost = (uint64_t) cost;
 			cand[ncand].index = (uint32_t) i;
 			cand[ncand].score = (uint8_t) score;
 			ncand++;
@@ -1527,6 +1652,7 @@ estate_plan_simulate(const estate_plan_scenario *s, int form, const estate_plan_
 				o->funded = (uint8_t) k;
 				o->cost_paid = cost;
 				y->items_funded++;
+				funded[order[j].hi >> 12] += cost;
 				continue;
 			}
 			/* Strict order stops at the first item that does not fit, unless
@@ -1537,18 +1663,18 @@ estate_plan_simulate(const estate_plan_scenario *s, int form, const estate_plan_
 		y->spent = y->available - left;
 		carried = left;
 
-		/* What remains at year end, at this year's prices and grades. */
-		for (size_t j = 0; j < ncand; j++)
+		/* What remains at year end, at this year's prices and grades (costs
+		 * are never negative: every partial sum fits when the total does). */
+		for (int b = 0; b < PLAN_BAND_SLOTS; b++)
 		{
-			size_t		i = order[j].index;
-			int			slot = (int) (order[j].hi >> 12);
+			uint64_t	lo = all_lo[b] - (uint64_t) funded[b];
+			uint64_t	hi = all_hi[b] - (all_lo[b] < (uint64_t) funded[b]);
 
-			if (out[i].funded)
-				continue;
-			if (estate_pence_add(y->band[slot], cost_now[i], &y->band[slot]) != ESTATE_OK)
+			if (hi != 0 || lo > (uint64_t) INT64_MAX)
 				return range(why, "A year's backlog is beyond the range of whole pence in 64 bits.");
-			y->items_waiting++;
+			y->band[b] = (int64_t) lo;
 		}
+		y->items_waiting = (int64_t) ncand - y->items_funded;
 		{
 			int64_t		total = 0;
 			int64_t		denominator = 0;

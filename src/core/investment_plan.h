@@ -178,10 +178,12 @@ typedef struct estate_plan_outcome
 typedef void *(*estate_plan_alloc) (size_t size, void *arg);
 
 /*
- * Sort items by id in byte order (a prefix first): a radix sort on the 8
- * bytes that follow the ids' common prefix, then a comparison sort of ties.
+ * Sort items by id in byte order (a prefix first): a merge of up to 8
+ * ascending runs, or else a radix sort on the 8 bytes that follow the ids'
+ * common prefix, then a comparison sort of ties.  True when they were
+ * strictly ascending already (so no id repeats).
  */
-extern void estate_plan_sort_items(estate_plan_item *items, size_t n,
+extern bool estate_plan_sort_items(estate_plan_item *items, size_t n,
 								   estate_plan_alloc alloc, void *arg);
 
 /*

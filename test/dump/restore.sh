@@ -33,6 +33,9 @@ fingerprint() {
 # A header a user added for a year the map does not know yet.
 PGUSER=eric_engineer q $src "INSERT INTO estate.eric_header (kind, column_name, header, definition)
                            VALUES ('site', 'gross_internal_floor_area_m2', 'GIA (sq m)', 'gross internal floor area')"
+# And that year's header signature.
+PGUSER=eric_engineer q $src "INSERT INTO estate.eric_header_signature (kind, financial_year, column_no, header)
+                           VALUES ('site', 2030, 1, 'Trust Code'), ('site', 2030, 2, 'Site Code'), ('site', 2030, 3, 'GIA (sq m)')"
 PGUSER=eric_engineer psql -X -q -v ON_ERROR_STOP=1 -d $src <<'EOF'
 CREATE SCHEMA warehouse;
 CREATE TABLE warehouse.every_type (
@@ -155,6 +158,9 @@ for how in owner superuser-no-owner superuser; do
 	is "$(q $dst "SELECT count(*), count(*) FILTER (WHERE NOT shipped) FROM estate.eric_header")" \
 		"$(q $src "SELECT count(*), count(*) FILTER (WHERE NOT shipped) FROM estate.eric_header")" \
 		"$how: the shipped header map is there once, and the user's header too"
+	is "$(q $dst "SELECT count(*), string_agg(header, ',' ORDER BY column_no) FILTER (WHERE NOT shipped) FROM estate.eric_header_signature")" \
+		"$(q $src "SELECT count(*), string_agg(header, ',' ORDER BY column_no) FILTER (WHERE NOT shipped) FROM estate.eric_header_signature")" \
+		"$how: the shipped signatures are there once, and the user's too"
 	is "$(q $dst "SELECT sum(backlog_total_gbp) FROM estate.trust_summary WHERE financial_year = 2015")" 4974706094.00 \
 		"$how: the views over the restored rows give the 2015/16 total"
 	is "$(q $dst "SELECT nextval('estate.eric_load_id_seq') > max(load_id) FROM estate.eric_load")" t \

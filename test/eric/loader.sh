@@ -18,14 +18,33 @@ export PGUSER=eric_engineer
 q $db "CREATE EXTENSION estate" >/dev/null
 is "$(q $db "SELECT rolsuper FROM pg_roles WHERE rolname = current_user")" f "the loader runs as a role without superuser"
 
-# Every shipped year and kind.
+# Every shipped year and kind, with no guard objecting: each year's header
+# signature is known and matches its own file.
+declare -A loaded
 for year in 2013-14 2014-15 2015-16; do
 	for kind in site trust; do
 		out=$("$load" -d $db --year "${year/-//}" --kind $kind "$data/eric/eric_${year}_$kind.csv" 2>&1)
 		ok $? "estate-load-eric loads eric_${year}_$kind.csv"
-		like "$out" "loaded" "and says what it loaded: $out"
+		like "$out" "loaded" "and says what it loaded: $(grep loaded <<<"$out")"
+		[[ $out != *WARNING* && $out != *"no header signature"* && $out != *forced* ]]
+		ok $? "eric_${year}_$kind.csv: no year guard objects, its year's signature is known"
+		loaded[${year}_$kind]=$out
 	done
 done
+is "$(q $db "SELECT count(*) FROM estate.eric_load WHERE forced IS NOT NULL")" 0 "no shipped load was forced"
+# The shipped signature is each file's header row as the loader read it.
+read_headers="SELECT l.kind, l.financial_year, (m->>'column')::int, m->>'header'
+              FROM estate.eric_load AS l, jsonb_array_elements(l.header_mapping) AS m"
+is "$(q $db "SELECT count(*) FROM (($read_headers EXCEPT ALL SELECT kind, financial_year, column_no, header FROM estate.eric_header_signature)
+                                  UNION ALL (SELECT kind, financial_year, column_no, header FROM estate.eric_header_signature
+                                             EXCEPT ALL $read_headers)) AS d") $(q $db "SELECT count(*) FROM estate.eric_header_signature")" \
+	"0 422" "estate.eric_header_signature holds exactly the 422 headers the six loads read, column by column"
+# Headers that map to no column are listed with their column numbers.
+out=${loaded[2015-16_trust]}
+like "$out" "NOTICE:  eric_2015-16_trust.csv: 23 of 42 headers map to no column of estate.eric_trust; their cells are kept in other_items" \
+	"the headers that map to no column are counted"
+is "$(grep -c '^\(DETAIL:  \)\?column [0-9]* "' <<<"$out")" 23 "and each is listed"
+like "$out" 'column 42 "Number of patients sustaining injuries during evacuation (No.)"' "with its column number"
 is "$(q $db "SELECT string_agg(format('%s %s %s', kind, year_label, rows_loaded), ', ' ORDER BY kind, financial_year) FROM estate.eric_load")" \
 	"site 2013/14 1378, site 2014/15 1251, site 2015/16 1214, trust 2013/14 251, trust 2014/15 241, trust 2015/16 238" \
 	"the audit holds one load per file, with its rows"
@@ -44,9 +63,9 @@ is "$(q $db "SELECT count(*) FROM estate.eric_load WHERE kind = 'site' AND finan
 
 # Two loads of the same year at once: the advisory lock makes the second
 # wait for the first, then replace it; both succeed and nothing doubles.
-"$load" -d $db --year 2014/15 --kind site "$data/eric/eric_2014-15_site.csv" >/dev/null 2>"${TMPDIR:-/tmp}/eric_a.$$" &
+PGOPTIONS="-c client_min_messages=warning" "$load" -d $db --year 2014/15 --kind site "$data/eric/eric_2014-15_site.csv" >/dev/null 2>"${TMPDIR:-/tmp}/eric_a.$$" &
 a=$!
-"$load" -d $db --year 2014/15 --kind site "$data/eric/eric_2014-15_site.csv" >/dev/null 2>"${TMPDIR:-/tmp}/eric_b.$$" &
+PGOPTIONS="-c client_min_messages=warning" "$load" -d $db --year 2014/15 --kind site "$data/eric/eric_2014-15_site.csv" >/dev/null 2>"${TMPDIR:-/tmp}/eric_b.$$" &
 b=$!
 wait $a; ra=$?
 wait $b; rb=$?
@@ -81,7 +100,7 @@ check_bad "$tmp/win.csv" 2015/16 'win.csv row 2, column 3: undecodable bytes in 
 	"a byte Windows-1252 does not have"
 printf '\xff\xfeO\x00' >"$tmp/utf16.csv"
 check_bad "$tmp/utf16.csv" 2015/16 'utf16.csv is UTF-16; save it as CSV (UTF-8)' "a UTF-16 file"
-check_bad "$data/eric/eric_2015-16_trust.csv" 2015/16 'eric_2015-16_trust.csv has no site header row' "a trust file loaded as sites"
+check_bad "$data/eric/eric_2015-16_trust.csv" 2015/16 'eric_2015-16_trust.csv looks like a trust file, not a site file' "a trust file loaded as sites"
 rm -rf "$tmp"
 "$load" -d $db --kind site "$fixtures/bad_number.csv" >/dev/null 2>&1
 is $? 2 "a missing --year is a usage error"
@@ -90,30 +109,120 @@ is $? 2 "a missing --year is a usage error"
 # row, a header repeated in two sections, repeated header rows, quoted
 # thousands, Not Applicable / No Data Provided, subtotals and a Grand Total;
 # and a UTF-8 file with a byte-order mark.
-out=$("$load" -d $db --year 2022/23 --kind site "$fixtures/ERIC - 2022_23 - Site data.csv" 2>&1)
+out=$("$load" -d $db --year 2022/23 --kind site "$fixtures/ERIC - 2022_23 - Site data.csv" 2>"${TMPDIR:-/tmp}/eric_err.$$")
 ok $? "the Windows-1252 site file of 2022/23 loads"
+err=$(cat "${TMPDIR:-/tmp}/eric_err.$$"); rm -f "${TMPDIR:-/tmp}/eric_err.$$"
+like "$err" "no header signature is known for the site returns of 2022/23" "a year with no signature loads, and says so"
+like "$err" "2 of 26 headers map to no column of estate.eric_site" "its unmapped headers are listed"
+like "$err" 'column 25 "PFI Facilities and Services: Occupied floor area (m²)"' "a repeated one with its section"
 is "$out" "ERIC - 2022_23 - Site data.csv: loaded 3 site returns of 2022/23 as load $(q $db "SELECT max(load_id) FROM estate.eric_load"); skipped 1 grand total, 1 repeated header, 2 subtotal" \
 	"three returns; the subtotals, the total and the repeated header skipped"
 is "$(q $db "SELECT file_encoding FROM estate.eric_load WHERE financial_year = 2022 AND kind = 'site'")" WIN1252 "read as Windows-1252"
 out=$("$load" -d $db --year 2022/23 --kind trust "$fixtures/ERIC - 2022_23 - Trust data.csv" 2>&1)
-ok $? "the UTF-8 (BOM) trust file of 2022/23 loads: $out"
+ok $? "the UTF-8 (BOM) trust file of 2022/23 loads: $(grep loaded <<<"$out")"
 is "$(q $db "SELECT file_encoding FROM estate.eric_load WHERE financial_year = 2022 AND kind = 'trust'")" "UTF8 with BOM" "read as UTF-8 with BOM"
 
-# A file named for another year than --year is refused, naming both, unless --force.
+# The year guards: a file named for another year, or whose headers match
+# another year's signature better, is refused naming both years and changes
+# nothing, unless --force.
+state="SELECT (SELECT count(*) FROM estate.eric_load),
+              (SELECT string_agg(format('%s %s %s %s', kind, financial_year, n, last_load), ' ' ORDER BY kind, financial_year)
+               FROM (SELECT 'site' AS kind, financial_year, count(*) AS n, max(load_id) AS last_load FROM estate.eric_site GROUP BY 2
+                     UNION ALL
+                     SELECT 'trust', financial_year, count(*), max(load_id) FROM estate.eric_trust GROUP BY 2) AS y)"
+guard() {   # refused|loads DESCRIPTION LOADER-ARGUMENTS...; sets out
+	local want=$1 what=$2 before rc
+	shift 2
+	before=$(q $db "$state")
+	out=$("$load" -d $db "$@" 2>&1)
+	rc=$?
+	if [ "$want" = loads ]; then
+		is "$rc" 0 "$what: loads"
+	else
+		[ $rc -ne 0 ]; ok $? "$what: refused (exit $rc)"
+		is "$(q $db "$state")" "$before" "$what: nothing changed, every year's returns and the audit as before"
+	fi
+}
 tmp=$(mktemp -d)
 cp "$fixtures/ERIC - 2022_23 - Site data.csv" "$tmp/ERIC - 2021_22 - Site data.csv"
-before=$(q $db "SELECT count(*) FROM estate.eric_load")
-out=$("$load" -d $db --year 2022/23 --kind site "$tmp/ERIC - 2021_22 - Site data.csv" 2>&1)
-is "$? $out" "1 estate-load-eric: ERIC - 2021_22 - Site data.csv is named for 2021/22 but --year is 2022/23: give the year the file holds, or --force to load it as 2022/23" \
-	"a file named for 2021/22 given --year 2022/23 is refused, naming both years"
-out=$("$load" -d $db --year 2015/16 --kind site "$data/eric/eric_2014-15_site.csv" 2>&1)
-like "$? $out" "1 estate-load-eric: eric_2014-15_site.csv is named for 2014/15 but --year is 2015/16" "so is eric_2014-15_site.csv given --year 2015/16"
-is "$(q $db "SELECT count(*) FROM estate.eric_load")" "$before" "and nothing was loaded"
-"$load" -d $db --year 2022/23 --kind site --force "$tmp/ERIC - 2021_22 - Site data.csv" >/dev/null 2>&1
-ok $? "--force loads it as --year says"
-is "$(q $db "SELECT year_label || ' ' || file_name FROM estate.eric_load ORDER BY load_id DESC LIMIT 1")" "2022/23 ERIC - 2021_22 - Site data.csv" \
-	"as 2022/23"
+guard refused "a file named for 2021/22 given --year 2022/23" --year 2022/23 --kind site "$tmp/ERIC - 2021_22 - Site data.csv"
+like "$out" "ERROR:  ERIC - 2021_22 - Site data.csv looks like 2021/22, not 2022/23: it is named for 2021/22" "  naming both years"
+like "$out" "HINT:  Load it with --year 2021/22 if it holds that year's returns, or with --force (force => true) to load it as 2022/23 all the same." \
+	"  and what to do"
+guard refused "eric_2014-15_site.csv given --year 2015/16" --year 2015/16 --kind site "$data/eric/eric_2014-15_site.csv"
+like "$out" "ERROR:  eric_2014-15_site.csv looks like 2014/15, not 2015/16: it is named for 2014/15; its headers match 2014/15's signature better (similarity 1.000 = 94 shared / 94 in either) than 2015/16's (0.321 = 50 / 156)" \
+	"  by its name and by its headers, with the similarities"
+# Renamed, without a year in the name: the headers alone tell.
+cp "$data/eric/eric_2014-15_site.csv" "$tmp/sites.csv"
+cp "$data/eric/eric_2015-16_trust.csv" "$tmp/trusts.csv"
+guard refused "the 2014/15 site file renamed sites.csv, given --year 2015/16" --year 2015/16 --kind site "$tmp/sites.csv"
+like "$out" "ERROR:  sites.csv looks like 2014/15, not 2015/16: its headers match 2014/15's signature better (similarity 1.000 = 94 shared / 94 in either) than 2015/16's (0.321 = 50 / 156)" \
+	"  by its headers alone"
+guard refused "the 2015/16 trust file renamed trusts.csv, given --year 2013/14" --year 2013/14 --kind trust "$tmp/trusts.csv"
+like "$out" "ERROR:  trusts.csv looks like 2015/16, not 2013/14: its headers match 2015/16's signature better (similarity 1.000 = 42 shared / 42 in either) than 2013/14's (0.268 = 19 / 71)" \
+	"  so is a trust file"
+# The other kind, both ways: 22023, naming the kind it looks like.
+guard refused "a trust file given --kind site" --year 2015/16 --kind site "$tmp/trusts.csv"
+like "$out" 'ERROR:  trusts.csv looks like a trust file, not a site file
+DETAIL:  Its header row (row 2) has a trust code but no "Site Code" column. Its headers are most like the trust returns of 2015/16 (similarity 1.000).
+HINT:  Load it with --kind trust.' "  says it looks like a trust file"
+guard refused "a site file given --kind trust" --year 2014/15 --kind trust "$tmp/sites.csv"
+like "$out" 'ERROR:  sites.csv looks like a site file, not a trust file
+DETAIL:  Its header row (row 2) has a "Site Code" column, which trust files do not. Its headers are most like the site returns of 2014/15 (similarity 1.000).
+HINT:  Load it with --kind site.' "  says it looks like a site file"
+# --force loads it as --year says, says so, and the audit records what it overrode.
+guard loads "--force: the 2015/16 trust file as 2013/14" --year 2013/14 --kind trust --force "$tmp/trusts.csv"
+like "$out" "WARNING:  trusts.csv loaded as 2013/14 by force; it looks like 2015/16, not 2013/14: its headers match 2015/16's signature better" "  with a warning"
+like "$out" "trusts.csv: loaded 238 trust returns of 2013/14 as load $(q $db "SELECT max(load_id) FROM estate.eric_load"); skipped no rows; forced: it looks like 2015/16, not 2013/14" \
+	"  and a summary that says it was forced"
+is "$(q $db "SELECT year_label || ' ' || file_name || ': ' || forced FROM estate.eric_load ORDER BY load_id DESC LIMIT 1")" \
+	"2013/14 trusts.csv: looks like 2015/16, not 2013/14: its headers match 2015/16's signature better (similarity 1.000 = 42 shared / 42 in either) than 2013/14's (0.268 = 19 / 71)" \
+	"  eric_load.forced records what --force overrode"
+is "$(q $db "SELECT count(*) FROM estate.eric_trust WHERE financial_year = 2013")" 238 "  2013/14 holds the file's 238 returns"
+guard loads "--force: a file named for 2021/22 as 2022/23" --year 2022/23 --kind site --force "$tmp/ERIC - 2021_22 - Site data.csv"
+is "$(q $db "SELECT year_label || ' ' || file_name || ': ' || forced FROM estate.eric_load ORDER BY load_id DESC LIMIT 1")" \
+	"2022/23 ERIC - 2021_22 - Site data.csv: looks like 2021/22, not 2022/23: it is named for 2021/22" "  recorded as forced past its name"
+# Every shipped year and kind as another year, by headers alone: the first
+# rows of each file (its section and header rows and three returns), named
+# without a year, given the next shipped year (2015/16's: 2013/14), are
+# refused and change nothing.  (As their own year the whole files loaded
+# above, with the year in their names.)
+refused=() want=()
+before=$(q $db "$state")
+for file_year in 2013-14 2014-15 2015-16; do
+	for kind in site trust; do
+		head -n 5 "$data/eric/eric_${file_year}_$kind.csv" >"$tmp/returns.csv"
+		for year in $(case $file_year in 2013-14) echo 2014/15 ;; 2014-15) echo 2015/16 ;; *) echo 2013/14 ;; esac); do
+			out=$("$load" -d $db --year $year --kind $kind "$tmp/returns.csv" 2>&1)
+			refused+=("$file_year $kind as $year: $([ $? -ne 0 ] && [[ $out == *"returns.csv looks like ${file_year/-//}, not $year: its headers match"* ]] && echo refused || echo "$out")")
+			want+=("$file_year $kind as $year: refused")
+		done
+	done
+done
+is "$(printf '%s; ' "${refused[@]}")" "$(printf '%s; ' "${want[@]}")" \
+	"the first rows of each shipped year's site and trust file, as another year: refused, naming the year they are"
+is "$(q $db "$state")" "$before" "  and nothing changed"
+# 2013/14's own trust returns again, for the tests that read this database.
+"$load" -d $db --year 2013/14 --kind trust "$data/eric/eric_2013-14_trust.csv" >/dev/null 2>&1
+ok $? "2013/14's trust file loads again"
 rm -rf "$tmp"
+
+# docs/disposal.md's worked example (its first SQL block, written for London
+# in 2015/16) where real returns once made it fail: in the North in 2014/15,
+# where RR813 reports negative electricity and steam (no carbon figure, not
+# an error), and in the Midlands and East in 2015/16, where RYW13 and RYWK5
+# report 100% empty and 100% under-used (no unoccupied share, not an error).
+recipe=$(awk '/^## Worked example: the top candidates/ { f = 1 } f && /^```sql/ { b = 1; next } f && b && /^```/ { exit } f && b' \
+	"$root/docs/disposal.md")
+for case in "2014|NORTH OF ENGLAND|carbon_per_m2" "2015|MIDLANDS AND EAST OF ENGLAND|unoccupied_share"; do
+	IFS='|' read -r fy region column <<<"$case"
+	sql=${recipe//financial_year = 2015/financial_year = $fy}
+	out=$(printf 'BEGIN;\n%s\n%s\nROLLBACK;\n' "${sql//LONDON COMMISSIONING/$region COMMISSIONING}" \
+		"SELECT 'no figure: ' || string_agg(site_code, ',' ORDER BY site_code) FROM london_2015 WHERE $column IS NULL AND site_code IN ('RR813', 'RYW13', 'RYWK5');" |
+		PGOPTIONS="-c client_min_messages=warning" psql -X -q -At -v ON_ERROR_STOP=1 -d $db 2>&1)
+	is "$?|$(grep -c '|' <<<"$out")|$(tail -1 <<<"$out")" "0|10|no figure: $([ $fy = 2014 ] && echo RR813 || echo RYW13,RYWK5)" \
+		"docs/disposal.md's worked example on $fy/$(((fy + 1) % 100)) in the ${region,,} region: ten candidates; $column NULL where the return cannot give one"
+done
 
 # The trust -> ICS mapping from the ODS files.
 out=$("$root/bin/estate-load-ics" -d $db "$data/ods/etr.csv" "$data/ods/succ.csv" "$data/ods/icb_names_codes_dec_2024.csv" 2>&1)

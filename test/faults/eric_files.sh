@@ -48,9 +48,9 @@ documented() {   # NAME MESSAGE
 	[[ $m =~ ^"$n row "$r", column "$r': undecodable bytes in "'.*'" (the file is not valid '.+')'$ ]] ||
 	[[ $m =~ ^"$n row "$r': '.+$ ]] ||                                                  # a record or the header row
 	[[ $m =~ ^"$n rows "$r" and "$r' hold the same return (trust '.+')'$ ]] ||
-	[[ $m =~ ^"$n "('has no '(site|trust)' header row'|'is a site file, not a trust file'|'holds no '(site|trust)' returns')$ ]] ||
+	[[ $m =~ ^"$n "('has no '(site|trust)' header row'|'looks like a '(site|trust)' file, not a '(site|trust)' file'|'holds no '(site|trust)' returns')$ ]] ||
 	[[ $m == "$n is UTF-16; save it as CSV (UTF-8)" ]] ||
-	[[ $m =~ ^"$n is named for "$r/$r' but --year is ' ]] ||
+	[[ $m =~ ^"$n looks like "$r/$r"( or "$r/$r")?, not "$r/$r': '.+$ ]] ||
 	[[ $m =~ ^"$n: undecodable bytes at byte "$r' (the file is not valid '.+')'$ ]]
 }
 

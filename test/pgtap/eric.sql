@@ -1,7 +1,7 @@
 -- ERIC in the warehouse: tables, privileges, the loader function on
 -- hand-made files, and the BI views on slices small enough to check by hand.
 BEGIN;
-SELECT plan(90);
+SELECT plan(91);
 
 -- The extension as a data engineer installs it: an ordinary role owns it.
 DROP EXTENSION estate;
@@ -17,12 +17,13 @@ RESET ROLE;
 -- 1. Tables users fill are dumped with their rows; shipped ones are not.
 SELECT is((SELECT array_agg(c::regclass::text ORDER BY c::regclass::text) FROM pg_extension, unnest(extconfig) AS c
            WHERE extname = 'estate' AND c::regclass::text ~ '^estate\.(eric|ics|site_ics)'),
-          '{estate.eric_header,estate.eric_load,estate.eric_load_id_seq,estate.eric_site,estate.eric_trust,estate.ics_mapping,estate.site_ics}'::text[],
-          'eric_load (and its sequence), eric_site, eric_trust, ics_mapping, site_ics and eric_header are registered with pg_extension_config_dump');
+          '{estate.eric_header,estate.eric_header_signature,estate.eric_load,estate.eric_load_id_seq,estate.eric_site,estate.eric_trust,estate.ics_mapping,estate.site_ics}'::text[],
+          'eric_load (and its sequence), eric_site, eric_trust, ics_mapping, site_ics, eric_header and eric_header_signature are registered with pg_extension_config_dump');
 SELECT is((SELECT array_agg(format('%s %s', c::regclass, x) ORDER BY c::regclass::text)
            FROM pg_extension, unnest(extconfig, extcondition) AS u(c, x)
            WHERE extname = 'estate' AND x <> '' AND c::regclass::text ~ '^estate\.(eric|ics)_'),
-          '{"estate.eric_header WHERE NOT shipped"}'::text[], 'all rows are dumped, but of the header map only those users added');
+          '{"estate.eric_header WHERE NOT shipped","estate.eric_header_signature WHERE NOT shipped"}'::text[],
+          'all rows are dumped, but of the header map and the signatures only those users added');
 SELECT ok((SELECT count(*) FROM estate.eric_header WHERE shipped) > 100 AND NOT EXISTS (SELECT FROM estate.eric_header WHERE NOT shipped),
           'the header map ships with the extension');
 SELECT col_is_pk('estate', 'eric_site', ARRAY['financial_year', 'trust_code', 'site_code'], 'a site return is keyed by year, trust and site');
@@ -163,10 +164,12 @@ SELECT throws_ok(format($$SELECT pg_temp.load(ARRAY['Organisation Code,Site Code
 SELECT throws_ok(format($$SELECT pg_temp.load(ARRAY['Organisation Code,Site Code', '%s,ZXA01'])$$, repeat('T', 20000)),
                  '22P02', format('bad.csv row 2, column 1 "Organisation Code": "%s" is not a code', repeat('T', 20000)),
                  'a 20,000-character trust code is refused, naming its row and column');
-SELECT throws_ok($$SELECT pg_temp.load(ARRAY['Organisation Code,Organisation Name', 'ZXA,ALPHA'])$$,
+SELECT throws_ok($$SELECT pg_temp.load(ARRAY['Organisation Name,Site Name', 'ALPHA,ONE'])$$,
                  '22P02', 'bad.csv has no site header row', 'no header row');
+SELECT throws_ok($$SELECT pg_temp.load(ARRAY['Organisation Code,Organisation Name', 'ZXA,ALPHA'])$$,
+                 '22023', 'bad.csv looks like a trust file, not a site file', 'a trust file loaded as sites');
 SELECT throws_ok($$SELECT pg_temp.load(ARRAY['Organisation Code,Site Code', 'ZXA,ZXA01'], 'trust')$$,
-                 '22023', 'bad.csv is a site file, not a trust file', 'a site file loaded as trusts');
+                 '22023', 'bad.csv looks like a site file, not a trust file', 'a site file loaded as trusts');
 SELECT throws_ok($$SELECT pg_temp.load(ARRAY['Organisation Code,Site Code,Gross internal floor area (m²),Gross internal site floor area (m²)', 'ZXA,ZXA01,1,2'])$$,
                  '22P02', 'bad.csv row 1: column 3 "Gross internal floor area (m²)" and column 4 "Gross internal site floor area (m²)" both map to gross_internal_floor_area_m2',
                  'two headers for one column');

@@ -173,14 +173,14 @@ SELECT is((SELECT count(*) FROM pg_proc p JOIN pg_depend d ON d.objid = p.oid AN
 SELECT is((SELECT string_agg(p.oid::regprocedure::text, ', ') FROM pg_proc p JOIN pg_depend d ON d.objid = p.oid AND d.classid = 'pg_proc'::regclass
            WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'estate') AND d.deptype = 'e'
              AND p.proparallel <> 's'
-             AND p.oid NOT IN ('estate.load_eric(text,text,text,text,text,text[])'::regprocedure,
+             AND p.oid NOT IN ('estate.load_eric(text,text,text,text,text,text[],boolean)'::regprocedure,
                                'estate.load_ics_mapping(regclass,regclass,regclass,date)'::regprocedure)),
           NULL, 'every function but the loaders is PARALLEL SAFE');
 SELECT is((SELECT string_agg(format('%s(%s)', p.proname, pg_get_function_identity_arguments(p.oid)), ', ' ORDER BY p.proname)
            FROM pg_proc p JOIN pg_depend d ON d.objid = p.oid AND d.classid = 'pg_proc'::regclass
            WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'estate') AND d.deptype = 'e'
              AND p.proparallel = 'u' AND p.provolatile = 'v'),
-          'load_eric(file_name text, year_label text, kind text, file_sha256 text, file_encoding text, lines text[]), '
+          'load_eric(file_name text, year_label text, kind text, file_sha256 text, file_encoding text, lines text[], force boolean), '
           'load_ics_mapping(trusts regclass, successors regclass, icbs regclass, footprint_date date)',
           'the loaders, and only they, are VOLATILE and PARALLEL UNSAFE');
 SELECT is((SELECT string_agg(p.oid::regprocedure::text, ', ') FROM pg_proc p JOIN pg_depend d ON d.objid = p.oid AND d.classid = 'pg_proc'::regclass

@@ -345,6 +345,11 @@ main(void)
 
 		s = scenario(1, 0);
 		is_int(run(&s, G, two, N(two)), ESTATE_ERR_RANGE, "a year's backlog beyond int64: range");
+		/* Before funding the year's items pass int64 pence; what is left fits. */
+		s = scenario(1, 1);
+		is_int(run(&s, G, two, N(two)), ESTATE_OK, "a year's backlog back within int64 once an item is funded");
+		ok(out[1].funded == 1 && years[0].band[2] == INT64_MAX && years[0].items_waiting == 1,
+		   "the item left waiting holds the whole (moderate) backlog, at int64's limit");
 	}
 
 	/* Scenario checks. */
@@ -486,11 +491,77 @@ main(void)
 			a[i].id_len = (uint32_t) len;
 			b[i] = a[i];
 		}
-		estate_plan_sort_items(a, NSORT, heap, NULL);
+		ok(!estate_plan_sort_items(a, NSORT, heap, NULL), "sort_items: ids out of order are not ascending already");
 		qsort(b, NSORT, sizeof(estate_plan_item), id_cmp_items);
 		for (int i = 0; i < NSORT; i++)
 			same = same && a[i].id_len == b[i].id_len && memcmp(a[i].id, b[i].id, a[i].id_len) == 0;
 		ok(same, "sort_items gives byte order (3000 ids with shared prefixes and repeats)");
+		/* Sorted, they hold repeats: not strictly ascending, sorted again to the same order. */
+		ok(!estate_plan_sort_items(a, NSORT, heap, NULL), "sort_items: sorted ids with a repeat are not strictly ascending");
+	}
+	{
+		/* Three ascending runs (the states of three workers) are merged, a
+		 * repeat across two of them kept next to its twin. */
+		static const char *const ids[9] = {"b", "d", "f", "a", "c", "d", "e", "", "g"};
+		static const char *const sorted[9] = {"", "a", "b", "c", "d", "d", "e", "f", "g"};
+		estate_plan_item a[9];
+		bool		same = true;
+
+		for (int i = 0; i < 9; i++)
+			a[i] = item(ids[i], GRADE_C, 1, i);
+		ok(!estate_plan_sort_items(a, 9, heap, NULL), "sort_items: three ascending runs are not ascending");
+		for (int i = 0; i < 9; i++)
+			same = same && strcmp(a[i].id, sorted[i]) == 0;
+		ok(same && a[4].cost == 1 && a[5].cost == 5, "sort_items merges three runs into byte order, stably");
+	}
+	{
+		/* 2 to 8 strictly ascending runs of random lengths that overlap (ids
+		 * repeat across runs), interleaving in long or short stretches. */
+		enum { NRUN = 2000 };
+		static char buf[NRUN][16];
+		static estate_plan_item a[NRUN];
+		static estate_plan_item b[NRUN];
+		unsigned	seed = 777;
+		bool		same = true;
+
+		for (int trial = 0; trial < 50; trial++)
+		{
+			int			runs = 2 + trial % 7;
+			int			span = trial % 2 ? 40 : 4000;
+			size_t		n = 0;
+
+			for (int r = 0; r < runs; r++)
+			{
+				size_t		len = 1 + (size_t) (seed = seed * 1103515245u + 12345u) % (NRUN / 8);
+				unsigned	v = (seed >> 8) % 50;
+
+				for (size_t i = 0; i < len && n < NRUN; i++, n++)
+				{
+					/* strictly ascending, now and then a jump */
+					v += 1 + ((seed = seed * 1103515245u + 12345u) % span ? 0 : (seed >> 20) % 300);
+					sprintf(buf[n], "id-%06u", v);
+					a[n] = item(buf[n], GRADE_C, 1, (int64_t) n);
+					b[n] = a[n];
+				}
+			}
+			estate_plan_sort_items(a, n, heap, NULL);
+			qsort(b, n, sizeof(estate_plan_item), id_cmp_items);
+			for (size_t i = 0; i < n; i++)
+				same = same && strcmp(a[i].id, b[i].id) == 0 &&
+					(i == 0 || strcmp(a[i - 1].id, a[i].id) != 0 || a[i - 1].cost < a[i].cost);
+		}
+		ok(same, "sort_items: 50 sets of 2-8 ascending runs with repeats merged into byte order, stably");
+	}
+	{
+		/* Strictly ascending ids (a prefix first) are left as they are. */
+		estate_plan_item a[4] = {item("a", GRADE_C, 1, 1), item("ab", GRADE_C, 1, 1),
+		item("b", GRADE_C, 1, 1), item("b\x7f", GRADE_C, 1, 1)};
+
+		ok(estate_plan_sort_items(a, 4, heap, NULL) && strcmp(a[0].id, "a") == 0 &&
+		   strcmp(a[1].id, "ab") == 0 && strcmp(a[3].id, "b\x7f") == 0,
+		   "sort_items: strictly ascending ids are left in place and reported so");
+		ok(estate_plan_sort_items(a, 1, heap, NULL) && estate_plan_sort_items(a, 0, heap, NULL),
+		   "sort_items: one item or none is ascending");
 	}
 	return done_testing();
 }
