@@ -111,29 +111,8 @@ SCENARIO="estate.investment_scenario(from_year => 2025, annual_budget => 2000000
 GRADES="ARRAY['A','B','B(C)','C','CX','D','DX']"
 # The plain-SQL way for space_utilisation: bench/space_utilisation.sh's.
 util_sql() {  # table, room, capacity
+	utilisation_ctes "$@" "[2024-01-01, 2025-01-01)"
 	cat <<SQL
-WITH segs AS MATERIALIZED (
-  SELECT d::date AS day,
-         tstzrange((d::date + time '08:00') AT TIME ZONE 'Europe/London',
-                   (d::date + time '18:00') AT TIME ZONE 'Europe/London') * tstzrange('[2024-01-01, 2025-01-01)') AS seg
-  FROM generate_series(date '2023-12-31', date '2025-01-01', interval '1 day') AS d
-  WHERE extract(isodow FROM d) < 6
-), core AS MATERIALIZED (
-  SELECT range_agg(seg) AS mr, sum(extract(epoch FROM upper(seg) - lower(seg))) AS avail
-  FROM segs WHERE NOT isempty(seg)
-), person AS (
-  SELECT $2 AS room, sum(b.headcount * extract(epoch FROM upper(b.period * s.seg) - lower(b.period * s.seg))) AS person_s
-  FROM $1 b
-  CROSS JOIN LATERAL generate_series(-1, (upper(b.period) AT TIME ZONE 'Europe/London')::date
-                                         - (lower(b.period) AT TIME ZONE 'Europe/London')::date) AS k
-  JOIN segs s ON s.day = (lower(b.period) AT TIME ZONE 'Europe/London')::date + k
-  WHERE b.headcount > 0 AND s.seg && b.period
-  GROUP BY 1
-), used AS (
-  SELECT $2 AS room, max($3) AS capacity,
-         range_agg(period) FILTER (WHERE headcount IS NULL OR headcount > 0) AS used,
-         range_agg(period) FILTER (WHERE headcount > 0) AS known
-  FROM $1 GROUP BY 1
 )
 SELECT u.room, c.avail / 3600,
        (SELECT coalesce(sum(extract(epoch FROM upper(x) - lower(x))), 0) FROM unnest(u.used * c.mr) x) / 3600,

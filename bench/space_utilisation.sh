@@ -58,33 +58,10 @@ FROM (SELECT $2 AS room, estate.space_utilisation(period, headcount, $3, '$CORE'
 SQL
 }
 
-# Core segments per local weekday and the core multirange; time in use (and
-# with a known headcount) from range_agg intersected with it; person-hours
-# from joining each period to the segments of the local days it touches.
+# The plain-SQL way (bench/lib.sh's utilisation_ctes) to the five measures.
 sql_query() {  # table, room, capacity
+	utilisation_ctes "$@" "$SPAN"
 	cat <<SQL
-WITH segs AS MATERIALIZED (
-  SELECT d::date AS day,
-         tstzrange((d::date + time '08:00') AT TIME ZONE 'Europe/London',
-                   (d::date + time '18:00') AT TIME ZONE 'Europe/London') * tstzrange('$SPAN') AS seg
-  FROM generate_series(date '2023-12-31', date '2025-01-01', interval '1 day') AS d
-  WHERE extract(isodow FROM d) < 6
-), core AS MATERIALIZED (
-  SELECT range_agg(seg) AS mr, sum(extract(epoch FROM upper(seg) - lower(seg))) AS avail
-  FROM segs WHERE NOT isempty(seg)
-), person AS (
-  SELECT $2 AS room, sum(b.headcount * extract(epoch FROM upper(b.period * s.seg) - lower(b.period * s.seg))) AS person_s
-  FROM $1 b
-  CROSS JOIN LATERAL generate_series(-1, (upper(b.period) AT TIME ZONE 'Europe/London')::date
-                                         - (lower(b.period) AT TIME ZONE 'Europe/London')::date) AS k
-  JOIN segs s ON s.day = (lower(b.period) AT TIME ZONE 'Europe/London')::date + k
-  WHERE b.headcount > 0 AND s.seg && b.period
-  GROUP BY 1
-), used AS (
-  SELECT $2 AS room, max($3) AS capacity,
-         range_agg(period) FILTER (WHERE headcount IS NULL OR headcount > 0) AS used,
-         range_agg(period) FILTER (WHERE headcount > 0) AS known
-  FROM $1 GROUP BY 1
 ), measures AS (
   SELECT u.room, u.capacity, c.avail, coalesce(p.person_s, 0) AS person_s,
          (SELECT coalesce(sum(extract(epoch FROM upper(x) - lower(x))), 0) FROM unnest(u.used * c.mr) x) AS in_use,
