@@ -30,6 +30,7 @@
 
 #include "core/investment_plan.h"
 
+#include "common/bigmem.h"
 #include "common/error.h"
 #include "common/ordinal.h"
 #include "common/pence.h"
@@ -314,6 +315,7 @@ typedef struct PlanExpanded
 	unsigned char *scenario;
 	size_t		scenario_len;
 	unsigned char *records;
+	void	   *records_chunk;	/* what to pfree: records may start inside */
 	size_t		used;
 	size_t		alloc;
 	int64		nitems;
@@ -405,6 +407,7 @@ new_expanded(MemoryContext parent, int form, const unsigned char *scenario, size
 	MemoryContext cxt = AllocSetContextCreate(parent, "estate investment plan state",
 											  ALLOCSET_SMALL_SIZES);
 	PlanExpanded *eo = MemoryContextAllocZero(cxt, sizeof(PlanExpanded) + scenario_len);
+	MemoryContext old;
 
 	EOH_init_header(&eo->hdr, &plan_methods, cxt);
 	eo->owner = parent;
@@ -412,7 +415,9 @@ new_expanded(MemoryContext parent, int form, const unsigned char *scenario, size
 	eo->scenario = memcpy(eo + 1, scenario, scenario_len);
 	eo->scenario_len = scenario_len;
 	eo->alloc = Max(alloc, FLAT_MAX_BYTES);
-	eo->records = MemoryContextAllocHuge(cxt, eo->alloc);
+	old = MemoryContextSwitchTo(cxt);
+	eo->records = estate_big_alloc(&eo->alloc, &eo->records_chunk);
+	MemoryContextSwitchTo(old);
 	return eo;
 }
 
@@ -466,15 +471,36 @@ own_expanded(Datum state, MemoryContext aggcontext)
 	return (PlanExpanded *) ptr.eohptr;
 }
 
+/* Room for at least `need` record bytes, at least doubling. */
+static pg_noinline void
+expanded_grow(PlanExpanded *eo, size_t need)
+{
+	size_t		alloc = Max(need, 2 * eo->alloc);
+
+	check_state_size(eo->scenario_len, need);
+	if (alloc < ESTATE_BIG_MIN)
+		eo->records = eo->records_chunk = repalloc_huge(eo->records_chunk, alloc);
+	else
+	{
+		/* In huge pages from here on: a copy, as repalloc would make. */
+		MemoryContext old = MemoryContextSwitchTo(eo->hdr.eoh_context);
+		void	   *chunk;
+		unsigned char *records = estate_big_alloc(&alloc, &chunk);
+
+		memcpy(records, eo->records, eo->used);
+		pfree(eo->records_chunk);
+		eo->records = records;
+		eo->records_chunk = chunk;
+		MemoryContextSwitchTo(old);
+	}
+	eo->alloc = alloc;
+}
+
 static inline void
 expanded_append(PlanExpanded *eo, const unsigned char *add, size_t add_len, int64 add_n)
 {
 	if (eo->used + add_len > eo->alloc)
-	{
-		check_state_size(eo->scenario_len, eo->used + add_len);
-		eo->alloc = Max(eo->used + add_len, 2 * eo->alloc);
-		eo->records = repalloc_huge(eo->records, eo->alloc);
-	}
+		expanded_grow(eo, eo->used + add_len);
 	memcpy(eo->records + eo->used, add, add_len);
 	eo->used += add_len;
 	eo->nitems += add_n;
@@ -934,8 +960,10 @@ plan_palloc(size_t size, void *arg)
 /*
  * Work memory of the sort and of the simulation, carved out of the plan's
  * own buffer before the plan is written there (then from palloc once it is
- * used up).  A backend pays a page fault for each page it touches first,
- * and on virtual machines that costs more than the simulation itself.
+ * used up).  The buffer, with the items and their outcomes after it, is one
+ * chunk in huge pages where the kernel offers them: a backend pays a fault
+ * for each page it touches first, and on virtual machines the faults of a
+ * few megabytes cost more than the simulation itself.
  */
 typedef struct PlanArena
 {
@@ -993,7 +1021,10 @@ investment_plan_final(PG_FUNCTION_ARGS)
 	size_t		n;
 	size_t		at = 0;
 	size_t		used;
-	size_t		size = 0;
+	size_t		size;
+	size_t		region;
+	size_t		head;
+	size_t		total;
 	const char *why = NULL;
 	bytea	   *plan;
 	PlanArena	arena;
@@ -1008,7 +1039,20 @@ investment_plan_final(PG_FUNCTION_ARGS)
 	n = (size_t) v.nitems;
 	if (estate_plan_scenario_decode(v.scenario, v.scenario_len, &s, &used, &why) != ESTATE_OK)
 		elog(ERROR, "invalid investment scenario in a state: %s", why);
-	items = palloc_extended(sizeof(estate_plan_item) * n, MCXT_ALLOC_HUGE);
+	/* One chunk: the plan, which is the arena first, then the items and
+	 * their outcomes.  The records bound the plan's size (every record is
+	 * PLAN_RECORD_FIXED bytes and its id). */
+	if (v.used / PLAN_RECORD_FIXED < n)
+		elog(ERROR, "invalid investment plan state: %zu items in %zu bytes", n, v.used);
+	size = estate_plan_size_of(s.horizon, n, v.used - n * PLAN_RECORD_FIXED);
+	check_plan_size(size);
+	region = Max(size, estate_plan_work_bytes(n));
+	head = MAXALIGN(VARHDRSZ + region);
+	total = head + (sizeof(estate_plan_item) + sizeof(estate_plan_outcome)) * n;
+	plan = palloc_extended(total, MCXT_ALLOC_HUGE);
+	estate_big_hint(plan, total);
+	items = (estate_plan_item *) ((char *) plan + head);
+	out = (estate_plan_outcome *) (items + n);
 	for (size_t i = 0; i < n; i++)
 	{
 		size_t		len = estate_plan_record_read(v.records + at, v.used - at, v.form, &items[i], &why);
@@ -1018,13 +1062,11 @@ investment_plan_final(PG_FUNCTION_ARGS)
 		at += len;
 	}
 	size = estate_plan_size(s.horizon, items, n);
-	check_plan_size(size);
-	plan = palloc_extended(VARHDRSZ + size, MCXT_ALLOC_HUGE);
 	/* What the sort and the simulation take beyond the arena is freed as
 	 * soon as each is done: a plan of many items peaks at less. */
 	work = AllocSetContextCreate(CurrentMemoryContext, "investment plan work", ALLOCSET_DEFAULT_SIZES);
 	old = MemoryContextSwitchTo(work);
-	plan_arena_init(&arena, plan, size);
+	plan_arena_init(&arena, plan, region);
 	ascending = estate_plan_sort_items(items, n, plan_arena_alloc, &arena);
 	MemoryContextSwitchTo(old);
 	MemoryContextReset(work);
@@ -1036,9 +1078,8 @@ investment_plan_final(PG_FUNCTION_ARGS)
 							(int) Min(items[i].id_len, 200), items[i].id),
 					 errhint("Each item is one row: give every row of a group its own item_id.")));
 	years = palloc(sizeof(estate_plan_year) * s.horizon);
-	out = palloc_extended(sizeof(estate_plan_outcome) * n, MCXT_ALLOC_HUGE);
 	old = MemoryContextSwitchTo(work);
-	plan_arena_init(&arena, plan, size);
+	plan_arena_init(&arena, plan, region);
 	st = estate_plan_simulate(&s, v.form, items, n, years, out, plan_arena_alloc, &arena, &why);
 	MemoryContextSwitchTo(old);
 	MemoryContextDelete(work);
@@ -1051,7 +1092,8 @@ investment_plan_final(PG_FUNCTION_ARGS)
 	SET_VARSIZE(plan, VARHDRSZ + size);
 	estate_plan_encode(v.form, s.from_year, s.horizon, years, items, out, n,
 					   (unsigned char *) VARDATA(plan));
-	PG_RETURN_BYTEA_P(plan);
+	/* Give back the work space (a large chunk shrinks in place). */
+	PG_RETURN_BYTEA_P(repalloc_huge(plan, VARHDRSZ + size));
 }
 
 /* ---------------------------------------------------------------------------

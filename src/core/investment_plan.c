@@ -1397,6 +1397,17 @@ merge_runs(estate_plan_item *items, size_t n, size_t *starts, int runs, estate_p
 		memcpy(items, from, sizeof(estate_plan_item) * n);
 }
 
+/* The radix sort's keys twice and a copy of the items; the simulation's
+ * candidates twice. */
+size_t
+estate_plan_work_bytes(size_t n)
+{
+	size_t		sort = 2 * sizeof(id_key) + sizeof(estate_plan_item);
+	size_t		simulate = 2 * sizeof(candidate);
+
+	return (sort > simulate ? sort : simulate) * n + 64;
+}
+
 bool
 estate_plan_sort_items(estate_plan_item *items, size_t n, estate_plan_alloc alloc, void *arg)
 {
@@ -1706,13 +1717,19 @@ estate_plan_simulate(const estate_plan_scenario *s, int form, const estate_plan_
  * ------------------------------------------------------------------------- */
 
 size_t
+estate_plan_size_of(int horizon, size_t n, size_t id_bytes)
+{
+	return PLAN_HEAD_BYTES + (size_t) horizon * PLAN_YEAR_BYTES + 8 + n * PLAN_ITEM_FIXED + id_bytes;
+}
+
+size_t
 estate_plan_size(int horizon, const estate_plan_item *items, size_t n)
 {
-	size_t		size = PLAN_HEAD_BYTES + (size_t) horizon * PLAN_YEAR_BYTES + 8;
+	size_t		id_bytes = 0;
 
 	for (size_t i = 0; i < n; i++)
-		size += PLAN_ITEM_FIXED + items[i].id_len;
-	return size;
+		id_bytes += items[i].id_len;
+	return estate_plan_size_of(horizon, n, id_bytes);
 }
 
 void

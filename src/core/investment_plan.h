@@ -187,6 +187,12 @@ extern bool estate_plan_sort_items(estate_plan_item *items, size_t n,
 								   estate_plan_alloc alloc, void *arg);
 
 /*
+ * The most the sort or the simulation of n items asks its allocator for,
+ * but for a few small numbers: what a caller's arena needs.
+ */
+extern size_t estate_plan_work_bytes(size_t n);
+
+/*
  * Run the scenario over n items sorted by id (strictly ascending: the caller
  * rejects repeats), filling years[horizon] and out[n].  ESTATE_ERR_RANGE when
  * money goes beyond int64 pence (*why says which).
@@ -211,6 +217,8 @@ extern estate_status estate_plan_simulate(const estate_plan_scenario *s, int for
 #define PLAN_ITEM_FIXED (4 + 1 + 1 + 8 + 1 + 1)
 
 extern size_t estate_plan_size(int horizon, const estate_plan_item *items, size_t n);
+/* The same from the number of items and the bytes of all their ids. */
+extern size_t estate_plan_size_of(int horizon, size_t n, size_t id_bytes);
 extern void estate_plan_encode(int form, int32_t from_year, int horizon,
 							   const estate_plan_year *years,
 							   const estate_plan_item *items, const estate_plan_outcome *out,

@@ -1,0 +1,17 @@
+/*
+ * bigmem.h - large work buffers (megabytes: an aggregate's growing state, a
+ * final function's arrays) backed by transparent huge pages where the kernel
+ * offers them.
+ */
+#ifndef ESTATE_COMMON_BIGMEM_H
+#define ESTATE_COMMON_BIGMEM_H
+
+#include "postgres.h"
+
+/* Buffers from this size on are worth a huge page. */
+#define ESTATE_BIG_MIN		((Size) 1024 * 1024)
+
+extern void *estate_big_alloc(Size *size, void **chunk);
+extern void estate_big_hint(void *p, Size size);
+
+#endif
