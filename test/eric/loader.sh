@@ -32,6 +32,9 @@ for year in 2013-14 2014-15 2015-16; do
 	done
 done
 is "$(q $db "SELECT count(*) FROM estate.eric_load WHERE forced IS NOT NULL")" 0 "no shipped load was forced"
+# ANALYZE by the loader itself (autovacuum's would set last_autoanalyze).
+is "$(q $db "SELECT count(*) FROM pg_stat_user_tables WHERE relid IN ('estate.eric_site'::regclass, 'estate.eric_trust'::regclass)
+             AND last_analyze IS NOT NULL")" 2 "the loader refreshes the planner statistics of both tables"
 # The shipped signature is each file's header row as the loader read it.
 read_headers="SELECT l.kind, l.financial_year, (m->>'column')::int, m->>'header'
               FROM estate.eric_load AS l, jsonb_array_elements(l.header_mapping) AS m"
@@ -229,6 +232,8 @@ out=$("$root/bin/estate-load-ics" -d $db "$data/ods/etr.csv" "$data/ods/succ.csv
 ok $? "estate-load-ics loads the ODS files"
 is "$out" "estate.ics_mapping: 625 organisations mapped from ODS (footprint 2026-03-31): 270 from the trust files, 355 known only from the successions" \
 	"270 of the 273 trusts map (3 Welsh trusts have no ICB), and 355 codes only succ.csv names reach one"
+is "$(q $db "SELECT count(*) FROM pg_stat_user_tables WHERE relid = 'estate.ics_mapping'::regclass AND last_analyze IS NOT NULL")" 1 \
+	"estate-load-ics refreshes the mapping's planner statistics"
 
 # The ICS of every trust in every shipped year, against an independent
 # computation from the ODS files (test/eric/ods_ics.pl follows the successors).
