@@ -85,7 +85,7 @@ check_bad() {   # FILE YEAR EXPECTED-MESSAGE DESCRIPTION
 	before=$(snapshot)
 	out=$("$load" -d $db --year "$2" --kind site "$1" 2>&1)
 	rc=$?
-	[ $rc -ne 0 ]; ok $? "$4: the loader fails (exit $rc)"
+	is "$rc" 1 "$4: the loader fails (exit 1)"
 	like "$out" "$3" "$4: it says where"
 	is "$(snapshot)" "$before" "$4: nothing was loaded, the year loaded before is intact"
 }
@@ -142,7 +142,7 @@ guard() {   # refused|loads DESCRIPTION LOADER-ARGUMENTS...; sets out
 	if [ "$want" = loads ]; then
 		is "$rc" 0 "$what: loads"
 	else
-		[ $rc -ne 0 ]; ok $? "$what: refused (exit $rc)"
+		is "$rc" 1 "$what: refused (exit 1)"
 		is "$(q $db "$state")" "$before" "$what: nothing changed, every year's returns and the audit as before"
 	fi
 }
