@@ -42,8 +42,8 @@ SQL
 # the second argument), in milliseconds, in one session after a run that is
 # not counted: a new backend first pays for mapping shared buffers and
 # loading catalogs, which is no part of the query, and the reference below is
-# timed in a session that has done that already.  first_query times a new
-# session's first run, for comparison.
+# timed in a session that has done that already.  first_query is the median
+# of RUNS new sessions' first runs, for comparison.
 median_query() {  # query [settings]
 	{
 		echo "${2:-SET max_parallel_workers_per_gather = 0;}"
@@ -52,8 +52,10 @@ median_query() {  # query [settings]
 		sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'
 }
 first_query() {  # query
-	psql_run -At -c 'SET max_parallel_workers_per_gather = 0' -c "EXPLAIN (ANALYZE, TIMING OFF) $1" |
-		sed -n 's/.*Execution Time: \([0-9.]*\) ms.*/\1/p'
+	for _ in $(seq "$RUNS"); do
+		psql_run -At -c 'SET max_parallel_workers_per_gather = 0' -c "EXPLAIN (ANALYZE, TIMING OFF) $1" |
+			sed -n 's/.*Execution Time: \([0-9.]*\) ms.*/\1/p'
+	done | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
