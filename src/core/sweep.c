@@ -696,8 +696,9 @@ get_leb128(const uint8_t **p, const uint8_t *end, uint64_t *v)
 	return 0;
 }
 
-int
-estate_step_read(estate_step_reader *r, estate_step *s)
+/* estate_step_read, inline where steps are merged. */
+static inline int
+step_read(estate_step_reader *r, estate_step *s)
 {
 	uint64_t	delta;
 	uint64_t	level;
@@ -723,6 +724,12 @@ estate_step_read(estate_step_reader *r, estate_step *s)
 }
 
 int
+estate_step_read(estate_step_reader *r, estate_step *s)
+{
+	return step_read(r, s);
+}
+
+int
 estate_step_reader_whole(const estate_step_reader *r)
 {
 	return !r->bad && r->left == 0 && r->p == r->end;
@@ -744,11 +751,11 @@ typedef struct step_merge
 static void
 merge_start(step_merge *m, estate_step_reader *a, estate_step_reader *b)
 {
+	memset(m, 0, sizeof(*m));
 	m->a = a;
 	m->b = b;
-	m->has_a = estate_step_read(a, &m->sa);
-	m->has_b = estate_step_read(b, &m->sb);
-	m->la = m->lb = 0;
+	m->has_a = step_read(a, &m->sa);
+	m->has_b = step_read(b, &m->sb);
 }
 
 /*
@@ -766,12 +773,12 @@ merge_next(step_merge *m, int64_t *t, int64_t *level)
 	if (m->has_a && m->sa.at == *t)
 	{
 		m->la = m->sa.level;
-		m->has_a = estate_step_read(m->a, &m->sa);
+		m->has_a = step_read(m->a, &m->sa);
 	}
 	if (m->has_b && m->sb.at == *t)
 	{
 		m->lb = m->sb.level;
-		m->has_b = estate_step_read(m->b, &m->sb);
+		m->has_b = step_read(m->b, &m->sb);
 	}
 	known = ESTATE_STEP_KNOWN(m->la) + ESTATE_STEP_KNOWN(m->lb);
 	if (known > ESTATE_STEP_KNOWN_MAX)
