@@ -13,7 +13,11 @@
  *     the aggregate's, once the records pass FLAT_MAX_BYTES, so that a large
  *     group costs no copy per row.
  * Small groups stay flat because a memory context per group makes hash
- * aggregation's memory accounting quadratic in the number of groups.
+ * aggregation's memory accounting quadratic in the number of groups.  An
+ * expanded state flattened (a parallel worker's result, a stored value)
+ * holds its records packed (estate_plan_records_pack): the executor copies a
+ * worker's state several times on its way to the leader, and packed it is
+ * about a third of the size.  Whatever reads a packed state unpacks it.
  */
 #include "postgres.h"
 #include "fmgr.h"
@@ -296,10 +300,12 @@ typedef struct PlanFlat
 	int32		vl_len_;
 	uint8		version;
 	uint8		form;
-	uint16		spare;
+	uint8		packed;			/* records packed: no room to append */
+	uint8		spare;
 	uint32		scenario_len;
 	uint32		used;			/* record bytes held */
-	uint32		alloc;			/* record bytes there is room for */
+	uint32		alloc;			/* record bytes there is room for; when
+								 * packed, the bytes they unpack to */
 	int64		nitems;
 	/* the scenario's bytes, then the records */
 } PlanFlat;
@@ -319,6 +325,12 @@ typedef struct PlanExpanded
 	size_t		used;
 	size_t		alloc;
 	int64		nitems;
+	/* The records packed, made when the flat size is asked for and copied
+	 * when flattening, for as long as used stays packed_for (0: none). */
+	unsigned char *packed;
+	void	   *packed_chunk;
+	size_t		packed_size;
+	size_t		packed_for;
 } PlanExpanded;
 
 typedef struct PlanView
@@ -327,7 +339,9 @@ typedef struct PlanView
 	const unsigned char *scenario;
 	size_t		scenario_len;
 	unsigned char *records;
-	size_t		used;
+	size_t		used;			/* bytes at records */
+	bool		packed;
+	size_t		raw_used;		/* the records' bytes unpacked */
 	int64		nitems;
 	PlanFlat   *flat;			/* exactly one of these is set */
 	PlanExpanded *expanded;
@@ -357,7 +371,21 @@ plan_get_flat_size(ExpandedObjectHeader *eohptr)
 	PlanExpanded *eo = (PlanExpanded *) eohptr;
 
 	check_state_size(eo->scenario_len, eo->used);
-	return sizeof(PlanFlat) + eo->scenario_len + eo->used;
+	if (eo->packed_for != eo->used)
+	{
+		MemoryContext old = MemoryContextSwitchTo(eo->hdr.eoh_context);
+		Size		room = estate_plan_records_packed_max(eo->used, eo->nitems);
+
+		if (eo->packed_chunk)
+			pfree(eo->packed_chunk);
+		eo->packed = estate_big_alloc(&room, &eo->packed_chunk);
+		eo->packed_size = estate_plan_records_pack(eo->records, eo->used, eo->packed);
+		eo->packed_for = eo->used;
+		MemoryContextSwitchTo(old);
+	}
+	/* Packing can add a few bytes an item (huge ids and costs). */
+	check_state_size(eo->scenario_len, eo->packed_size);
+	return sizeof(PlanFlat) + eo->scenario_len + eo->packed_size;
 }
 
 static void
@@ -381,9 +409,15 @@ static void
 plan_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size)
 {
 	PlanExpanded *eo = (PlanExpanded *) eohptr;
+	PlanFlat   *f = result;
 
-	write_flat(result, allocated_size, eo->form, eo->scenario, eo->scenario_len,
-			   eo->records, eo->used, eo->used, eo->nitems);
+	/* The executor asks for the size first, with the state as it is now. */
+	if (plan_get_flat_size(eohptr) != allocated_size)
+		elog(ERROR, "estate.investment_plan_state flattened into %zu bytes, not the %zu it takes",
+			 allocated_size, sizeof(PlanFlat) + eo->scenario_len + eo->packed_size);
+	write_flat(f, allocated_size, eo->form, eo->scenario, eo->scenario_len, eo->packed,
+			   eo->packed_size, eo->used, eo->nitems);
+	f->packed = 1;
 }
 
 static PlanFlat *
@@ -436,6 +470,8 @@ plan_view(Datum d, PlanView *v)
 		v->scenario_len = eo->scenario_len;
 		v->records = eo->records;
 		v->used = eo->used;
+		v->packed = false;
+		v->raw_used = eo->used;
 		v->nitems = eo->nitems;
 	}
 	else
@@ -453,8 +489,44 @@ plan_view(Datum d, PlanView *v)
 		v->scenario_len = f->scenario_len;
 		v->records = FLAT_RECORDS(f);
 		v->used = f->used;
+		v->packed = f->packed != 0;
+		v->raw_used = v->packed ? f->alloc : f->used;
 		v->nitems = f->nitems;
 	}
+}
+
+/* Unpack n items of v's packed records into raw (v->raw_used bytes). */
+static void
+unpack_into(const PlanView *v, unsigned char *raw)
+{
+	const char *why = NULL;
+
+	if (estate_plan_records_unpack(v->records, v->used, v->nitems, v->form, raw, v->raw_used,
+								   &why) != ESTATE_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("invalid packed items in an estate.investment_plan_state"),
+				 errdetail("%s", why)));
+}
+
+/*
+ * v's records unpacked, in CurrentMemoryContext, when they are packed; v
+ * then sees them (and never appends in place: v->flat stays packed).
+ */
+static void
+plan_view_unpack(PlanView *v)
+{
+	Size		size = v->raw_used;
+	void	   *chunk;
+	unsigned char *raw;
+
+	if (!v->packed)
+		return;
+	raw = estate_big_alloc(&size, &chunk);
+	unpack_into(v, raw);
+	v->records = raw;
+	v->used = v->raw_used;
+	v->packed = false;
 }
 
 /* The state as this aggregate's own read-write expanded object, or NULL. */
@@ -506,22 +578,39 @@ expanded_append(PlanExpanded *eo, const unsigned char *add, size_t add_len, int6
 	eo->nitems += add_n;
 }
 
+/* Add the records seen through v, unpacking them straight into place. */
+static void
+expanded_append_view(PlanExpanded *eo, const PlanView *v)
+{
+	if (!v->packed)
+	{
+		expanded_append(eo, v->records, v->used, v->nitems);
+		return;
+	}
+	if (eo->used + v->raw_used > eo->alloc)
+		expanded_grow(eo, eo->used + v->raw_used);
+	unpack_into(v, eo->records + eo->used);
+	eo->used += v->raw_used;
+	eo->nitems += v->nitems;
+}
+
 /*
  * Add records to a state seen through v; returns the state to keep: the same
  * datum when it changed in place, else a new one.
  */
 static Datum
-plan_append(MemoryContext aggcontext, Datum state, const PlanView *v,
+plan_append(MemoryContext aggcontext, Datum state, PlanView *v,
 			const unsigned char *add, size_t add_len, int64 add_n)
 {
-	size_t		total = v->used + add_len;
+	size_t		total = v->raw_used + add_len;
 
 	if (v->expanded && own_expanded(state, aggcontext))
 	{
 		expanded_append(v->expanded, add, add_len, add_n);
 		return state;
 	}
-	if (v->flat == (PlanFlat *) DatumGetPointer(state) && total <= v->flat->alloc)
+	if (v->flat == (PlanFlat *) DatumGetPointer(state) && !v->flat->packed &&
+		total <= v->flat->alloc)
 	{
 		/* In place: the state is in aggregate memory. */
 		memcpy(v->records + v->used, add, add_len);
@@ -534,7 +623,7 @@ plan_append(MemoryContext aggcontext, Datum state, const PlanView *v,
 		PlanExpanded *eo = new_expanded(aggcontext, v->form, v->scenario, v->scenario_len,
 										Max(total, 2 * (size_t) FLAT_MAX_BYTES));
 
-		expanded_append(eo, v->records, v->used, v->nitems);
+		expanded_append_view(eo, v);
 		expanded_append(eo, add, add_len, add_n);
 		return EOHPGetRWDatum(&eo->hdr);
 	}
@@ -542,10 +631,11 @@ plan_append(MemoryContext aggcontext, Datum state, const PlanView *v,
 	{
 		/* A new flat value twice the size; the executor copies it into
 		 * aggregate memory and frees the old one. */
-		size_t		alloc = Min(Max(total, 2 * v->used), (size_t) FLAT_MAX_BYTES);
-		PlanFlat   *f = new_flat(v->form, v->scenario, v->scenario_len, v->records, v->used,
-								 alloc, v->nitems);
+		size_t		alloc = Min(Max(total, 2 * v->raw_used), (size_t) FLAT_MAX_BYTES);
+		PlanFlat   *f;
 
+		plan_view_unpack(v);
+		f = new_flat(v->form, v->scenario, v->scenario_len, v->records, v->used, alloc, v->nitems);
 		memcpy(FLAT_RECORDS(f) + v->used, add, add_len);
 		f->used = (uint32) total;
 		f->nitems += add_n;
@@ -588,6 +678,7 @@ investment_plan_state_out(PG_FUNCTION_ARGS)
 	size_t		at = 0;
 
 	plan_view(PG_GETARG_DATUM(0), &v);
+	plan_view_unpack(&v);
 	scenario = scenario_text(v.scenario, v.scenario_len);
 	max = strlen(scenario) + 64 + 2 * v.used + 64 * (size_t) v.nitems;
 	if (max > MaxAllocHugeSize)
@@ -659,6 +750,7 @@ investment_plan_state_send(PG_FUNCTION_ARGS)
 	StringInfoData buf;
 
 	plan_view(PG_GETARG_DATUM(0), &v);
+	plan_view_unpack(&v);
 	pq_begintypsend(&buf);
 	pq_sendbyte(&buf, PLAN_VERSION);
 	pq_sendbyte(&buf, (uint8) v.form);
@@ -931,18 +1023,26 @@ investment_plan_combine(PG_FUNCTION_ARGS)
 	plan_view(PG_GETARG_DATUM(1), &b);
 	if (PG_ARGISNULL(0))
 	{
-		if (b.used > FLAT_MAX_BYTES)
+		if (b.raw_used > FLAT_MAX_BYTES)
 		{
-			PlanExpanded *eo = new_expanded(aggcontext, b.form, b.scenario, b.scenario_len, b.used);
+			PlanExpanded *eo = new_expanded(aggcontext, b.form, b.scenario, b.scenario_len,
+											b.raw_used);
 
-			expanded_append(eo, b.records, b.used, b.nitems);
+			expanded_append_view(eo, &b);
 			return EOHPGetRWDatum(&eo->hdr);
 		}
+		plan_view_unpack(&b);
 		PG_RETURN_POINTER(new_flat(b.form, b.scenario, b.scenario_len, b.records, b.used,
 								   b.used, b.nitems));
 	}
 	plan_view(PG_GETARG_DATUM(0), &a);
 	check_same_scenario(&a, b.scenario, b.scenario_len, b.form);
+	if (a.expanded && own_expanded(PG_GETARG_DATUM(0), aggcontext))
+	{
+		expanded_append_view(a.expanded, &b);
+		return PG_GETARG_DATUM(0);
+	}
+	plan_view_unpack(&b);
 	return plan_append(aggcontext, PG_GETARG_DATUM(0), &a, b.records, b.used, b.nitems);
 }
 
@@ -1036,6 +1136,7 @@ investment_plan_final(PG_FUNCTION_ARGS)
 	plan_view(PG_GETARG_DATUM(0), &v);
 	if (v.nitems == 0)
 		PG_RETURN_NULL();
+	plan_view_unpack(&v);
 	n = (size_t) v.nitems;
 	if (estate_plan_scenario_decode(v.scenario, v.scenario_len, &s, &used, &why) != ESTATE_OK)
 		elog(ERROR, "invalid investment scenario in a state: %s", why);

@@ -3,7 +3,8 @@
  * through it of the simulation and the plan's forms.
  *
  * Checks, beyond crashes and undefined behaviour: an accepted state's
- * scenario encodes and decodes to the same bytes and its records read back;
+ * scenario encodes and decodes to the same bytes and its records read back,
+ * and packed unpack to the same bytes;
  * printing it gives text that parses to the same scenario and records and
  * prints the same; and, for a small state with distinct ids, the plan the
  * simulation makes passes every check a received plan must pass, and its
@@ -100,6 +101,44 @@ done:
 	free(out);
 }
 
+/* Records checked already pack and unpack to the same bytes. */
+static void
+check_repack(const unsigned char *raw, size_t raw_len, int64_t n, int form)
+{
+	size_t		max = estate_plan_records_packed_max(raw_len, n);
+	unsigned char *packed = malloc(max + 1);
+	unsigned char *back = malloc(raw_len + 1);
+	const char *why = NULL;
+	size_t		plen = estate_plan_records_pack(raw, raw_len, packed);
+
+	if (plen > max ||
+		estate_plan_records_unpack(packed, plen, n, form, back, raw_len, &why) != ESTATE_OK ||
+		memcmp(raw, back, raw_len) != 0)
+		abort();
+	free(back);
+	free(packed);
+}
+
+/*
+ * The input as packed records too (a count, a form and the unpacked size
+ * from its first 3 bytes): unpacked, they pack and unpack to the same bytes.
+ */
+static void
+check_unpack(const uint8_t *data, size_t size)
+{
+	int64_t		n = data[0] & 0x3f;
+	int			form = data[0] & 0x40 ? PLAN_FORM_BAND : PLAN_FORM_GRADE;
+	size_t		raw_len = data[1] | (size_t) data[2] << 8;
+	unsigned char *raw = malloc(raw_len + 1);
+	const char *why = NULL;
+
+	if (estate_plan_records_unpack(data + 3, size - 3, n, form, raw, raw_len, &why) == ESTATE_OK)
+		check_repack(raw, raw_len, n, form);
+	else if (why == NULL)
+		abort();
+	free(raw);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -120,6 +159,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char	   *text;
 	size_t		k;
 
+	if (size >= 3)
+		check_unpack(data, size);
 	if (estate_plan_state_parse(s, size, &sc, scratch, &form, records, &records_len, &nitems, &why) != ESTATE_OK)
 	{
 		if (why == NULL)
@@ -156,6 +197,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	text[k++] = '}';
 	if (at != records_len)
 		abort();
+	check_repack(records, records_len, nitems, form);
 	{
 		char	   *scratch2 = malloc(k + 1);
 		unsigned char *records2 = malloc(estate_plan_state_records_max(k));

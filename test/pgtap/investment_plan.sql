@@ -3,7 +3,7 @@
 -- binary and combined), and a differential test against an independent
 -- PL/pgSQL implementation of the rules on random items and scenarios.
 BEGIN;
-SELECT plan(112);
+SELECT plan(114);
 
 \ir include/plan_of.sql
 \ir include/binary_copy.sql
@@ -397,6 +397,21 @@ SELECT is((SELECT estate.investment_plan_send(pg_temp.combine_states(st)) FROM h
           (SELECT b FROM serial_plan), 'states through binary COPY, combined: the same bytes');
 SELECT is((SELECT estate.investment_plan_send(estate.investment_plan_final(st)) FROM (SELECT pg_temp.plan_state(id, grade, consequence, cost, s) AS st FROM estate_test_survey, sc) x),
           (SELECT b FROM serial_plan), 'the final function called directly on a large (expanded) state');
+-- Stored, a large state holds its records packed; read back, the same plan.
+CREATE TEMP TABLE whole AS SELECT pg_temp.plan_state(id, grade, consequence, cost, s) AS st FROM estate_test_survey, sc;
+SELECT is((SELECT estate.investment_plan_send(estate.investment_plan_final(st)) FROM whole),
+          (SELECT b FROM serial_plan), 'the final function called directly on a stored (packed) state');
+-- Packed, 200 items "k-0001".."k-0200" (C, 3, 1.00: 100 pence, one varint
+-- byte; per item shared length, rest length, the rest, grade, consequence,
+-- cost) take: the first 1 + 1 + 6 + 2 + 1 = 11; one sharing "k-000" with the
+-- previous 1 + 1 + 1 + 2 + 1 = 6 (179 of them); at a new ten, sharing 4
+-- bytes, 7 (18: 10..90 and 110..190); at a new hundred, sharing "k-0", 8
+-- (100 and 200): 11 + 179 * 6 + 18 * 7 + 2 * 8 = 1227 bytes, where unpacked
+-- they take 200 * (14 + 6) = 4000.  Beyond the header and scenario of a
+-- state with no items.
+SELECT is((SELECT pg_column_size(pg_temp.plan_state('k-' || lpad(i::text, 4, '0'), 'C', 3, 1.00, s)) FROM generate_series(1, 200) i, sc)
+        - (SELECT pg_column_size(pg_temp.plan_state('x', 'C', 3, NULL, s)) FROM sc),
+          1227, 'a large state leaves its process packed: 200 items in 1,227 bytes instead of 4,000');
 SET LOCAL parallel_setup_cost = 0;
 SET LOCAL parallel_tuple_cost = 0;
 SET LOCAL min_parallel_table_scan_size = 0;

@@ -563,5 +563,114 @@ main(void)
 		ok(estate_plan_sort_items(a, 1, heap, NULL) && estate_plan_sort_items(a, 0, heap, NULL),
 		   "sort_items: one item or none is ascending");
 	}
+	{
+		/* Packed records, by hand: "el-01" (C, 3, 1.00) then "el-02" (DX,
+		 * none, 300.00).  The first shares 0 bytes: 00 05 "el-01" 04 03 64
+		 * (100 pence) = 10 bytes; the second shares "el-0" (4): 04 01 "2"
+		 * 06 ff, then 30000 = 0x7530 as base-128 b0 ea 01 = 8 bytes. */
+		unsigned char raw[2 * PLAN_RECORD_FIXED + 10];
+		unsigned char packed[64];
+		unsigned char back[sizeof(raw)];
+		const unsigned char expect[] = {0, 5, 'e', 'l', '-', '0', '1', GRADE_C, 3, 100,
+		4, 1, '2', GRADE_DX, PLAN_NONE, 0xb0, 0xea, 0x01};
+		estate_plan_item i1 = item("el-01", GRADE_C, 3, 100);
+		estate_plan_item i2 = item("el-02", GRADE_DX, PLAN_NONE, 30000);
+		size_t		len = estate_plan_record_write(&i1, raw);
+		size_t		plen;
+		const char *why = NULL;
+
+		len += estate_plan_record_write(&i2, raw + len);
+		plen = estate_plan_records_pack(raw, len, packed);
+		is_int((int) estate_plan_records_packed_max(len, 2), (int) len + 6,
+			   "pack: room for 3 bytes more an item at most");
+		ok(plen == sizeof(expect) && memcmp(packed, expect, plen) == 0,
+		   "pack: two items as worked by hand (18 bytes for 38)");
+		ok(estate_plan_records_unpack(packed, plen, 2, G, back, len, &why) == ESTATE_OK &&
+		   memcmp(back, raw, len) == 0, "unpack: the records back byte for byte");
+		ok(estate_plan_records_unpack(packed, plen, 0, G, back, 0, &why) == ESTATE_ERR_BINARY,
+		   "unpack: bytes beyond the items counted are refused");
+		ok(estate_plan_records_unpack(packed, plen, 3, G, back, len, &why) == ESTATE_ERR_BINARY,
+		   "unpack: more items than the bytes hold are refused");
+		ok(estate_plan_records_unpack(packed, plen - 1, 2, G, back, len, &why) == ESTATE_ERR_BINARY,
+		   "unpack: a truncated cost is refused");
+		ok(estate_plan_records_unpack(packed, plen, 2, G, back, len - 1, &why) == ESTATE_ERR_BINARY,
+		   "unpack: items that overflow the stated size are refused");
+		ok(estate_plan_records_unpack(packed, plen, 2, G, back, len, &why) == ESTATE_OK &&
+		   estate_plan_records_unpack(packed, plen, 2, PLAN_FORM_BAND, back, len, &why) == ESTATE_ERR_BINARY,
+		   "unpack: a grade-form item is refused in the band form");
+		packed[0] = 1;
+		ok(estate_plan_records_unpack(packed, plen, 2, G, back, len, &why) == ESTATE_ERR_BINARY,
+		   "unpack: the first item cannot share a prefix");
+		packed[0] = 0;
+		packed[10] = 6;
+		ok(estate_plan_records_unpack(packed, plen, 2, G, back, len, &why) == ESTATE_ERR_BINARY,
+		   "unpack: sharing more than the previous id has is refused");
+		packed[10] = 4;
+		packed[12] = 0;
+		ok(estate_plan_records_unpack(packed, plen, 2, G, back, len, &why) == ESTATE_ERR_BINARY,
+		   "unpack: a zero byte in an id is refused");
+		packed[12] = '2';
+		packed[plen - 1] = 0x81;
+		ok(estate_plan_records_unpack(packed, plen, 2, G, back, len, &why) == ESTATE_ERR_BINARY,
+		   "unpack: a varint running past the end is refused");
+	}
+	{
+		/* A cost of 2^63 - 1 pence takes 9 varint bytes; 2^63 is refused
+		 * as negative, and a tenth byte beyond 64 bits as malformed. */
+		unsigned char raw[PLAN_RECORD_FIXED + 1];
+		unsigned char packed[32];
+		unsigned char back[sizeof(raw)];
+		estate_plan_item it = item("x", GRADE_C, 1, INT64_MAX);
+		size_t		len = estate_plan_record_write(&it, raw);
+		size_t		plen = estate_plan_records_pack(raw, len, packed);
+		const char *why = NULL;
+		const unsigned char too_big[] = {0, 1, 'x', GRADE_C, 1,
+		0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01};
+		const unsigned char past64[] = {0, 1, 'x', GRADE_C, 1,
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x02};
+
+		is_int((int) plen, 5 + 9, "pack: the largest cost in 9 bytes");
+		ok(estate_plan_records_unpack(packed, plen, 1, G, back, len, &why) == ESTATE_OK &&
+		   memcmp(back, raw, len) == 0, "unpack: the largest cost back");
+		ok(estate_plan_records_unpack(too_big, sizeof(too_big), 1, G, back, len, &why) == ESTATE_ERR_BINARY,
+		   "unpack: a cost of 2^63 pence is refused");
+		ok(estate_plan_records_unpack(past64, sizeof(past64), 1, G, back, len, &why) == ESTATE_ERR_BINARY,
+		   "unpack: a varint beyond 64 bits is refused");
+	}
+	{
+		/* Random records round-trip: ids of 0-40 bytes sharing prefixes. */
+		enum { NPACK = 3000 };
+		static unsigned char raw[NPACK * (PLAN_RECORD_FIXED + 40)];
+		static unsigned char packed[NPACK * (PLAN_RECORD_FIXED + 48)];
+		static unsigned char back[sizeof(raw)];
+		static char id[41];
+		unsigned	seed = 4242;
+		size_t		len = 0;
+		size_t		plen;
+		const char *why = NULL;
+
+		memset(id, 'a', sizeof(id));
+
+		for (int i = 0; i < NPACK; i++)
+		{
+			size_t		keep = (seed = seed * 1103515245u + 12345u) >> 16;
+			size_t		idl = (seed >> 8) % 41;
+			estate_plan_item it;
+
+			keep %= idl + 1;
+			for (size_t j = keep; j < idl; j++)
+				id[j] = (char) (1 + (seed = seed * 1103515245u + 12345u) % 255);
+			it = item("", GRADE_B_C + (int) (seed % 5), seed % 7 == 0 ? NONE : 1 + (int) (seed % 5),
+					  (int64_t) (((uint64_t) seed * seed) >> (1 + seed % 60)));
+			it.id = id;
+			it.id_len = (uint32_t) idl;
+			len += estate_plan_record_write(&it, raw + len);
+		}
+		plen = estate_plan_records_pack(raw, len, packed);
+		ok(plen <= estate_plan_records_packed_max(len, NPACK) &&
+		   estate_plan_records_unpack(packed, plen, NPACK, G, back, len, &why) == ESTATE_OK &&
+		   memcmp(back, raw, len) == 0,
+		   "pack and unpack: 3,000 random records round-trip byte for byte");
+	}
 	return done_testing();
 }
