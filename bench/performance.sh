@@ -10,10 +10,11 @@
 #     the same run on a second cluster (below).
 # Times are medians of BENCH_RUNS (default 5) runs of the server's execution
 # time (EXPLAIN ANALYZE, TIMING OFF); the plain-SQL way, far slower, is run
-# BENCH_SQL_RUNS (default 3) times.  JIT off, work_mem 1 GB.  Not a test.
+# BENCH_SQL_RUNS (default 3) times, or not at all when 0.  JIT off, work_mem 1 GB.  Not a test.
 #
 #   bench/performance.sh                      (honours ESTATE_SANDBOX like test/run)
 #   BENCH_ROWS=200000 BENCH_SENSOR=2000000 bench/performance.sh   # quicker
+#   BENCH_ONLY='space|heatmap' bench/performance.sh   # only the rows whose label matches
 #
 # Rows: BENCH_ROWS (default 1,000,000) survey elements over 1,000 sites and
 # bookings over 1,000 rooms; BENCH_SENSOR (default 10,000,000) sensor readings
@@ -28,12 +29,14 @@
 # same query, so both see the same load.  BENCH_BASE=none skips it.
 set -euo pipefail
 . "$(dirname "$0")/../tools/lib.sh"
+. "$(dirname "$0")/utilisation_sql.sh"
 estate_require_root "$@"
 
 ROWS=${BENCH_ROWS:-1000000}
 SENSOR=${BENCH_SENSOR:-10000000}
 RUNS=${BENCH_RUNS:-5}
 SQL_RUNS=${BENCH_SQL_RUNS:-3}
+ONLY=${BENCH_ONLY:-}
 BASE=${BENCH_BASE:-$(git -C "$ESTATE_ROOT" merge-base HEAD main 2>/dev/null || echo none)}
 BASE_SANDBOX=${BENCH_BASE_SANDBOX:-/tmp/estate-bench-base}
 OPTS="-c jit=off -c work_mem=1GB -c shared_buffers=512MB -c max_parallel_workers=4"
@@ -125,7 +128,10 @@ SQL
 # PostgreSQL's own aggregate over the same rows and grouping, and the plain-SQL
 # way ('' when there is none to compare).
 LABELS=() TABLES=() AGGS=() OWNS=() PLAINS=()
-add() { LABELS+=("$1"); TABLES+=("$2"); AGGS+=("$3"); OWNS+=("$4"); PLAINS+=("$5"); }
+add() {
+	[[ -z "$ONLY" || "$1" =~ $ONLY ]] || return 0
+	LABELS+=("$1"); TABLES+=("$2"); AGGS+=("$3"); OWNS+=("$4"); PLAINS+=("$5")
+}
 BY_SITE="SELECT site, count(cost), max(cost) FROM bench_el GROUP BY site"
 WHOLE="SELECT count(cost), max(cost) FROM bench_el"
 BY_ROOM="SELECT room, count(period), max(headcount) FROM bench_bookings GROUP BY room"
@@ -212,7 +218,7 @@ for i in "${!LABELS[@]}"; do
 	o0=$(med "$PORT" 0 "${OWNS[$i]}")
 	o1=$(med "$PORT" 1 "${OWNS[$i]}")
 	plain=–
-	[ -z "${PLAINS[$i]}" ] || plain="$(div "$(med "$PORT" 0 "${PLAINS[$i]}" "$SQL_RUNS")" "$a0")×"
+	[ -z "${PLAINS[$i]}" ] || [ "$SQL_RUNS" -eq 0 ] || plain="$(div "$(med "$PORT" 0 "${PLAINS[$i]}" "$SQL_RUNS")" "$a0")×"
 	printf '| %s | %s | %.0f ms | %s ns | %.0f ms | %s ns | %s× | %s× | %s | %s | %s |\n' \
 		"${LABELS[$i]}" "${NROWS[$t]}" "$a0" "$(per_row "$a0" "${SCAN0[$t]}" "${NROWS[$t]}")" \
 		"$a1" "$(per_row "$a1" "${SCAN1[$t]}" "${NROWS[$t]}")" "$(div "$a0" "$a1")" "$(div "$o0" "$o1")" \

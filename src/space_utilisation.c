@@ -13,6 +13,7 @@
 #include "utils/timestamp.h"
 #include "utils/typcache.h"
 
+#include "common/bigmem.h"
 #include "common/error.h"
 #include "core_hours.h"
 #include "utilisation_state.h"
@@ -215,15 +216,21 @@ own_expanded(Datum state, MemoryContext aggcontext)
 	return (UtilExpanded *) ptr.eohptr;
 }
 
+/* Room for at least need periods, at least doubling. */
+static pg_noinline void
+expanded_grow(UtilExpanded *eo, size_t need)
+{
+	eo->nalloc = Max(need, 2 * eo->nalloc);
+	eo->periods = estate_big_realloc(eo->periods, eo->nperiods * sizeof(estate_period),
+									 eo->nalloc * sizeof(estate_period));
+}
+
 /* Add one period to an expanded state: the transition's common case. */
 static inline void
 expanded_push(UtilExpanded *eo, const estate_period *p)
 {
 	if (eo->nperiods == eo->nalloc)
-	{
-		eo->nalloc *= 2;
-		eo->periods = repalloc_huge(eo->periods, eo->nalloc * sizeof(estate_period));
-	}
+		expanded_grow(eo, eo->nperiods + 1);
 	if (eo->nperiods > 0 && p->start < eo->last_start)
 		eo->sorted = false;
 	eo->last_start = p->start;
@@ -249,11 +256,12 @@ expanded_append(UtilExpanded *eo, const estate_period *add, size_t nadd, bool ad
 		/* Two sorted runs (two workers' scans): merge, so that the final
 		 * function need not sort. */
 		size_t		cap = Max(total, eo->nalloc);
-		estate_period *merged = MemoryContextAllocHuge(eo->hdr.eoh_context,
-													   cap * sizeof(estate_period));
+		MemoryContext old = MemoryContextSwitchTo(eo->hdr.eoh_context);
+		estate_period *merged = estate_big_palloc(cap * sizeof(estate_period));
 
+		MemoryContextSwitchTo(old);
 		estate_periods_merge(eo->periods, eo->nperiods, add, nadd, merged);
-		pfree(eo->periods);
+		estate_big_free(eo->periods);
 		eo->periods = merged;
 		eo->nalloc = cap;
 		eo->last_start = Max(eo->last_start, add[nadd - 1].start);
@@ -261,10 +269,7 @@ expanded_append(UtilExpanded *eo, const estate_period *add, size_t nadd, bool ad
 	else
 	{
 		if (total > eo->nalloc)
-		{
-			eo->nalloc = Max(total, 2 * eo->nalloc);
-			eo->periods = repalloc_huge(eo->periods, eo->nalloc * sizeof(estate_period));
-		}
+			expanded_grow(eo, total);
 		memcpy(eo->periods + eo->nperiods, add, nadd * sizeof(estate_period));
 		eo->sorted = eo->sorted && add_sorted && !interleaved;
 		eo->last_start = add[nadd - 1].start;
@@ -272,35 +277,14 @@ expanded_append(UtilExpanded *eo, const estate_period *add, size_t nadd, bool ad
 	eo->nperiods = total;
 }
 
-/* Merge steps into an expanded state's own. */
-static void
-expanded_merge_steps(UtilExpanded *eo, const estate_step *add, size_t nadd)
-{
-	estate_step *merged;
-
-	if (nadd == 0)
-		return;
-	if (eo->nsteps == 0)
-	{
-		merged = MemoryContextAllocHuge(eo->hdr.eoh_context, nadd * sizeof(estate_step));
-		memcpy(merged, add, nadd * sizeof(estate_step));
-		eo->nsteps = nadd;
-	}
-	else
-		merged = util_merge_steps(eo->hdr.eoh_context, eo->steps, eo->nsteps, add, nadd, &eo->nsteps);
-	if (eo->steps)
-		pfree(eo->steps);
-	eo->steps = merged;
-}
-
 /* A new expanded state holding steps and periods. */
 static Datum
 new_expanded(MemoryContext aggcontext, const UtilView *v, const estate_step *steps, size_t nsteps,
 			 size_t nalloc)
 {
-	UtilExpanded *eo = util_new_expanded(aggcontext, &v->key, nalloc);
+	UtilExpanded *eo = util_new_expanded(aggcontext, util_state_context(aggcontext), &v->key, nalloc);
 
-	expanded_merge_steps(eo, steps, nsteps);
+	util_expanded_merge_steps(eo, steps, nsteps);
 	expanded_append(eo, v->periods, v->nperiods, v->sorted);
 	return EOHPGetRWDatum(&eo->hdr);
 }
@@ -324,7 +308,7 @@ util_append(MemoryContext aggcontext, Datum state, const UtilView *v,
 
 	if (v->expanded && own_expanded(state, aggcontext))
 	{
-		expanded_merge_steps(v->expanded, add_steps, nadd_steps);
+		util_expanded_merge_steps(v->expanded, add_steps, nadd_steps);
 		expanded_append(v->expanded, add, nadd, add_sorted);
 		return state;
 	}
@@ -533,15 +517,71 @@ utilisation_transfn_setting(PG_FUNCTION_ARGS)
 }
 
 /*
- * Combine two partial states.  The second is never ours to change: it may
- * point into a tuple or another node's expanded object.
+ * The first partial state of a group as the state to keep.  A large one's
+ * packed step function (a parallel worker's) is kept as it is, pending; any
+ * other's step function is made (unpacked, or its periods swept) straight
+ * in the memory of the state to keep, which takes it over.  Either way its
+ * millions of steps are not copied again.
+ */
+static Datum
+first_state(MemoryContext aggcontext, Datum d)
+{
+	MemoryContext cxt = util_state_context(aggcontext);
+	MemoryContext old = MemoryContextSwitchTo(cxt);
+	UtilView	b;
+	const estate_step *steps = NULL;
+	size_t		n = 0;
+	UtilExpanded *eo;
+
+	util_view_packed(d, &b);
+	if (!(b.packed && b.nperiods == 0 && b.nsteps > FLAT_MAX_PERIODS))
+	{
+		util_view(d, &b);
+		steps = util_steps(&b, false, &n);
+	}
+	MemoryContextSwitchTo(old);
+	if (!b.packed && n <= FLAT_MAX_PERIODS)
+	{
+		Datum		flat = PointerGetDatum(util_new_flat(&b.key, steps, n, NULL, 0, 1, true));
+
+		MemoryContextDelete(cxt);
+		return flat;
+	}
+	eo = util_new_expanded(aggcontext, cxt, &b.key, 1);
+	if (b.packed)
+		util_pend(eo, &b);
+	else
+	{
+		if (steps == b.steps && !b.steps_unpacked)
+			steps = memcpy(util_alloc_steps(cxt, n), steps, n * sizeof(estate_step));
+		else if (b.steps_unpacked && steps != b.steps)
+			estate_big_free(b.steps);
+		eo->steps = (estate_step *) steps;
+		eo->nsteps = n;
+	}
+	/* A detoasted (or converted) copy of the state is not needed any more. */
+	if (b.flat && (Pointer) b.flat != DatumGetPointer(d))
+		pfree(b.flat);
+	return EOHPGetRWDatum(&eo->hdr);
+}
+
+/*
+ * Combine two partial states: the first's gains the second's step function
+ * (combined states hold only steps, so the final function only adds them
+ * up), kept pending when it is packed and the state has room for it.  The
+ * second is never ours to change: it may point into a tuple or another
+ * node's expanded object.
  */
 PG_FUNCTION_INFO_V1(utilisation_combine);
 Datum
 utilisation_combine(PG_FUNCTION_ARGS)
 {
 	MemoryContext aggcontext = aggregate_context(fcinfo, "utilisation_combine");
+	UtilExpanded *eo;
+	UtilView	a;
 	UtilView	b;
+	const estate_step *steps;
+	size_t		n;
 
 	if (PG_ARGISNULL(1))
 	{
@@ -549,21 +589,19 @@ utilisation_combine(PG_FUNCTION_ARGS)
 			PG_RETURN_NULL();
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	}
-	util_view(PG_GETARG_DATUM(1), &b);
 	if (PG_ARGISNULL(0))
+		return first_state(aggcontext, PG_GETARG_DATUM(1));
+	util_view_packed(PG_GETARG_DATUM(1), &b);
+	eo = own_expanded(PG_GETARG_DATUM(0), aggcontext);
+	if (eo)
 	{
-		if (b.nperiods + b.nsteps > FLAT_MAX_PERIODS)
-			return new_expanded(aggcontext, &b, b.steps, b.nsteps, b.nperiods);
-		PG_RETURN_POINTER(util_new_flat(&b.key, b.steps, b.nsteps, b.periods, b.nperiods,
-										Max(b.nperiods, 1), b.sorted));
+		check_same_group(&eo->key, &b.key);
+		if (util_pend(eo, &b))
+			PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	}
-	else
-	{
-		UtilView	a;
-
-		util_view(PG_GETARG_DATUM(0), &a);
-		check_same_group(&a.key, &b.key);
-		return util_append(aggcontext, PG_GETARG_DATUM(0), &a,
-						   b.periods, b.nperiods, b.sorted, b.steps, b.nsteps);
-	}
+	util_view(PG_GETARG_DATUM(0), &a);
+	util_view(PG_GETARG_DATUM(1), &b);
+	check_same_group(&a.key, &b.key);
+	steps = util_steps(&b, false, &n);
+	return util_append(aggcontext, PG_GETARG_DATUM(0), &a, NULL, 0, true, steps, n);
 }

@@ -80,7 +80,9 @@ core_pieces_for(FunctionCallInfo fcinfo, const estate_group_key *key, bool cells
  * order is the same state to every aggregate sharing it); a direct call may
  * see a state in a shared buffer, so it sorts a copy.  A state that holds
  * steps (merged from swept partial states) is summed over its step
- * function, with any periods swept into it.
+ * function, with any periods swept into it; up to two step functions (a
+ * combined state's, two workers' say) are merged as they are swept, read
+ * where they lie, packed or not.
  */
 static void
 sweep_state(FunctionCallInfo fcinfo, Datum state, bool cells_wanted,
@@ -90,9 +92,18 @@ sweep_state(FunctionCallInfo fcinfo, Datum state, bool cells_wanted,
 	estate_period *periods;
 	const estate_core_piece *pieces;
 	size_t		npieces;
+	estate_step_reader r[2];
 
-	util_view(state, v);
+	util_view_packed(state, v);
 	pieces = core_pieces_for(fcinfo, &v->key, cells_wanted, &npieces);
+	if (util_step_readers(v, r))
+	{
+		if (estate_steps_merge_sweep(&r[0], &r[1], pieces, npieces, totals, cells) != ESTATE_OK)
+			util_known_overflow();
+		util_check_readers(r, 2);
+		return;
+	}
+	util_view(state, v);
 	if (v->nsteps > 0)
 	{
 		const estate_step *steps;

@@ -8,6 +8,7 @@
 #include "libpq/pqformat.h"
 #include "utils/memutils.h"
 
+#include "common/bigmem.h"
 #include "common/error.h"
 #include "core_hours.h"
 #include "utilisation_state.h"
@@ -19,6 +20,7 @@ util_flat_size(size_t core_len, size_t nclosed, size_t steps_len, size_t nperiod
 		INTALIGN(steps_len) + nperiods * sizeof(estate_period);
 }
 
+static estate_period *sorted_periods(UtilView *v, bool in_place);
 static Size util_get_flat_size(ExpandedObjectHeader *eohptr);
 static void util_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_size);
 
@@ -41,10 +43,12 @@ util_check_flat_limit(size_t nperiods, Size size)
  * The flat form is what leaves the process (a parallel worker's state goes
  * to the leader flattened): it holds the state's step function, its periods
  * sorted and swept, packed.  They are packed here and kept only until
- * util_flatten_into has copied them, then freed, as are the steps on the
+ * util_flatten_into has copied them, then freed, as are any steps on the
  * way: memory freed at once is reused for the next group, where memory kept
  * for each group would cost fresh pages (page faults are dear on virtual
- * machines).  The expanded state itself keeps its periods, sorted in place.
+ * machines; a worker's millions of periods are packed as they are swept,
+ * without storing their steps).  The expanded state itself keeps its
+ * periods, sorted in place.
  */
 static Size
 util_get_flat_size(ExpandedObjectHeader *eohptr)
@@ -52,20 +56,35 @@ util_get_flat_size(ExpandedObjectHeader *eohptr)
 	UtilExpanded *eo = (UtilExpanded *) eohptr;
 	MemoryContext old = MemoryContextSwitchTo(eo->hdr.eoh_context);
 	UtilView	v;
-	const estate_step *steps;
 	size_t		n;
 	Size		size;
 
 	if (eo->packed)
-		pfree(eo->packed);
+		estate_big_free(eo->packed);
 	util_view(EOHPGetRWDatum(&eo->hdr), &v);
-	steps = util_steps(&v, true, &n);
-	eo->packed_unit = estate_steps_unit(eo->key.span_lo, steps, n);
-	eo->packed = palloc_extended(Max(n, 1) * ESTATE_STEP_PACKED_MAX, MCXT_ALLOC_HUGE);
-	eo->packed_len = estate_steps_pack(eo->key.span_lo, eo->packed_unit, steps, n, eo->packed);
+	if (v.nsteps == 0 && v.nperiods > 0)
+	{
+		/* Periods alone (a worker's own): packed as they are swept, their
+		 * steps never stored. */
+		estate_period *periods = sorted_periods(&v, true);
+
+		eo->packed_unit = estate_periods_unit(eo->key.span_lo, periods, v.nperiods);
+		eo->packed = estate_big_palloc(2 * v.nperiods * ESTATE_STEP_PACKED_MAX);
+		if (estate_periods_pack(eo->key.span_lo, eo->packed_unit, periods, v.nperiods, eo->packed,
+								&eo->packed_len, &n, util_grow, NULL) != ESTATE_OK)
+			elog(ERROR, "utilisation sweep failed");
+	}
+	else
+	{
+		const estate_step *steps = util_steps(&v, true, &n);
+
+		eo->packed_unit = estate_steps_unit(eo->key.span_lo, steps, n);
+		eo->packed = estate_big_palloc(Max(n, 1) * ESTATE_STEP_PACKED_MAX);
+		eo->packed_len = estate_steps_pack(eo->key.span_lo, eo->packed_unit, steps, n, eo->packed);
+		if (steps != eo->steps)
+			estate_big_free((void *) steps);
+	}
 	eo->npacked = n;
-	if (steps != eo->steps)
-		pfree((void *) steps);
 	MemoryContextSwitchTo(old);
 	size = util_flat_size(eo->key.core_len, eo->key.nclosed, eo->packed_len, 0);
 	util_check_flat_limit(n, size);
@@ -101,12 +120,14 @@ util_flatten_into(ExpandedObjectHeader *eohptr, void *result, Size allocated_siz
 	UtilExpanded *eo = (UtilExpanded *) eohptr;
 	UtilFlat   *f = result;
 
-	/* util_get_flat_size came first and packed the steps. */
+	/* util_get_flat_size came first and packed the steps.  The result is
+	 * fresh memory of the executor's: a large one is worth huge pages. */
+	estate_big_hint(result, allocated_size);
 	write_flat_key(f, allocated_size, &eo->key, eo->npacked, eo->packed_len, 0, 0, true);
 	f->flags |= STATE_PACKED;
 	f->unit = (int64) eo->packed_unit;
 	memcpy(FLAT_STEPS(f), eo->packed, eo->packed_len);
-	pfree(eo->packed);
+	estate_big_free(eo->packed);
 	eo->packed = NULL;
 }
 
@@ -128,14 +149,18 @@ util_new_flat(const estate_group_key *key, const estate_step *steps, size_t nste
 	return f;
 }
 
-/* A new expanded state in a child context of parent. */
-UtilExpanded *
-util_new_expanded(MemoryContext parent, const estate_group_key *key, size_t nalloc)
+MemoryContext
+util_state_context(MemoryContext parent)
 {
-	MemoryContext cxt = AllocSetContextCreate(parent, "estate utilisation state",
-											  ALLOCSET_SMALL_SIZES);
+	return AllocSetContextCreate(parent, "estate utilisation state", ALLOCSET_SMALL_SIZES);
+}
+
+UtilExpanded *
+util_new_expanded(MemoryContext parent, MemoryContext cxt, const estate_group_key *key, size_t nalloc)
+{
 	/* The core hours sit right after the header: each row compares them. */
 	UtilExpanded *eo = MemoryContextAllocZero(cxt, sizeof(UtilExpanded) + key->core_len);
+	MemoryContext old = CurrentMemoryContext;
 
 	EOH_init_header(&eo->hdr, &util_methods, cxt);
 	eo->owner = parent;
@@ -145,7 +170,9 @@ util_new_expanded(MemoryContext parent, const estate_group_key *key, size_t nall
 		memcpy(MemoryContextAlloc(cxt, sizeof(int32) * key->nclosed), key->closed,
 			   sizeof(int32) * key->nclosed);
 	eo->nalloc = Max(nalloc, 1);
-	eo->periods = MemoryContextAllocHuge(cxt, eo->nalloc * sizeof(estate_period));
+	MemoryContextSwitchTo(cxt);
+	eo->periods = estate_big_palloc(eo->nalloc * sizeof(estate_period));
+	MemoryContextSwitchTo(old);
 	eo->nperiods = 0;
 	eo->sorted = true;
 	return eo;
@@ -194,15 +221,58 @@ flat_of_v1(const UtilFlatV1 *old)
 						 (old->flags & STATE_SORTED) != 0);
 }
 
-/* View a state datum; a flat one is detoasted (copied) if it must be. */
-void
-util_view(Datum d, UtilView *v)
+static void
+corrupt_steps(void)
 {
+	ereport(ERROR,
+			(errcode(ERRCODE_DATA_CORRUPTED),
+			 errmsg("estate.utilisation_state whose packed steps do not add up")));
+}
+
+/* Packed steps unpacked into new memory of CurrentMemoryContext. */
+static estate_step *
+unpack_steps(int64 lo, uint64 unit, const uint8 *bytes, size_t len, size_t n)
+{
+	estate_step *steps = estate_big_palloc(sizeof(estate_step) * Max(n, 1));
+
+	if (!estate_steps_unpack(lo, unit, bytes, len, steps, n))
+		corrupt_steps();
+	return steps;
+}
+
+/*
+ * Merge an expanded state's pending step functions into its steps: the
+ * same function, in the form every reader but the final function needs.
+ */
+static void
+settle(UtilExpanded *eo)
+{
+	for (int i = 0; i < eo->npending; i++)
+	{
+		UtilPacked *p = &eo->pending[i];
+		estate_step *steps = unpack_steps(eo->key.span_lo, p->unit, p->bytes, p->len, p->nsteps);
+
+		util_expanded_merge_steps(eo, steps, p->nsteps);
+		estate_big_free(steps);
+		estate_big_free(p->bytes);
+	}
+	eo->npending = 0;
+}
+
+static void
+view(Datum d, UtilView *v, bool packed)
+{
+	v->packed = NULL;
+	v->packed_len = 0;
+	v->unit = 0;
+	v->steps_unpacked = false;
 	if (is_expanded(d))
 	{
 		UtilExpanded *eo = (UtilExpanded *) DatumGetEOHP(d);
 
 		Assert(eo->hdr.eoh_methods == &util_methods);
+		if (!packed)
+			settle(eo);
 		v->expanded = eo;
 		v->flat = NULL;
 		v->key = eo->key;
@@ -233,19 +303,105 @@ util_view(Datum d, UtilView *v)
 		v->key.nclosed = (size_t) f->nclosed;
 		v->steps = (estate_step *) FLAT_STEPS(f);
 		v->nsteps = (size_t) f->nsteps;
-		if ((f->flags & STATE_PACKED) && v->nsteps > 0)
+		if ((f->flags & STATE_PACKED) && v->nsteps > 0 && packed)
 		{
-			v->steps = palloc_extended(sizeof(estate_step) * v->nsteps, MCXT_ALLOC_HUGE);
-			if (!estate_steps_unpack(f->span_lo, (uint64) f->unit, FLAT_STEPS(f), (size_t) f->steps_len,
-									 v->steps, v->nsteps))
-				ereport(ERROR,
-						(errcode(ERRCODE_DATA_CORRUPTED),
-						 errmsg("estate.utilisation_state whose packed steps do not add up")));
+			v->steps = NULL;
+			v->packed = FLAT_STEPS(f);
+			v->packed_len = (size_t) f->steps_len;
+			v->unit = (uint64) f->unit;
+		}
+		else if ((f->flags & STATE_PACKED) && v->nsteps > 0)
+		{
+			v->steps = unpack_steps(f->span_lo, (uint64) f->unit, FLAT_STEPS(f),
+									(size_t) f->steps_len, v->nsteps);
+			v->steps_unpacked = true;
 		}
 		v->periods = FLAT_PERIODS(f);
 		v->nperiods = (size_t) f->nperiods;
 		v->sorted = (f->flags & STATE_SORTED) != 0;
 	}
+}
+
+void
+util_view(Datum d, UtilView *v)
+{
+	view(d, v, false);
+}
+
+void
+util_view_packed(Datum d, UtilView *v)
+{
+	view(d, v, true);
+}
+
+bool
+util_step_readers(const UtilView *v, estate_step_reader r[2])
+{
+	int			n = 0;
+	int			npending = v->expanded ? v->expanded->npending : 0;
+
+	if (v->nperiods > 0 || (v->steps && v->nsteps > 0) + (v->packed != NULL) + npending > 2)
+		return false;
+	if (v->steps && v->nsteps > 0)
+		estate_step_reader_array(&r[n++], v->steps, v->nsteps);
+	if (v->packed)
+		estate_step_reader_packed(&r[n++], v->key.span_lo, v->unit, v->packed, v->packed_len, v->nsteps);
+	for (int i = 0; i < npending; i++)
+	{
+		const UtilPacked *p = &v->expanded->pending[i];
+
+		estate_step_reader_packed(&r[n++], v->key.span_lo, p->unit, p->bytes, p->len, p->nsteps);
+	}
+	while (n < 2)
+		estate_step_reader_array(&r[n++], NULL, 0);
+	return true;
+}
+
+void
+util_check_readers(const estate_step_reader *r, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (!estate_step_reader_whole(&r[i]))
+			corrupt_steps();
+}
+
+bool
+util_pend(UtilExpanded *eo, const UtilView *v)
+{
+	UtilPacked *p;
+	MemoryContext old;
+
+	if (!v->packed || v->nperiods > 0 || eo->nperiods > 0 ||
+		(eo->nsteps > 0) + eo->npending >= 2)
+		return false;
+	p = &eo->pending[eo->npending++];
+	old = MemoryContextSwitchTo(eo->hdr.eoh_context);
+	p->bytes = memcpy(estate_big_palloc(v->packed_len), v->packed, v->packed_len);
+	MemoryContextSwitchTo(old);
+	p->len = v->packed_len;
+	p->nsteps = v->nsteps;
+	p->unit = v->unit;
+	return true;
+}
+
+void
+util_expanded_merge_steps(UtilExpanded *eo, const estate_step *add, size_t nadd)
+{
+	estate_step *merged;
+
+	if (nadd == 0)
+		return;
+	if (eo->nsteps == 0)
+	{
+		merged = util_alloc_steps(eo->hdr.eoh_context, nadd);
+		memcpy(merged, add, nadd * sizeof(estate_step));
+		eo->nsteps = nadd;
+	}
+	else
+		merged = util_merge_steps(eo->hdr.eoh_context, eo->steps, eo->nsteps, add, nadd, &eo->nsteps);
+	if (eo->steps)
+		estate_big_free(eo->steps);
+	eo->steps = merged;
 }
 
 /* A function's per-call-site cache in fn_extra, zeroed when first made. */
@@ -291,31 +447,67 @@ util_sort_periods(estate_period *periods, size_t n)
 		pfree(scratch);
 }
 
-static estate_step *
-alloc_steps(MemoryContext cxt, size_t n)
+estate_step *
+util_alloc_steps(MemoryContext cxt, size_t n)
 {
 	Size		size = sizeof(estate_step) * Max(n, 1);
+	MemoryContext old = MemoryContextSwitchTo(cxt);
+	estate_step *steps;
 
 	util_check_flat_limit(n, size);
-	return MemoryContextAllocExtended(cxt, size, MCXT_ALLOC_HUGE);
+	steps = estate_big_palloc(size);
+	MemoryContextSwitchTo(old);
+	return steps;
+}
+
+void
+util_known_overflow(void)
+{
+	estate_error(ESTATE_ERR_RANGE, NULL, NULL,
+				 "a room's known headcount in progress exceeds %lld", (long long) ESTATE_STEP_KNOWN_MAX);
 }
 
 estate_step *
 util_merge_steps(MemoryContext cxt, const estate_step *a, size_t na,
 				 const estate_step *b, size_t nb, size_t *n)
 {
-	estate_step *out = alloc_steps(cxt, na + nb);
+	estate_step *out = util_alloc_steps(cxt, na + nb);
 
 	if (estate_steps_merge(a, na, b, nb, out, n) != ESTATE_OK)
-		estate_error(ESTATE_ERR_RANGE, NULL, NULL,
-					 "a room's known headcount in progress exceeds %lld", (long long) ESTATE_STEP_KNOWN_MAX);
+		util_known_overflow();
 	return out;
+}
+
+/*
+ * A view's periods sorted: in place when in_place (the caller's own state:
+ * the same periods in another order are the same state), else a sorted
+ * copy, which the caller frees, is returned.
+ */
+static estate_period *
+sorted_periods(UtilView *v, bool in_place)
+{
+	estate_period *periods = v->periods;
+
+	if (v->sorted)
+		return periods;
+	if (!in_place)
+	{
+		periods = palloc_extended(sizeof(estate_period) * v->nperiods, MCXT_ALLOC_HUGE);
+		memcpy(periods, v->periods, sizeof(estate_period) * v->nperiods);
+	}
+	util_sort_periods(periods, v->nperiods);
+	if (in_place && v->expanded)
+	{
+		v->expanded->sorted = true;
+		v->expanded->last_start = periods[v->nperiods - 1].start;
+	}
+	return periods;
 }
 
 const estate_step *
 util_steps(UtilView *v, bool in_place, size_t *n)
 {
-	estate_period *periods = v->periods;
+	estate_period *periods;
 	estate_step *own;
 	estate_step *merged;
 	size_t		nown;
@@ -325,21 +517,8 @@ util_steps(UtilView *v, bool in_place, size_t *n)
 		*n = v->nsteps;
 		return v->steps;
 	}
-	if (!v->sorted && !in_place)
-	{
-		periods = palloc_extended(sizeof(estate_period) * v->nperiods, MCXT_ALLOC_HUGE);
-		memcpy(periods, v->periods, sizeof(estate_period) * v->nperiods);
-	}
-	if (!v->sorted)
-	{
-		util_sort_periods(periods, v->nperiods);
-		if (in_place && v->expanded)
-		{
-			v->expanded->sorted = true;
-			v->expanded->last_start = periods[v->nperiods - 1].start;
-		}
-	}
-	own = alloc_steps(CurrentMemoryContext, 2 * v->nperiods);
+	periods = sorted_periods(v, in_place);
+	own = util_alloc_steps(CurrentMemoryContext, 2 * v->nperiods);
 	if (estate_steps_of_periods(periods, v->nperiods, own, &nown, util_grow, NULL) != ESTATE_OK)
 		elog(ERROR, "utilisation sweep failed");
 	if (periods != v->periods)
@@ -350,7 +529,7 @@ util_steps(UtilView *v, bool in_place, size_t *n)
 		return own;
 	}
 	merged = util_merge_steps(CurrentMemoryContext, own, nown, v->steps, v->nsteps, n);
-	pfree(own);
+	estate_big_free(own);
 	return merged;
 }
 

@@ -77,6 +77,18 @@ typedef struct UtilFlat
 #define FLAT_PERIODS(f)		((estate_period *) (FLAT_STEPS(f) + INTALIGN((f)->steps_len)))
 
 /*
+ * A partial state's packed step function (UtilFlat's form), kept as it came
+ * by the state combining it; the bytes are from estate_big_palloc.
+ */
+typedef struct UtilPacked
+{
+	uint8	   *bytes;
+	size_t		len;
+	size_t		nsteps;
+	uint64		unit;
+} UtilPacked;
+
+/*
  * The expanded form.  The fields each row needs come first, so that a row
  * touches two cache lines of it besides the end of the periods.
  */
@@ -93,6 +105,14 @@ typedef struct UtilExpanded
 	bool		sorted;
 	estate_step *steps;			/* in cxt, or NULL */
 	size_t		nsteps;
+	/*
+	 * Step functions of partial states combined into this one and not yet
+	 * merged into steps: the final function merges them as it sweeps, so
+	 * that the merged function of two workers' millions of steps is never
+	 * stored.  util_view merges them into steps for every other reader.
+	 */
+	UtilPacked	pending[2];
+	int			npending;
 	uint8	   *packed;			/* steps packed for flattening, until flattened */
 	size_t		npacked;		/* steps in it */
 	size_t		packed_len;
@@ -107,6 +127,12 @@ typedef struct UtilView
 	estate_group_key key;
 	estate_step *steps;
 	size_t		nsteps;
+	bool		steps_unpacked; /* steps unpacked in CurrentMemoryContext by
+								 * util_view: the caller's to keep or free */
+	const uint8 *packed;		/* util_view_packed: a flat form's steps,
+								 * packed (steps is NULL) */
+	size_t		packed_len;
+	uint64		unit;
 	estate_period *periods;
 	size_t		nperiods;
 	bool		sorted;
@@ -122,17 +148,48 @@ extern void util_check_flat_limit(size_t nperiods, Size size);
 extern UtilFlat *util_new_flat(const estate_group_key *key, const estate_step *steps, size_t nsteps,
 							   const estate_period *periods, size_t nperiods, size_t nalloc,
 							   bool sorted);
-/* A new expanded state in a child context of parent. */
-extern UtilExpanded *util_new_expanded(MemoryContext parent, const estate_group_key *key, size_t nalloc);
+/* A new memory context for an expanded state of the aggregate context parent. */
+extern MemoryContext util_state_context(MemoryContext parent);
+/* A new expanded state of the aggregate context parent, in cxt (from
+ * util_state_context). */
+extern UtilExpanded *util_new_expanded(MemoryContext parent, MemoryContext cxt,
+									   const estate_group_key *key, size_t nalloc);
 /* View a state datum; a flat one is detoasted (copied) if it must be. */
 extern void util_view(Datum d, UtilView *v);
+/*
+ * The same, but a flat form's packed steps are left packed (v->packed) and
+ * an expanded form's pending step functions pending: for the combine and
+ * final functions, which read them as they are.
+ */
+extern void util_view_packed(Datum d, UtilView *v);
+/*
+ * Readers of the step functions a view from util_view_packed holds (its
+ * steps, packed steps and pending ones), two of them padded with empty
+ * ones; false when there are more than two, or periods.
+ */
+extern bool util_step_readers(const UtilView *v, estate_step_reader r[2]);
+/* Raise data corruption unless each reader read exactly all its steps. */
+extern void util_check_readers(const estate_step_reader *r, int n);
+/* Keep a packed view's step function pending in eo (util_view_packed);
+ * false when it cannot be (eo has two runs already, or periods). */
+extern bool util_pend(UtilExpanded *eo, const UtilView *v);
+/* Merge steps into an expanded state's own. */
+extern void util_expanded_merge_steps(UtilExpanded *eo, const estate_step *add, size_t nadd);
 /* A function's per-call-site cache in fn_extra, zeroed when first made. */
 extern void *util_call_cache(FunctionCallInfo fcinfo, Size size);
 
+/*
+ * Room for n steps in cxt, from estate_big_palloc (common/bigmem.h) as are
+ * all large arrays of a state (its periods and steps, steps unpacked by
+ * util_view): freed with estate_big_free.
+ */
+extern estate_step *util_alloc_steps(MemoryContext cxt, size_t n);
 /* realloc-like growth in the current memory context (estate_grow_fn). */
 extern void *util_grow(void *ptr, size_t size, void *arg);
 /* Sort periods by start, through scratch memory when it can be had. */
 extern void util_sort_periods(estate_period *periods, size_t n);
+/* 22003: two step functions' known headcounts add up past ESTATE_STEP_KNOWN_MAX. */
+extern void util_known_overflow(void) pg_attribute_noreturn();
 /* The step function of a and b together, in cxt; *n its length. */
 extern estate_step *util_merge_steps(MemoryContext cxt, const estate_step *a, size_t na,
 									 const estate_step *b, size_t nb, size_t *n);

@@ -45,20 +45,78 @@ estate_big_hint(void *p, Size size)
 }
 
 /*
- * At least *size bytes in CurrentMemoryContext; from ESTATE_BIG_MIN on they
- * start on a 2 MB boundary and span whole huge pages, and *size grows to what
- * they span.  *chunk gets the pointer to pfree.
+ * At least *size bytes after header bytes of a chunk of CurrentMemoryContext;
+ * from ESTATE_BIG_MIN on they start on a 2 MB boundary and span whole huge
+ * pages, and *size grows to what they span.  *chunk gets the pointer to pfree.
  */
-void *
-estate_big_alloc(Size *size, void **chunk)
+static char *
+big_chunk(Size *size, Size header, void **chunk)
 {
 	char	   *p;
 
 	if (*size < ESTATE_BIG_MIN)
-		return *chunk = palloc_extended(Max(*size, 1), MCXT_ALLOC_HUGE);
+	{
+		*chunk = palloc_extended(Max(*size, 1) + header, MCXT_ALLOC_HUGE);
+		return (char *) *chunk + header;
+	}
 	*size = TYPEALIGN(HUGE_PAGE, *size);
-	*chunk = palloc_extended(*size + HUGE_PAGE, MCXT_ALLOC_HUGE);
-	p = (char *) TYPEALIGN(HUGE_PAGE, (uintptr_t) *chunk);
+	*chunk = palloc_extended(*size + HUGE_PAGE + header, MCXT_ALLOC_HUGE);
+	p = (char *) TYPEALIGN(HUGE_PAGE, (uintptr_t) *chunk + header);
 	estate_big_hint(p, *size);
 	return p;
+}
+
+void *
+estate_big_alloc(Size *size, void **chunk)
+{
+	return big_chunk(size, 0, chunk);
+}
+
+/*
+ * estate_big_palloc's buffers carry their chunk's address just before them
+ * (in the slack when aligned), so that code passing them around as plain
+ * pointers can free them.
+ */
+#define BIG_HEADER	MAXALIGN(sizeof(void *))
+
+void *
+estate_big_palloc(Size size)
+{
+	void	   *chunk;
+	char	   *p = big_chunk(&size, BIG_HEADER, &chunk);
+
+	((void **) p)[-1] = chunk;
+	return p;
+}
+
+void
+estate_big_free(void *p)
+{
+	pfree(((void **) p)[-1]);
+}
+
+/*
+ * Grow to size bytes keeping the first used: in place below ESTATE_BIG_MIN,
+ * else a copy into huge pages (repalloc would keep the memory's 4 kB pages).
+ */
+void *
+estate_big_realloc(void *p, Size used, Size size)
+{
+	void	   *chunk = ((void **) p)[-1];
+	MemoryContext old;
+	char	   *q;
+
+	if (size < ESTATE_BIG_MIN)
+	{
+		chunk = repalloc_huge(chunk, size + BIG_HEADER);
+		q = (char *) chunk + BIG_HEADER;
+		((void **) q)[-1] = chunk;
+		return q;
+	}
+	old = MemoryContextSwitchTo(GetMemoryChunkContext(chunk));
+	q = estate_big_palloc(size);
+	MemoryContextSwitchTo(old);
+	memcpy(q, p, used);
+	estate_big_free(p);
+	return q;
 }

@@ -14,4 +14,13 @@
 extern void *estate_big_alloc(Size *size, void **chunk);
 extern void estate_big_hint(void *p, Size size);
 
+/*
+ * The same for buffers passed around as plain pointers: estate_big_palloc
+ * (in CurrentMemoryContext) is freed with estate_big_free, and grown with
+ * estate_big_realloc (in the buffer's context, keeping `used` bytes).
+ */
+extern void *estate_big_palloc(Size size);
+extern void estate_big_free(void *p);
+extern void *estate_big_realloc(void *p, Size used, Size size);
+
 #endif

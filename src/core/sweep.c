@@ -526,11 +526,31 @@ done:
  * Step functions
  * ------------------------------------------------------------------------- */
 
+/*
+ * Steps being written: into an array of room enough, or through a buffer of
+ * cap steps handed to a sink whenever it fills, but for its last step, which
+ * a step at the same instant may still change.
+ */
 typedef struct step_out
 {
 	estate_step *s;
 	size_t		n;
+	size_t		cap;			/* SIZE_MAX: the array has room enough */
+	int64_t		before;			/* the level before s[0]: the last handed on */
+	estate_steps_sink sink;
+	void	   *sink_arg;
 } step_out;
+
+static void
+hand_on(step_out *o, size_t keep)
+{
+	if (o->n <= keep)
+		return;
+	o->sink(o->sink_arg, o->s, o->n - keep);
+	o->before = o->s[o->n - keep - 1].level;
+	memmove(o->s, o->s + o->n - keep, keep * sizeof(estate_step));
+	o->n = keep;
+}
 
 /*
  * The level becomes `level` at t (t never decreases from call to call).  A
@@ -543,14 +563,16 @@ emit(step_out *o, int64_t t, int64_t level)
 {
 	if (o->n > 0 && o->s[o->n - 1].at == t)
 	{
-		if ((o->n > 1 ? o->s[o->n - 2].level : 0) == level)
+		if ((o->n > 1 ? o->s[o->n - 2].level : o->before) == level)
 			o->n--;
 		else
 			o->s[o->n - 1].level = level;
 		return;
 	}
-	if ((o->n > 0 ? o->s[o->n - 1].level : 0) == level)
+	if ((o->n > 0 ? o->s[o->n - 1].level : o->before) == level)
 		return;
+	if (o->n == o->cap)
+		hand_on(o, 1);
 	o->s[o->n].at = t;
 	o->s[o->n].level = level;
 	o->n++;
@@ -567,12 +589,11 @@ heap_level(const end_heap *h)
  * starts while nothing else is in progress (readings, most bookings) need no
  * heap: they step up at their start and down at their end.
  */
-estate_status
-estate_steps_of_periods(const estate_period *p, size_t n, estate_step *out, size_t *nout,
-						estate_grow_fn grow, void *grow_arg)
+static estate_status
+steps_of_periods(const estate_period *p, size_t n, step_out *out, estate_grow_fn grow, void *grow_arg)
 {
 	end_heap	heap = {NULL, 0, 0, 0, 0};
-	step_out	o = {out, 0};
+	step_out	o = *out;
 	estate_status status = ESTATE_OK;
 
 	for (size_t i = 0; i < n; i++)
@@ -607,39 +628,184 @@ estate_steps_of_periods(const estate_period *p, size_t n, estate_step *out, size
 done:
 	if (heap.heap)
 		grow(heap.heap, 0, grow_arg);
+	*out = o;
+	return status;
+}
+
+estate_status
+estate_steps_of_periods(const estate_period *p, size_t n, estate_step *out, size_t *nout,
+						estate_grow_fn grow, void *grow_arg)
+{
+	step_out	o = {out, 0, SIZE_MAX, 0, NULL, NULL};
+	estate_status status = steps_of_periods(p, n, &o, grow, grow_arg);
+
 	*nout = o.n;
 	return status;
+}
+
+estate_status
+estate_steps_of_periods_to(const estate_period *p, size_t n, estate_steps_sink sink, void *sink_arg,
+						   estate_grow_fn grow, void *grow_arg)
+{
+	estate_step buf[1024];
+	step_out	o = {buf, 0, sizeof(buf) / sizeof(buf[0]), 0, sink, sink_arg};
+	estate_status status = steps_of_periods(p, n, &o, grow, grow_arg);
+
+	if (status == ESTATE_OK)
+		hand_on(&o, 0);
+	return status;
+}
+
+void
+estate_step_reader_array(estate_step_reader *r, const estate_step *s, size_t n)
+{
+	memset(r, 0, sizeof(*r));
+	r->s = s;
+	r->left = n;
+}
+
+void
+estate_step_reader_packed(estate_step_reader *r, int64_t lo, uint64_t unit,
+						  const uint8_t *p, size_t len, size_t n)
+{
+	memset(r, 0, sizeof(*r));
+	r->p = p;
+	r->end = p + len;
+	r->at = (uint64_t) lo;
+	r->unit = unit;
+	r->left = n;
+}
+
+/* One LEB128 number of at most 64 bits from [*p, end); 0 when there is none. */
+static inline int
+get_leb128(const uint8_t **p, const uint8_t *end, uint64_t *v)
+{
+	uint64_t	x = 0;
+
+	for (int shift = 0; *p < end && shift < 64; shift += 7)
+	{
+		uint8_t		b = *(*p)++;
+
+		x |= (uint64_t) (b & 0x7F) << shift;
+		if (b < 0x80)
+		{
+			*v = x;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* estate_step_read, inline where steps are merged. */
+static inline int
+step_read(estate_step_reader *r, estate_step *s)
+{
+	uint64_t	delta;
+	uint64_t	level;
+
+	if (r->left == 0)
+		return 0;
+	if (r->s)
+		*s = *r->s++;
+	else
+	{
+		if (!get_leb128(&r->p, r->end, &delta) || !get_leb128(&r->p, r->end, &level))
+		{
+			r->bad = 1;
+			r->left = 0;
+			return 0;
+		}
+		r->at += delta * r->unit;
+		s->at = (int64_t) r->at;
+		s->level = (int64_t) level;
+	}
+	r->left--;
+	return 1;
+}
+
+int
+estate_step_read(estate_step_reader *r, estate_step *s)
+{
+	return step_read(r, s);
+}
+
+int
+estate_step_reader_whole(const estate_step_reader *r)
+{
+	return !r->bad && r->left == 0 && r->p == r->end;
+}
+
+/* Two step functions read side by side, for their sum. */
+typedef struct step_merge
+{
+	estate_step_reader *a;
+	estate_step_reader *b;
+	estate_step sa;
+	estate_step sb;
+	int			has_a;
+	int			has_b;
+	int64_t		la;
+	int64_t		lb;
+} step_merge;
+
+static void
+merge_start(step_merge *m, estate_step_reader *a, estate_step_reader *b)
+{
+	memset(m, 0, sizeof(*m));
+	m->a = a;
+	m->b = b;
+	m->has_a = step_read(a, &m->sa);
+	m->has_b = step_read(b, &m->sb);
+}
+
+/*
+ * The sum's next instant t and its level there: 1, or 0 at the end, or -1
+ * when the known headcount would pass ESTATE_STEP_KNOWN_MAX.
+ */
+static inline int
+merge_next(step_merge *m, int64_t *t, int64_t *level)
+{
+	int64_t		known;
+
+	if (!m->has_a && !m->has_b)
+		return 0;
+	*t = (!m->has_b || (m->has_a && m->sa.at < m->sb.at)) ? m->sa.at : m->sb.at;
+	if (m->has_a && m->sa.at == *t)
+	{
+		m->la = m->sa.level;
+		m->has_a = step_read(m->a, &m->sa);
+	}
+	if (m->has_b && m->sb.at == *t)
+	{
+		m->lb = m->sb.level;
+		m->has_b = step_read(m->b, &m->sb);
+	}
+	known = ESTATE_STEP_KNOWN(m->la) + ESTATE_STEP_KNOWN(m->lb);
+	if (known > ESTATE_STEP_KNOWN_MAX)
+		return -1;
+	*level = 2 * known + (ESTATE_STEP_UNKNOWN(m->la) | ESTATE_STEP_UNKNOWN(m->lb));
+	return 1;
 }
 
 estate_status
 estate_steps_merge(const estate_step *a, size_t na, const estate_step *b, size_t nb,
 				   estate_step *out, size_t *nout)
 {
-	step_out	o = {out, 0};
-	size_t		i = 0,
-				j = 0;
-	int64_t		la = 0,
-				lb = 0;
+	step_out	o = {out, 0, SIZE_MAX, 0, NULL, NULL};
+	estate_step_reader ra;
+	estate_step_reader rb;
+	step_merge	m;
+	int64_t		t;
+	int64_t		level;
+	int			more;
 
-	while (i < na || j < nb)
-	{
-		int64_t		t = (j == nb || (i < na && a[i].at < b[j].at)) ? a[i].at : b[j].at;
-		int64_t		known;
-
-		if (i < na && a[i].at == t)
-			la = a[i++].level;
-		if (j < nb && b[j].at == t)
-			lb = b[j++].level;
-		known = ESTATE_STEP_KNOWN(la) + ESTATE_STEP_KNOWN(lb);
-		if (known > ESTATE_STEP_KNOWN_MAX)
-		{
-			*nout = o.n;
-			return ESTATE_ERR_RANGE;
-		}
-		emit(&o, t, 2 * known + (ESTATE_STEP_UNKNOWN(la) | ESTATE_STEP_UNKNOWN(lb)));
-	}
+	estate_step_reader_array(&ra, a, na);
+	estate_step_reader_array(&rb, b, nb);
+	merge_start(&m, &ra, &rb);
+	while ((more = merge_next(&m, &t, &level)) > 0)
+		emit(&o, t, level);
 	*nout = o.n;
-	return ESTATE_OK;
+	return more < 0 ? ESTATE_ERR_RANGE : ESTATE_OK;
 }
 
 const char *
@@ -663,37 +829,91 @@ estate_steps_check(int64_t lo, int64_t hi, const estate_step *s, size_t n)
 }
 
 /*
- * Each stretch between two steps at a level above 0 is in use for its core
- * time; above 1, known, with the known headcount times that core time as
- * person-time, and a candidate for the peak when it meets core time.  The
- * same integers the sweep over periods adds up, in another grouping.
+ * A sweep over a step function given one step at a time.  Each stretch
+ * between two steps at a level above 0 is in use for its core time; above
+ * 1, known, with the known headcount times that core time as person-time,
+ * and a candidate for the peak when it meets core time.  The same integers
+ * the sweep over periods adds up, in another grouping (and a stretch split
+ * in two at the same level adds up to the same).
  */
+typedef struct step_sweep
+{
+	const estate_core_piece *core;
+	size_t		ncore;
+	size_t		first;
+	int64_t		at;
+	int64_t		level;
+	estate_sweep_totals *totals;
+	estate_cell_totals *cells;
+} step_sweep;
+
+static void
+sweep_start(step_sweep *w, const estate_core_piece *core, size_t ncore,
+			estate_sweep_totals *totals, estate_cell_totals *cells)
+{
+	w->core = core;
+	w->ncore = ncore;
+	w->first = 0;
+	w->at = 0;
+	w->level = 0;
+	w->totals = totals;
+	w->cells = cells;
+	start_totals(core, ncore, totals, cells);
+}
+
+static inline void
+sweep_step(step_sweep *w, int64_t at, int64_t level)
+{
+	int64_t		known = ESTATE_STEP_KNOWN(w->level);
+	int64_t		m;
+
+	if (w->level != 0)
+	{
+		m = core_time(w->core, w->ncore, &w->first, w->at, at,
+					  known > 0 ? w->cells : NULL, (uint64_t) known);
+		if (m > 0)
+		{
+			w->totals->in_use_us += m;
+			if (known > 0)
+			{
+				w->totals->known_us += m;
+				estate_wide_add_product(&w->totals->person_us, (uint64_t) known, (uint64_t) m);
+				if (known > w->totals->peak)
+					w->totals->peak = known;
+			}
+		}
+	}
+	w->at = at;
+	w->level = level;
+}
+
 void
 estate_steps_sweep(const estate_step *s, size_t n, const estate_core_piece *core, size_t ncore,
 				   estate_sweep_totals *totals, estate_cell_totals *cells)
 {
-	size_t		first = 0;
+	step_sweep	w;
 
-	start_totals(core, ncore, totals, cells);
-	for (size_t i = 0; i + 1 < n; i++)
-	{
-		int64_t		known = ESTATE_STEP_KNOWN(s[i].level);
-		int64_t		m;
+	sweep_start(&w, core, ncore, totals, cells);
+	for (size_t i = 0; i < n; i++)
+		sweep_step(&w, s[i].at, s[i].level);
+}
 
-		if (s[i].level == 0)
-			continue;
-		m = core_time(core, ncore, &first, s[i].at, s[i + 1].at,
-					  known > 0 ? cells : NULL, (uint64_t) known);
-		if (m == 0)
-			continue;
-		totals->in_use_us += m;
-		if (known == 0)
-			continue;
-		totals->known_us += m;
-		estate_wide_add_product(&totals->person_us, (uint64_t) known, (uint64_t) m);
-		if (known > totals->peak)
-			totals->peak = known;
-	}
+estate_status
+estate_steps_merge_sweep(estate_step_reader *a, estate_step_reader *b,
+						 const estate_core_piece *core, size_t ncore,
+						 estate_sweep_totals *totals, estate_cell_totals *cells)
+{
+	step_sweep	w;
+	step_merge	m;
+	int64_t		t;
+	int64_t		level;
+	int			more;
+
+	sweep_start(&w, core, ncore, totals, cells);
+	merge_start(&m, a, b);
+	while ((more = merge_next(&m, &t, &level)) > 0)
+		sweep_step(&w, t, level);
+	return more < 0 ? ESTATE_ERR_RANGE : ESTATE_OK;
 }
 
 /* ---------------------------------------------------------------------------

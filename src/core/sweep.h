@@ -123,6 +123,39 @@ extern estate_status estate_steps_of_periods(const estate_period *p, size_t n,
 											 estate_grow_fn grow, void *grow_arg);
 
 /*
+ * The same, handing the steps on in order to sink, a buffer at a time,
+ * instead of storing them: for a step function wanted in another form.
+ */
+typedef void (*estate_steps_sink) (void *arg, const estate_step *s, size_t n);
+extern estate_status estate_steps_of_periods_to(const estate_period *p, size_t n,
+												estate_steps_sink sink, void *sink_arg,
+												estate_grow_fn grow, void *grow_arg);
+
+/*
+ * Steps read one at a time: from an array, or from their packed form
+ * (utilisation_state.h) decoded on the way, so that a packed step function
+ * is merged and swept without first being unpacked into memory.
+ */
+typedef struct estate_step_reader
+{
+	const estate_step *s;		/* an array's next step, or NULL: packed */
+	const uint8_t *p;			/* packed: the bytes left */
+	const uint8_t *end;
+	uint64_t	at;				/* packed: the time of the step before */
+	uint64_t	unit;
+	size_t		left;			/* steps left */
+	int			bad;			/* the packed bytes ran out */
+} estate_step_reader;
+
+extern void estate_step_reader_array(estate_step_reader *r, const estate_step *s, size_t n);
+extern void estate_step_reader_packed(estate_step_reader *r, int64_t lo, uint64_t unit,
+									  const uint8_t *p, size_t len, size_t n);
+/* The next step into *s: 1, or 0 when there is none left. */
+extern int	estate_step_read(estate_step_reader *r, estate_step *s);
+/* Whether a reader read all its steps, and packed ones used exactly all bytes. */
+extern int	estate_step_reader_whole(const estate_step_reader *r);
+
+/*
  * The step function of the union of two sets of periods, given theirs, into
  * out (room for na + nb steps).  ESTATE_ERR_RANGE when a known headcount in
  * progress would pass ESTATE_STEP_KNOWN_MAX.
@@ -141,6 +174,16 @@ extern const char *estate_steps_check(int64_t lo, int64_t hi, const estate_step 
 extern void estate_steps_sweep(const estate_step *s, size_t n,
 							   const estate_core_piece *core, size_t ncore,
 							   estate_sweep_totals *totals, estate_cell_totals *cells);
+
+/*
+ * The same for the union of two sets of periods, given their step functions
+ * as readers, merged as they are swept: the merged function is never
+ * stored.  ESTATE_ERR_RANGE as for estate_steps_merge.
+ */
+extern estate_status estate_steps_merge_sweep(estate_step_reader *a, estate_step_reader *b,
+											  const estate_core_piece *core, size_t ncore,
+											  estate_sweep_totals *totals,
+											  estate_cell_totals *cells);
 
 /* The composite estate.utilisation, with flags for its NULL fields. */
 typedef struct estate_utilisation

@@ -196,61 +196,77 @@ put_leb128(uint8_t *o, uint64_t v)
 	return o;
 }
 
-size_t
-estate_steps_pack(int64_t lo, uint64_t unit, const estate_step *s, size_t n, uint8_t *out)
+/* Pack steps after one at before; returns the end of the bytes written. */
+static uint8_t *
+pack_after(int64_t before, uint64_t unit, const estate_step *s, size_t n, uint8_t *o)
 {
-	uint8_t    *o = out;
-	int64_t		before = lo;
-
 	for (size_t i = 0; i < n; i++)
 	{
 		o = put_leb128(o, ((uint64_t) s[i].at - (uint64_t) before) / unit);
 		o = put_leb128(o, (uint64_t) s[i].level);
 		before = s[i].at;
 	}
-	return (size_t) (o - out);
+	return o;
 }
 
-/* One LEB128 number of at most 64 bits from [*p, end); 0 when there is none. */
-static inline int
-get_leb128(const uint8_t **p, const uint8_t *end, uint64_t *v)
+size_t
+estate_steps_pack(int64_t lo, uint64_t unit, const estate_step *s, size_t n, uint8_t *out)
 {
-	uint64_t	x = 0;
+	return (size_t) (pack_after(lo, unit, s, n, out) - out);
+}
 
-	for (int shift = 0; *p < end && shift < 64; shift += 7)
-	{
-		uint8_t		b = *(*p)++;
+uint64_t
+estate_periods_unit(int64_t lo, const estate_period *p, size_t n)
+{
+	uint64_t	unit = 0;
 
-		x |= (uint64_t) (b & 0x7F) << shift;
-		if (b < 0x80)
-		{
-			*v = x;
-			return 1;
-		}
-	}
-	return 0;
+	for (size_t i = 0; i < n && unit != 1; i++)
+		unit = gcd((uint64_t) p[i].end - (uint64_t) lo, gcd((uint64_t) p[i].start - (uint64_t) lo, unit));
+	return unit == 0 ? 1 : unit;
+}
+
+/* Where estate_periods_pack's steps go, as they come. */
+typedef struct pack_sink
+{
+	int64_t		before;
+	uint64_t	unit;
+	uint8_t    *o;
+	size_t		n;
+} pack_sink;
+
+static void
+pack_some(void *arg, const estate_step *s, size_t n)
+{
+	pack_sink  *k = arg;
+
+	k->o = pack_after(k->before, k->unit, s, n, k->o);
+	k->before = s[n - 1].at;
+	k->n += n;
+}
+
+estate_status
+estate_periods_pack(int64_t lo, uint64_t unit, const estate_period *p, size_t n, uint8_t *out,
+					size_t *len, size_t *nsteps, estate_grow_fn grow, void *grow_arg)
+{
+	pack_sink	k = {lo, unit, out, 0};
+	estate_status status = estate_steps_of_periods_to(p, n, pack_some, &k, grow, grow_arg);
+
+	*len = (size_t) (k.o - out);
+	*nsteps = k.n;
+	return status;
 }
 
 int
 estate_steps_unpack(int64_t lo, uint64_t unit, const uint8_t *in, size_t len,
 					estate_step *s, size_t n)
 {
-	const uint8_t *p = in;
-	const uint8_t *end = in + len;
-	uint64_t	at = (uint64_t) lo;
+	estate_step_reader r;
 
+	estate_step_reader_packed(&r, lo, unit, in, len, n);
 	for (size_t i = 0; i < n; i++)
-	{
-		uint64_t	delta;
-		uint64_t	level;
-
-		if (!get_leb128(&p, end, &delta) || !get_leb128(&p, end, &level))
+		if (!estate_step_read(&r, &s[i]))
 			return 0;
-		at += delta * unit;
-		s[i].at = (int64_t) at;
-		s[i].level = (int64_t) level;
-	}
-	return p == end;
+	return estate_step_reader_whole(&r);
 }
 
 size_t

@@ -78,6 +78,17 @@ extern uint64_t estate_steps_unit(int64_t lo, const estate_step *s, size_t n);
 #define ESTATE_STEP_PACKED_MAX 20	/* bytes: two numbers of 10 */
 /* Pack n steps into out (room for n x ESTATE_STEP_PACKED_MAX); returns the bytes used. */
 extern size_t estate_steps_pack(int64_t lo, uint64_t unit, const estate_step *s, size_t n, uint8_t *out);
+/*
+ * The packed form of the step function of n periods sorted by start, made
+ * as it is swept (never stored as steps): into out, room for 2n x
+ * ESTATE_STEP_PACKED_MAX, *len bytes for *nsteps steps.  unit must divide
+ * every step's offset from lo: estate_periods_unit's does, as every step is
+ * at a period's start or end.  ESTATE_ERR_RANGE as estate_steps_of_periods.
+ */
+extern uint64_t estate_periods_unit(int64_t lo, const estate_period *p, size_t n);
+extern estate_status estate_periods_pack(int64_t lo, uint64_t unit, const estate_period *p, size_t n,
+										 uint8_t *out, size_t *len, size_t *nsteps,
+										 estate_grow_fn grow, void *grow_arg);
 /* Unpack n steps from exactly len bytes; 0 when they do not hold them. */
 extern int	estate_steps_unpack(int64_t lo, uint64_t unit, const uint8_t *in, size_t len,
 								estate_step *s, size_t n);

@@ -2,7 +2,7 @@
 -- estate.room_status and estate.space_profile: hand-computed
 -- cases, serial against parallel, the state type, every bad argument.
 BEGIN;
-SELECT plan(132);
+SELECT plan(135);
 
 SET LOCAL timezone = 'Europe/London';
 
@@ -223,6 +223,12 @@ FROM estate_test_bookings GROUP BY room;
 CREATE TEMP TABLE serial_one AS
 SELECT estate.space_utilisation(period, headcount, 30, 'Mon-Fri 08:00-18:00, Sat 09:00-13:00', '[2024-03-18,2024-04-08)')::text AS u
 FROM estate_test_bookings;
+CREATE AGGREGATE pg_temp.util_state_of(tstzrange, integer, integer, estate.core_hours, tstzrange) (
+    SFUNC = estate.utilisation_transfn, STYPE = estate.utilisation_state, COMBINEFUNC = estate.utilisation_combine,
+    PARALLEL = SAFE);
+CREATE TEMP TABLE serial_state AS
+SELECT pg_temp.util_state_of(period, headcount, 30, 'Mon-Fri 08:00-18:00, Sat 09:00-13:00', '[2024-03-18,2024-04-08)')::text AS s
+FROM estate_test_bookings;
 SET LOCAL parallel_setup_cost = 0;
 SET LOCAL parallel_tuple_cost = 0;
 SET LOCAL min_parallel_table_scan_size = 0;
@@ -241,6 +247,19 @@ SELECT is((SELECT string_agg(room || u || uc || h, ';' ORDER BY room) FROM (
 SELECT is((SELECT estate.space_utilisation(period, headcount, 30, 'Mon-Fri 08:00-18:00, Sat 09:00-13:00', '[2024-03-18,2024-04-08)')::text
            FROM estate_test_bookings),
           (SELECT u FROM serial_one), 'one group of 60,000 periods, parallel and serial');
+-- The leader's partial state too: three to combine, where the combined
+-- state keeps two workers' step functions as they came and merges a third.
+SET LOCAL parallel_leader_participation = on;
+SELECT is((SELECT estate.space_utilisation(period, headcount, 30, 'Mon-Fri 08:00-18:00, Sat 09:00-13:00', '[2024-03-18,2024-04-08)')::text
+           FROM estate_test_bookings),
+          (SELECT u FROM serial_one), 'one group, three partial states (two workers and the leader), parallel and serial');
+-- A combined state written out (an aggregate without a final function):
+-- the step functions kept as they came are merged into its text form.
+SELECT ok(pg_temp.plan_of($$SELECT pg_temp.util_state_of(period, headcount, 30, 'Mon-Fri 08:00-18:00, Sat 09:00-13:00', '[2024-03-18,2024-04-08)')
+                           FROM estate_test_bookings$$) ~ 'Partial', 'a state''s own aggregate has a parallel plan');
+SELECT is((SELECT pg_temp.util_state_of(period, headcount, 30, 'Mon-Fri 08:00-18:00, Sat 09:00-13:00', '[2024-03-18,2024-04-08)')::text
+           FROM estate_test_bookings),
+          (SELECT s FROM serial_state), 'a combined state''s text form is the serial state''s');
 RESET parallel_setup_cost;
 RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;

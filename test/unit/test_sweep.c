@@ -302,6 +302,53 @@ main(void)
 				if (cells_p[c].core_us != cells_s[c].core_us ||
 					estate_wide_cmp(cells_p[c].person_us, cells_s[c].person_us) != 0)
 					want.peak = -1;
+
+			/*
+			 * Two parts' step functions merged as they are swept, one read
+			 * from an array, the other from its packed form (as the final
+			 * function reads a leader's and a worker's): the same totals
+			 * and cells again.
+			 */
+			{
+				estate_period half[400];
+				estate_step first[800];
+				estate_step second[800];
+				uint8_t		packed[800 * ESTATE_STEP_PACKED_MAX];
+				size_t		nfirst;
+				size_t		nsecond;
+				size_t		nhalf = 0;
+				size_t		len;
+				uint64_t	unit;
+				estate_step_reader ra;
+				estate_step_reader rb;
+				estate_cell_totals cells_m[8];
+				estate_sweep_totals by_merge;
+
+				for (size_t i = 0; i < n; i += 2)
+					half[nhalf++] = copy[i];
+				estate_periods_sort(half, nhalf, NULL);
+				estate_steps_of_periods(half, nhalf, first, &nfirst, grow, NULL);
+				nhalf = 0;
+				for (size_t i = 1; i < n; i += 2)
+					half[nhalf++] = copy[i];
+				estate_periods_sort(half, nhalf, NULL);
+				estate_steps_of_periods(half, nhalf, second, &nsecond, grow, NULL);
+				unit = estate_steps_unit(0, second, nsecond);
+				len = estate_steps_pack(0, unit, second, nsecond, packed);
+				estate_step_reader_array(&ra, first, nfirst);
+				estate_step_reader_packed(&rb, 0, unit, packed, len, nsecond);
+				memset(cells_m, 0, sizeof(cells_m));
+				for (size_t c = 0; c < ncore; c++)
+					cells_m[c].person_us = estate_wide_of(0);
+				if (estate_steps_merge_sweep(&ra, &rb, core, ncore, &by_merge, cells_m) != ESTATE_OK ||
+					!estate_step_reader_whole(&ra) || !estate_step_reader_whole(&rb) ||
+					!same_totals(by_merge, got))
+					want.peak = -1;
+				for (size_t c = 0; c < ncore; c++)
+					if (cells_p[c].core_us != cells_m[c].core_us ||
+						estate_wide_cmp(cells_p[c].person_us, cells_m[c].person_us) != 0)
+						want.peak = -1;
+			}
 		}
 		/* The packed form (a flattened state's) gives the same steps back. */
 		{
@@ -320,6 +367,12 @@ main(void)
 				memcmp(back, whole, nwhole * sizeof(estate_step)) != 0 ||
 				(nwhole > 0 && estate_steps_unpack(-7, unit, packed, len - 1, back, nwhole)))
 				want.peak = -1;
+			/* Packed as they are swept, in the periods' unit: the same steps. */
+			unit = estate_periods_unit(-7, copy, n);
+			if (estate_periods_pack(-7, unit, copy, n, packed, &len, &nwhole, grow, NULL) != ESTATE_OK ||
+				!estate_steps_unpack(-7, unit, packed, len, back, nwhole) ||
+				memcmp(back, whole, nwhole * sizeof(estate_step)) != 0)
+				want.peak = -1;
 		}
 		if (!same_totals(got, want))
 		{
@@ -332,7 +385,7 @@ main(void)
 			break;
 		}
 		if (round == 1999)
-			ok(1, "2000 random cases match brute force, swept whole and in merged parts, and packed");
+			ok(1, "2000 random cases match brute force, swept whole, in merged parts, merged as swept, and packed");
 	}
 
 	/* Sorting: random, many equal keys, reverse, sorted. */
@@ -429,9 +482,16 @@ main(void)
 		{
 			estate_step big[2] = {{0, 2 * ESTATE_STEP_KNOWN_MAX}, {1, 0}};
 			estate_step one[2] = {{0, 2}, {1, 0}};
+			estate_step_reader r1;
+			estate_step_reader r2;
+			estate_sweep_totals tot;
 
 			ok(estate_steps_merge(big, 2, one, 2, m, &nm) == ESTATE_ERR_RANGE,
 			   "a known headcount beyond 2^60 in progress is out of range");
+			estate_step_reader_array(&r1, big, 2);
+			estate_step_reader_array(&r2, one, 2);
+			ok(estate_steps_merge_sweep(&r1, &r2, day, 1, &tot, NULL) == ESTATE_ERR_RANGE,
+			   "merged as swept, a known headcount beyond 2^60 is out of range too");
 		}
 		{
 			estate_step bad1[2] = {{0, 2}, {0, 0}};
@@ -449,6 +509,44 @@ main(void)
 			   "repeated instants or levels, no return to 0, outside the span, negative levels are not steps");
 		}
 		ok(sizeof(estate_step) == 16, "a step takes 16 bytes");
+	}
+
+	/*
+	 * Packing as they are swept hands steps on a buffer at a time: many
+	 * thousands of overlapping periods, whose steps at one instant collapse
+	 * across the buffer's edges, pack to the steps stored whole.
+	 */
+	{
+		static estate_period p[6000];
+		static estate_step whole[12000];
+		static estate_step back[12000];
+		static uint8_t packed[12000 * ESTATE_STEP_PACKED_MAX];
+		int			same = 1;
+
+		for (int round = 0; round < 20; round++)
+		{
+			size_t		n = 1000 + (size_t) rnd(5000);
+			size_t		nwhole;
+			size_t		nback;
+			size_t		len;
+			uint64_t	unit;
+
+			for (size_t i = 0; i < n; i++)
+			{
+				p[i].start = 5 * (int64_t) rnd(20000);
+				p[i].end = p[i].start + 5 * (1 + rnd(4));
+				p[i].headcount = rnd(5) == 0 ? ESTATE_HEADCOUNT_UNKNOWN : 1 + rnd(3);
+			}
+			estate_periods_sort(p, n, NULL);
+			estate_steps_of_periods(p, n, whole, &nwhole, grow, NULL);
+			unit = estate_periods_unit(0, p, n);
+			if (estate_periods_pack(0, unit, p, n, packed, &len, &nback, grow, NULL) != ESTATE_OK ||
+				nback != nwhole || unit % 5 != 0 ||
+				!estate_steps_unpack(0, unit, packed, len, back, nback) ||
+				memcmp(back, whole, nwhole * sizeof(estate_step)) != 0)
+				same = 0;
+		}
+		ok(same, "thousands of periods packed as they are swept give the steps stored whole");
 	}
 
 	/* Merging two sorted runs. */
