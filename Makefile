@@ -37,6 +37,12 @@ include $(PGXS)
 # not theirs (e.g. unused parameters in PostgreSQL 15's bufpage.h).
 override CPPFLAGS := -I$(srcdir)/src -isystem $(includedir_server) -isystem $(includedir_internal) $(CPPFLAGS)
 
+# PGXS knows no header dependencies: a changed header rebuilds every object
+# (and its JIT bitcode), since an object built against an older struct
+# misreads the newer one's values.
+PROJECT_HEADERS = $(wildcard $(srcdir)/src/*.h $(srcdir)/src/core/*.h $(srcdir)/src/common/*.h)
+$(OBJS) $(OBJS:.o=.bc): $(PROJECT_HEADERS)
+
 # --- the install script --------------------------------------------------
 # Concatenated from sql/ in dependency order.  The one-byte ordered types are
 # instantiated from one template with a noun and the words for each end.
