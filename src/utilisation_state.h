@@ -34,6 +34,7 @@
 #include "fmgr.h"
 #include "utils/expandeddatum.h"
 
+#include "common/error.h"
 #include "core/utilisation_state.h"
 
 #define STATE_VERSION		2	/* the flat form: key, steps, periods */
@@ -189,7 +190,7 @@ extern void *util_grow(void *ptr, size_t size, void *arg);
 /* Sort periods by start, through scratch memory when it can be had. */
 extern void util_sort_periods(estate_period *periods, size_t n);
 /* 22003: two step functions' known headcounts add up past ESTATE_STEP_KNOWN_MAX. */
-extern void util_known_overflow(void) pg_attribute_noreturn();
+pg_noreturn extern void util_known_overflow(void);
 /* The step function of a and b together, in cxt; *n its length. */
 extern estate_step *util_merge_steps(MemoryContext cxt, const estate_step *a, size_t na,
 									 const estate_step *b, size_t nb, size_t *n);
