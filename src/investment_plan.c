@@ -320,15 +320,13 @@ typedef struct PlanExpanded
 	int			form;
 	unsigned char *scenario;
 	size_t		scenario_len;
-	unsigned char *records;
-	void	   *records_chunk;	/* what to pfree: records may start inside */
+	unsigned char *records;		/* estate_big_palloc'd */
 	size_t		used;
 	size_t		alloc;
 	int64		nitems;
 	/* The records packed, made when the flat size is asked for and copied
 	 * when flattening, for as long as used stays packed_for (0: none). */
-	unsigned char *packed;
-	void	   *packed_chunk;
+	unsigned char *packed;		/* estate_big_palloc'd, or NULL */
 	size_t		packed_size;
 	size_t		packed_for;
 } PlanExpanded;
@@ -376,9 +374,9 @@ plan_get_flat_size(ExpandedObjectHeader *eohptr)
 		MemoryContext old = MemoryContextSwitchTo(eo->hdr.eoh_context);
 		Size		room = estate_plan_records_packed_max(eo->used, eo->nitems);
 
-		if (eo->packed_chunk)
-			pfree(eo->packed_chunk);
-		eo->packed = estate_big_alloc(&room, &eo->packed_chunk);
+		if (eo->packed)
+			estate_big_free(eo->packed);
+		eo->packed = estate_big_palloc(room);
 		eo->packed_size = estate_plan_records_pack(eo->records, eo->used, eo->packed);
 		eo->packed_for = eo->used;
 		MemoryContextSwitchTo(old);
@@ -450,7 +448,7 @@ new_expanded(MemoryContext parent, int form, const unsigned char *scenario, size
 	eo->scenario_len = scenario_len;
 	eo->alloc = Max(alloc, FLAT_MAX_BYTES);
 	old = MemoryContextSwitchTo(cxt);
-	eo->records = estate_big_alloc(&eo->alloc, &eo->records_chunk);
+	eo->records = estate_big_palloc(eo->alloc);
 	MemoryContextSwitchTo(old);
 	return eo;
 }
@@ -516,13 +514,11 @@ unpack_into(const PlanView *v, unsigned char *raw)
 static void
 plan_view_unpack(PlanView *v)
 {
-	Size		size = v->raw_used;
-	void	   *chunk;
 	unsigned char *raw;
 
 	if (!v->packed)
 		return;
-	raw = estate_big_alloc(&size, &chunk);
+	raw = estate_big_palloc(v->raw_used);
 	unpack_into(v, raw);
 	v->records = raw;
 	v->used = v->raw_used;
@@ -547,25 +543,9 @@ own_expanded(Datum state, MemoryContext aggcontext)
 static pg_noinline void
 expanded_grow(PlanExpanded *eo, size_t need)
 {
-	size_t		alloc = Max(need, 2 * eo->alloc);
-
 	check_state_size(eo->scenario_len, need);
-	if (alloc < ESTATE_BIG_MIN)
-		eo->records = eo->records_chunk = repalloc_huge(eo->records_chunk, alloc);
-	else
-	{
-		/* In huge pages from here on: a copy, as repalloc would make. */
-		MemoryContext old = MemoryContextSwitchTo(eo->hdr.eoh_context);
-		void	   *chunk;
-		unsigned char *records = estate_big_alloc(&alloc, &chunk);
-
-		memcpy(records, eo->records, eo->used);
-		pfree(eo->records_chunk);
-		eo->records = records;
-		eo->records_chunk = chunk;
-		MemoryContextSwitchTo(old);
-	}
-	eo->alloc = alloc;
+	eo->alloc = Max(need, 2 * eo->alloc);
+	eo->records = estate_big_realloc(eo->records, eo->used, eo->alloc);
 }
 
 static inline void

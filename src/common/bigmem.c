@@ -45,46 +45,33 @@ estate_big_hint(void *p, Size size)
 }
 
 /*
- * At least *size bytes after header bytes of a chunk of CurrentMemoryContext;
- * from ESTATE_BIG_MIN on they start on a 2 MB boundary and span whole huge
- * pages, and *size grows to what they span.  *chunk gets the pointer to pfree.
- */
-static char *
-big_chunk(Size *size, Size header, void **chunk)
-{
-	char	   *p;
-
-	if (*size < ESTATE_BIG_MIN)
-	{
-		*chunk = palloc_extended(Max(*size, 1) + header, MCXT_ALLOC_HUGE);
-		return (char *) *chunk + header;
-	}
-	*size = TYPEALIGN(HUGE_PAGE, *size);
-	*chunk = palloc_extended(*size + HUGE_PAGE + header, MCXT_ALLOC_HUGE);
-	p = (char *) TYPEALIGN(HUGE_PAGE, (uintptr_t) *chunk + header);
-	estate_big_hint(p, *size);
-	return p;
-}
-
-void *
-estate_big_alloc(Size *size, void **chunk)
-{
-	return big_chunk(size, 0, chunk);
-}
-
-/*
- * estate_big_palloc's buffers carry their chunk's address just before them
- * (in the slack when aligned), so that code passing them around as plain
- * pointers can free them.
+ * A buffer carries its chunk's address just before it (in the slack when
+ * aligned), so that code passing it around as a plain pointer can free it.
  */
 #define BIG_HEADER	MAXALIGN(sizeof(void *))
 
+/*
+ * At least size bytes of a chunk of CurrentMemoryContext; from
+ * ESTATE_BIG_MIN on they start on a 2 MB boundary and span whole huge pages.
+ */
 void *
 estate_big_palloc(Size size)
 {
 	void	   *chunk;
-	char	   *p = big_chunk(&size, BIG_HEADER, &chunk);
+	char	   *p;
 
+	if (size < ESTATE_BIG_MIN)
+	{
+		chunk = palloc_extended(Max(size, 1) + BIG_HEADER, MCXT_ALLOC_HUGE);
+		p = (char *) chunk + BIG_HEADER;
+	}
+	else
+	{
+		size = TYPEALIGN(HUGE_PAGE, size);
+		chunk = palloc_extended(size + HUGE_PAGE + BIG_HEADER, MCXT_ALLOC_HUGE);
+		p = (char *) TYPEALIGN(HUGE_PAGE, (uintptr_t) chunk + BIG_HEADER);
+		estate_big_hint(p, size);
+	}
 	((void **) p)[-1] = chunk;
 	return p;
 }

@@ -11,13 +11,13 @@
 /* Buffers from this size on are worth a huge page. */
 #define ESTATE_BIG_MIN		((Size) 1024 * 1024)
 
-extern void *estate_big_alloc(Size *size, void **chunk);
+/* Huge pages asked for over the whole 2 MB extents of an allocation. */
 extern void estate_big_hint(void *p, Size size);
 
 /*
- * The same for buffers passed around as plain pointers: estate_big_palloc
- * (in CurrentMemoryContext) is freed with estate_big_free, and grown with
- * estate_big_realloc (in the buffer's context, keeping `used` bytes).
+ * A large buffer: estate_big_palloc (in CurrentMemoryContext) is freed with
+ * estate_big_free, and grown with estate_big_realloc (in the buffer's
+ * context, keeping `used` bytes).
  */
 extern void *estate_big_palloc(Size size);
 extern void estate_big_free(void *p);
