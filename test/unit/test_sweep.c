@@ -95,6 +95,24 @@ same_totals(estate_sweep_totals a, estate_sweep_totals b)
 		a.peak == b.peak;
 }
 
+/* Per-cell totals cleared for a sweep of n core pieces (8 at most). */
+static void
+clear_cells(estate_cell_totals cells[8], size_t n)
+{
+	memset(cells, 0, sizeof(estate_cell_totals) * 8);
+	for (size_t c = 0; c < n; c++)
+		cells[c].person_us = estate_wide_of(0);
+}
+
+static int
+same_cells(const estate_cell_totals *a, const estate_cell_totals *b, size_t n)
+{
+	for (size_t c = 0; c < n; c++)
+		if (a[c].core_us != b[c].core_us || estate_wide_cmp(a[c].person_us, b[c].person_us) != 0)
+			return 0;
+	return 1;
+}
+
 static unsigned long rng = 12345;
 
 static int
@@ -245,9 +263,7 @@ main(void)
 			estate_sweep_totals one;
 			estate_sweep_totals all;
 
-			memset(cells, 0, sizeof(cells));
-			for (size_t c = 0; c < ncore; c++)
-				cells[c].person_us = estate_wide_of(0);
+			clear_cells(cells, ncore);
 			estate_sweep(p, n, core, ncore, &all, cells, grow, NULL);
 			estate_sweep(p, n, &core[k], 1, &one, NULL, grow, NULL);
 			if (cells[k].core_us != one.core_us || estate_wide_cmp(cells[k].person_us, one.person_us) != 0 ||
@@ -290,18 +306,14 @@ main(void)
 			}
 			if (nacc != nwhole || memcmp(acc, whole, nwhole * sizeof(estate_step)) != 0)
 				want.peak = -1;
-			memset(cells_p, 0, sizeof(cells_p));
-			memset(cells_s, 0, sizeof(cells_s));
-			for (size_t c = 0; c < ncore; c++)
-				cells_p[c].person_us = cells_s[c].person_us = estate_wide_of(0);
+			clear_cells(cells_p, ncore);
+			clear_cells(cells_s, ncore);
 			estate_sweep(p, n, core, ncore, &by_periods, cells_p, grow, NULL);
 			estate_steps_sweep(acc, nacc, core, ncore, &by_steps, cells_s);
 			if (!same_totals(by_steps, got))
 				want.peak = -1;
-			for (size_t c = 0; c < ncore; c++)
-				if (cells_p[c].core_us != cells_s[c].core_us ||
-					estate_wide_cmp(cells_p[c].person_us, cells_s[c].person_us) != 0)
-					want.peak = -1;
+			if (!same_cells(cells_p, cells_s, ncore))
+				want.peak = -1;
 
 			/*
 			 * Two parts' step functions merged as they are swept, one read
@@ -337,17 +349,13 @@ main(void)
 				len = estate_steps_pack(0, unit, second, nsecond, packed);
 				estate_step_reader_array(&ra, first, nfirst);
 				estate_step_reader_packed(&rb, 0, unit, packed, len, nsecond);
-				memset(cells_m, 0, sizeof(cells_m));
-				for (size_t c = 0; c < ncore; c++)
-					cells_m[c].person_us = estate_wide_of(0);
+				clear_cells(cells_m, ncore);
 				if (estate_steps_merge_sweep(&ra, &rb, core, ncore, &by_merge, cells_m) != ESTATE_OK ||
 					!estate_step_reader_whole(&ra) || !estate_step_reader_whole(&rb) ||
 					!same_totals(by_merge, got))
 					want.peak = -1;
-				for (size_t c = 0; c < ncore; c++)
-					if (cells_p[c].core_us != cells_m[c].core_us ||
-						estate_wide_cmp(cells_p[c].person_us, cells_m[c].person_us) != 0)
-						want.peak = -1;
+				if (!same_cells(cells_p, cells_m, ncore))
+					want.peak = -1;
 			}
 		}
 		/* The packed form (a flattened state's) gives the same steps back. */
