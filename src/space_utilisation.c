@@ -216,21 +216,12 @@ own_expanded(Datum state, MemoryContext aggcontext)
 	return (UtilExpanded *) ptr.eohptr;
 }
 
-/* Room for at least need periods, at least doubling. */
-static pg_noinline void
-expanded_grow(UtilExpanded *eo, size_t need)
-{
-	eo->nalloc = Max(need, 2 * eo->nalloc);
-	eo->periods = estate_big_realloc(eo->periods, eo->nperiods * sizeof(estate_period),
-									 eo->nalloc * sizeof(estate_period));
-}
-
 /* Add one period to an expanded state: the transition's common case. */
 static inline void
 expanded_push(UtilExpanded *eo, const estate_period *p)
 {
 	if (eo->nperiods == eo->nalloc)
-		expanded_grow(eo, eo->nperiods + 1);
+		util_reserve_periods(eo, eo->nperiods + 1);
 	if (eo->nperiods > 0 && p->start < eo->last_start)
 		eo->sorted = false;
 	eo->last_start = p->start;
@@ -256,20 +247,15 @@ expanded_append(UtilExpanded *eo, const estate_period *add, size_t nadd, bool ad
 		/* Two sorted runs (two workers' scans): merge, so that the final
 		 * function need not sort. */
 		size_t		cap = Max(total, eo->nalloc);
-		MemoryContext old = MemoryContextSwitchTo(eo->hdr.eoh_context);
-		estate_period *merged = estate_big_palloc(cap * sizeof(estate_period));
+		estate_period *merged = util_alloc_periods(eo, &cap);
 
-		MemoryContextSwitchTo(old);
 		estate_periods_merge(eo->periods, eo->nperiods, add, nadd, merged);
-		estate_big_free(eo->periods);
-		eo->periods = merged;
-		eo->nalloc = cap;
+		util_replace_periods(eo, merged, cap);
 		eo->last_start = Max(eo->last_start, add[nadd - 1].start);
 	}
 	else
 	{
-		if (total > eo->nalloc)
-			expanded_grow(eo, total);
+		util_reserve_periods(eo, total);
 		memcpy(eo->periods + eo->nperiods, add, nadd * sizeof(estate_period));
 		eo->sorted = eo->sorted && add_sorted && !interleaved;
 		eo->last_start = add[nadd - 1].start;

@@ -169,13 +169,51 @@ util_new_expanded(MemoryContext parent, MemoryContext cxt, const estate_group_ke
 	eo->key.closed = key->nclosed == 0 ? NULL :
 		memcpy(MemoryContextAlloc(cxt, sizeof(int32) * key->nclosed), key->closed,
 			   sizeof(int32) * key->nclosed);
+	/* The periods of all the aggregate's groups share one arena. */
+	eo->arena = estate_arena_of(parent);
 	eo->nalloc = Max(nalloc, 1);
 	MemoryContextSwitchTo(cxt);
-	eo->periods = estate_big_palloc(eo->nalloc * sizeof(estate_period));
+	eo->periods = util_alloc_periods(eo, &eo->nalloc);
+	eo->periods_size = eo->nalloc * sizeof(estate_period);
 	MemoryContextSwitchTo(old);
 	eo->nperiods = 0;
 	eo->sorted = true;
 	return eo;
+}
+
+estate_period *
+util_alloc_periods(UtilExpanded *eo, size_t *n)
+{
+	Size		size = *n * sizeof(estate_period);
+	MemoryContext old = MemoryContextSwitchTo(eo->hdr.eoh_context);
+	estate_period *p = estate_arena_alloc(eo->arena, &size);
+
+	MemoryContextSwitchTo(old);
+	*n = size / sizeof(estate_period);
+	return p;
+}
+
+void
+util_replace_periods(UtilExpanded *eo, estate_period *periods, size_t nalloc)
+{
+	estate_arena_free(eo->arena, eo->periods, eo->periods_size);
+	eo->periods = periods;
+	eo->nalloc = nalloc;
+	eo->periods_size = nalloc * sizeof(estate_period);
+}
+
+void
+util_reserve_periods(UtilExpanded *eo, size_t need)
+{
+	Size		size;
+
+	if (need <= eo->nalloc)
+		return;
+	size = Max(need, 2 * eo->nalloc) * sizeof(estate_period);
+	eo->periods = estate_arena_realloc(eo->arena, eo->periods, eo->nperiods * sizeof(estate_period),
+									   eo->periods_size, &size);
+	eo->periods_size = size;
+	eo->nalloc = size / sizeof(estate_period);
 }
 
 static bool

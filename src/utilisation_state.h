@@ -34,6 +34,7 @@
 #include "fmgr.h"
 #include "utils/expandeddatum.h"
 
+#include "common/bigmem.h"
 #include "common/error.h"
 #include "core/utilisation_state.h"
 
@@ -97,7 +98,7 @@ typedef struct UtilExpanded
 {
 	ExpandedObjectHeader hdr;
 	MemoryContext owner;		/* the aggregate context it was made for */
-	estate_period *periods;
+	estate_period *periods;		/* from arena (utilisation_state.c) */
 	size_t		nperiods;
 	size_t		nalloc;
 	int64		last_start;		/* of the last period */
@@ -120,6 +121,8 @@ typedef struct UtilExpanded
 	uint64		packed_unit;
 	estate_group_key key;		/* capacity first; its core hours point just
 								 * past this struct, its dates into cxt */
+	estate_arena *arena;		/* the aggregate's, or NULL for cxt */
+	Size		periods_size;	/* bytes of the periods' block */
 } UtilExpanded;
 
 /* A read view of either form; a flat form's steps are unpacked into it. */
@@ -155,6 +158,15 @@ extern MemoryContext util_state_context(MemoryContext parent);
  * util_state_context). */
 extern UtilExpanded *util_new_expanded(MemoryContext parent, MemoryContext cxt,
 									   const estate_group_key *key, size_t nalloc);
+/*
+ * Room for at least need periods in an expanded state, at least doubling,
+ * keeping those it holds; and a new block for at least *n periods (*n is
+ * raised to the block's room) to take the place of its periods, which
+ * util_replace_periods frees.
+ */
+extern void util_reserve_periods(UtilExpanded *eo, size_t need);
+extern estate_period *util_alloc_periods(UtilExpanded *eo, size_t *n);
+extern void util_replace_periods(UtilExpanded *eo, estate_period *periods, size_t nalloc);
 /* View a state datum; a flat one is detoasted (copied) if it must be. */
 extern void util_view(Datum d, UtilView *v);
 /*

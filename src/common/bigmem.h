@@ -23,4 +23,22 @@ extern void *estate_big_palloc(Size size);
 extern void estate_big_free(void *p);
 extern void *estate_big_realloc(void *p, Size used, Size size);
 
+/*
+ * An arena: the growing buffers of one memory context's many owners (an
+ * aggregate's groups), in blocks of powers of two from 4 kB to 1 MB carved
+ * from slabs of up to 8 MB in huge pages, and reused once freed.  Larger
+ * buffers are estate_big_palloc'd in the context.  estate_arena_of gives a
+ * context's arena, made on first use and gone when the context is reset or
+ * deleted; NULL when it cannot have one (too many live at once), and every
+ * function below takes a NULL arena to mean estate_big_* in
+ * CurrentMemoryContext.  The sizes given back are the blocks' own, to pass
+ * back on freeing.
+ */
+typedef struct estate_arena estate_arena;
+
+extern estate_arena *estate_arena_of(MemoryContext cxt);
+extern void *estate_arena_alloc(estate_arena *a, Size *size);
+extern void estate_arena_free(estate_arena *a, void *p, Size size);
+extern void *estate_arena_realloc(estate_arena *a, void *p, Size used, Size old_size, Size *size);
+
 #endif
