@@ -533,7 +533,7 @@ first_state(MemoryContext aggcontext, Datum d)
 		MemoryContextDelete(cxt);
 		return flat;
 	}
-	eo = util_new_expanded(aggcontext, cxt, &b.key, 1);
+	eo = util_new_expanded(aggcontext, cxt, &b.key, 0);
 	if (b.packed)
 		util_pend(eo, &b);
 	else

@@ -171,11 +171,9 @@ util_new_expanded(MemoryContext parent, MemoryContext cxt, const estate_group_ke
 			   sizeof(int32) * key->nclosed);
 	/* The periods of all the aggregate's groups share one arena. */
 	eo->arena = estate_arena_of(parent);
-	eo->nalloc = Max(nalloc, 1);
-	MemoryContextSwitchTo(cxt);
-	eo->periods = util_alloc_periods(eo, &eo->nalloc);
-	eo->periods_size = eo->nalloc * sizeof(estate_period);
 	MemoryContextSwitchTo(old);
+	/* A combined state (nalloc 0) holds steps only: no block of periods. */
+	util_reserve_periods(eo, nalloc);
 	eo->nperiods = 0;
 	eo->sorted = true;
 	return eo;
@@ -196,7 +194,8 @@ util_alloc_periods(UtilExpanded *eo, size_t *n)
 void
 util_replace_periods(UtilExpanded *eo, estate_period *periods, size_t nalloc)
 {
-	estate_arena_free(eo->arena, eo->periods, eo->periods_size);
+	if (eo->periods)
+		estate_arena_free(eo->arena, eo->periods, eo->periods_size);
 	eo->periods = periods;
 	eo->nalloc = nalloc;
 	eo->periods_size = nalloc * sizeof(estate_period);
@@ -210,8 +209,16 @@ util_reserve_periods(UtilExpanded *eo, size_t need)
 	if (need <= eo->nalloc)
 		return;
 	size = Max(need, 2 * eo->nalloc) * sizeof(estate_period);
-	eo->periods = estate_arena_realloc(eo->arena, eo->periods, eo->nperiods * sizeof(estate_period),
-									   eo->periods_size, &size);
+	if (eo->periods == NULL)
+	{
+		MemoryContext old = MemoryContextSwitchTo(eo->hdr.eoh_context);
+
+		eo->periods = estate_arena_alloc(eo->arena, &size);
+		MemoryContextSwitchTo(old);
+	}
+	else
+		eo->periods = estate_arena_realloc(eo->arena, eo->periods, eo->nperiods * sizeof(estate_period),
+										   eo->periods_size, &size);
 	eo->periods_size = size;
 	eo->nalloc = size / sizeof(estate_period);
 }
@@ -292,7 +299,7 @@ settle(UtilExpanded *eo)
 
 		util_expanded_merge_steps(eo, steps, p->nsteps);
 		estate_big_free(steps);
-		estate_big_free(p->bytes);
+		estate_arena_free(eo->arena, p->bytes, p->size);
 	}
 	eo->npending = 0;
 }
@@ -413,8 +420,11 @@ util_pend(UtilExpanded *eo, const UtilView *v)
 		(eo->nsteps > 0) + eo->npending >= 2)
 		return false;
 	p = &eo->pending[eo->npending++];
+	/* The arena's huge pages: a leader combining 1,000 rooms' states
+	 * would otherwise fault in megabytes of fresh 4 kB pages here. */
+	p->size = v->packed_len;
 	old = MemoryContextSwitchTo(eo->hdr.eoh_context);
-	p->bytes = memcpy(estate_big_palloc(v->packed_len), v->packed, v->packed_len);
+	p->bytes = memcpy(estate_arena_alloc(eo->arena, &p->size), v->packed, v->packed_len);
 	MemoryContextSwitchTo(old);
 	p->len = v->packed_len;
 	p->nsteps = v->nsteps;

@@ -80,11 +80,12 @@ typedef struct UtilFlat
 
 /*
  * A partial state's packed step function (UtilFlat's form), kept as it came
- * by the state combining it; the bytes are from estate_big_palloc.
+ * by the state combining it.
  */
 typedef struct UtilPacked
 {
-	uint8	   *bytes;
+	uint8	   *bytes;			/* in the state's arena */
+	Size		size;			/* of their block */
 	size_t		len;
 	size_t		nsteps;
 	uint64		unit;
@@ -98,7 +99,8 @@ typedef struct UtilExpanded
 {
 	ExpandedObjectHeader hdr;
 	MemoryContext owner;		/* the aggregate context it was made for */
-	estate_period *periods;		/* from arena (utilisation_state.c) */
+	estate_period *periods;		/* from arena (utilisation_state.c), NULL
+								 * until the first is added */
 	size_t		nperiods;
 	size_t		nalloc;
 	int64		last_start;		/* of the last period */
@@ -155,7 +157,7 @@ extern UtilFlat *util_new_flat(const estate_group_key *key, const estate_step *s
 /* A new memory context for an expanded state of the aggregate context parent. */
 extern MemoryContext util_state_context(MemoryContext parent);
 /* A new expanded state of the aggregate context parent, in cxt (from
- * util_state_context). */
+ * util_state_context), with room for nalloc periods (0: none yet). */
 extern UtilExpanded *util_new_expanded(MemoryContext parent, MemoryContext cxt,
 									   const estate_group_key *key, size_t nalloc);
 /*
