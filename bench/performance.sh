@@ -9,7 +9,9 @@
 #   - its serial time over a build of a baseline revision's code, timed in
 #     the same run on a second cluster (below).
 # Times are medians of BENCH_RUNS (default 5) runs of the server's execution
-# time (EXPLAIN ANALYZE, TIMING OFF); the plain-SQL way, far slower, is run
+# time (EXPLAIN ANALYZE, TIMING OFF), each in a new session, taken in rounds
+# (each round times every variant of an aggregate once, so that the
+# machine's drift weighs on all alike); the plain-SQL way, far slower, is run
 # BENCH_SQL_RUNS (default 3) times, or not at all when 0.  JIT off, work_mem 1 GB.  Not a test.
 #
 #   bench/performance.sh                      (honours ESTATE_SANDBOX like test/run)
@@ -21,12 +23,19 @@
 # of one room.
 #
 # The baseline: BENCH_BASE (default the merge base of HEAD and main, the code
-# before the current branch's changes) is exported with git archive, built,
-# and installed into a sandbox of its own, BENCH_BASE_SANDBOX (default
+# before the current branch's changes) is exported with git archive and
+# built.  Where its install scripts and control file are the current ones
+# byte for byte (only the C changed), its library is timed on the same
+# cluster: each baseline run swaps its estate.so into the library directory
+# (renamed into place, so a session loads one or the other whole) and the
+# current one back after, and new sessions load what is there.  Same
+# buffers, same table files: across two clusters, serial ÷ baseline moved
+# by a third between runs of unchanged code.  Otherwise it is installed
+# into a sandbox of its own, BENCH_BASE_SANDBOX (default
 # /tmp/estate-bench-base: a copy of the server's tree, as ESTATE_SANDBOX
-# makes), and a second cluster runs from there.  Both clusters hold the same
-# rows; each baseline run directly follows the current build's run of the
-# same query, so both see the same load.  BENCH_BASE=none skips it.
+# makes), and a second cluster holding the same rows runs from there.
+# Either way the baseline's serial run directly follows the current build's
+# in each round, so both see the same load.  BENCH_BASE=none skips it.
 set -euo pipefail
 . "$(dirname "$0")/../tools/lib.sh"
 . "$(dirname "$0")/utilisation_sql.sh"
@@ -46,11 +55,45 @@ estate_build_install
 estate_tmp_create
 PORT=$(estate_node_start current 54320 "$OPTS")
 
+LIBDIR=${ESTATE_SANDBOX:+$ESTATE_SANDBOX}$("$PG_CONFIG" --pkglibdir)
+SWAP=
+# use_library current|base: that build's estate.so in the library directory.
+use_library() {
+	cp "$ESTATE_TMP/estate.so.$1" "$LIBDIR/estate.so.swap"
+	mv -f "$LIBDIR/estate.so.swap" "$LIBDIR/estate.so"
+}
+# On exit, the current library back in place before the clusters stop, and
+# the script's exit status kept for estate_cluster_stop to exit with.
+restore_library() {
+	local rc=$?
+	use_library current || true
+	set +e
+	(exit "$rc")
+	estate_cluster_stop
+}
+same_sql() {
+	local f
+	for f in estate.control estate--*.sql; do
+		cmp -s "$ESTATE_ROOT/$f" "$ESTATE_TMP/base-src/$f" || return 1
+	done
+	for f in "$ESTATE_TMP"/base-src/estate--*.sql; do
+		[ -e "$ESTATE_ROOT/$(basename "$f")" ] || return 1
+	done
+}
 if [ "$BASE" != none ]; then
-	say "building the baseline $BASE into $BASE_SANDBOX"
+	say "building the baseline $BASE"
 	mkdir -p "$ESTATE_TMP/base-src"
 	git -C "$ESTATE_ROOT" archive "$BASE" | tar -x -C "$ESTATE_TMP/base-src"
 	make -C "$ESTATE_TMP/base-src" -s PG_CONFIG="$PG_CONFIG" >/dev/null
+fi
+if [ "$BASE" != none ] && same_sql; then
+	say "the baseline's SQL is the current one: its library is timed on the same cluster"
+	SWAP=1
+	cp "$LIBDIR/estate.so" "$ESTATE_TMP/estate.so.current"
+	cp "$ESTATE_TMP/base-src/estate.so" "$ESTATE_TMP/estate.so.base"
+	trap restore_library EXIT
+elif [ "$BASE" != none ]; then
+	say "installing the baseline into $BASE_SANDBOX, with a cluster of its own"
 	for d in lib share; do
 		mkdir -p "$BASE_SANDBOX/usr/$d/postgresql/$PG_MAJOR"
 		cp -a "/usr/$d/postgresql/$PG_MAJOR/." "$BASE_SANDBOX/usr/$d/postgresql/$PG_MAJOR/"
@@ -187,15 +230,42 @@ time1() {
 median() { sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 # med PORT WORKERS QUERY [RUNS]: the median of RUNS runs.
 med() { for _ in $(seq "${4:-$RUNS}"); do time1 "$1" "$2" "$3"; done | median; }
-# pair WORKERS QUERY: the medians on the current build and the baseline,
-# each baseline run right after the current one.
-pair() {
-	local cur=() base=()
-	for _ in $(seq "$RUNS"); do
-		cur+=("$(time1 "$PORT" "$1" "$2")")
-		[ -z "${BASE_PORT:-}" ] || base+=("$(time1 "$BASE_PORT" "$1" "$2")")
+# rounds AGG OWN: RUNS rounds, each timing in turn the aggregate serial on the
+# current build and on the baseline (in alternating order), with one worker,
+# and PostgreSQL's own aggregate serial and with one worker; prints the five
+# medians.  Rounds
+# rather than five runs of one query after another, so that the machine's
+# drift (on a shared virtual machine, scans vary by a third from minute to
+# minute) weighs on the times a ratio compares alike.
+rounds() {
+	local a0=() b0=() a1=() o0=() o1=() r
+	for r in $(seq "$RUNS"); do
+		# The baseline first in every other round: whichever runs second
+		# finds the memory the first has just freed.
+		[ $((r % 2)) -eq 1 ] || base_serial "$1" b0
+		a0+=("$(time1 "$PORT" 0 "$1")")
+		[ $((r % 2)) -eq 0 ] || base_serial "$1" b0
+		a1+=("$(time1 "$PORT" 1 "$1")")
+		o0+=("$(time1 "$PORT" 0 "$2")")
+		o1+=("$(time1 "$PORT" 1 "$2")")
 	done
-	echo "$(printf '%s\n' "${cur[@]}" | median) $( [ -z "${BASE_PORT:-}" ] && echo - || printf '%s\n' "${base[@]}" | median)"
+	local m
+	for m in a0 b0 a1 o0 o1; do
+		local -n arr=$m
+		if [ "${#arr[@]}" -eq 0 ]; then printf '%s ' -; else printf '%s\n' "${arr[@]}" | median | tr '\n' ' '; fi
+	done
+	echo
+}
+# base_serial QUERY ARRAY: one serial run of the baseline, added to ARRAY.
+base_serial() {
+	local -n into=$2
+	if [ -n "$SWAP" ]; then
+		use_library base
+		into+=("$(time1 "$PORT" 0 "$1")")
+		use_library current
+	elif [ -n "${BASE_PORT:-}" ]; then
+		into+=("$(time1 "$BASE_PORT" 0 "$1")")
+	fi
 }
 div() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == "-" || a == "-" || b == 0) print "–"; else printf "%.2f", a / b }'; }
 per_row() { awk -v a="$1" -v s="$2" -v n="$3" 'BEGIN { printf "%.0f", (a - s) * 1e6 / n }'; }
@@ -213,10 +283,7 @@ echo "| aggregate | rows | serial | a row over the scan | 1 worker | a row over 
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for i in "${!LABELS[@]}"; do
 	t=${TABLES[$i]}
-	read -r a0 b0 < <(pair 0 "${AGGS[$i]}")
-	a1=$(med "$PORT" 1 "${AGGS[$i]}")
-	o0=$(med "$PORT" 0 "${OWNS[$i]}")
-	o1=$(med "$PORT" 1 "${OWNS[$i]}")
+	read -r a0 b0 a1 o0 o1 < <(rounds "${AGGS[$i]}" "${OWNS[$i]}")
 	plain=–
 	[ -z "${PLAINS[$i]}" ] || [ "$SQL_RUNS" -eq 0 ] || plain="$(div "$(med "$PORT" 0 "${PLAINS[$i]}" "$SQL_RUNS")" "$a0")×"
 	printf '| %s | %s | %.0f ms | %s ns | %.0f ms | %s ns | %s× | %s× | %s | %s | %s |\n' \
@@ -228,5 +295,5 @@ echo
 echo "Bare scans (count(*)), serial / 1 worker: elements ${SCAN0[bench_el]} / ${SCAN1[bench_el]} ms," \
 	"renewal elements ${SCAN0[bench_renewal]} / ${SCAN1[bench_renewal]} ms," \
 	"bookings ${SCAN0[bench_bookings]} / ${SCAN1[bench_bookings]} ms, sensor ${SCAN0[bench_sensor]} / ${SCAN1[bench_sensor]} ms."
-echo "Baseline: $BASE. Medians of $RUNS runs ($SQL_RUNS of the plain SQL); load average $load_before before the timings," \
+echo "Baseline: $BASE ($( [ -n "$SWAP" ] && echo "its library on the same cluster" || echo "a cluster of its own" )). Medians of $RUNS runs ($SQL_RUNS of the plain SQL); load average $load_before before the timings," \
 	"$(cut -d' ' -f1-3 /proc/loadavg) after, on $(nproc) cores."

@@ -205,20 +205,18 @@ void
 util_reserve_periods(UtilExpanded *eo, size_t need)
 {
 	Size		size;
+	MemoryContext old;
 
 	if (need <= eo->nalloc)
 		return;
 	size = Max(need, 2 * eo->nalloc) * sizeof(estate_period);
+	old = MemoryContextSwitchTo(eo->hdr.eoh_context);
 	if (eo->periods == NULL)
-	{
-		MemoryContext old = MemoryContextSwitchTo(eo->hdr.eoh_context);
-
 		eo->periods = estate_arena_alloc(eo->arena, &size);
-		MemoryContextSwitchTo(old);
-	}
 	else
 		eo->periods = estate_arena_realloc(eo->arena, eo->periods, eo->nperiods * sizeof(estate_period),
 										   eo->periods_size, &size);
+	MemoryContextSwitchTo(old);
 	eo->periods_size = size;
 	eo->nalloc = size / sizeof(estate_period);
 }

@@ -229,19 +229,11 @@ arena_new_slab(estate_arena *a, Size need)
 void *
 estate_arena_alloc(estate_arena *a, Size *size)
 {
-	MemoryContext old;
 	void	   *p;
 	int			k;
 
-	if (a == NULL)
+	if (a == NULL || *size > ARENA_MAX)
 		return estate_big_palloc(*size);
-	if (*size > ARENA_MAX)
-	{
-		old = MemoryContextSwitchTo(a->cxt);
-		p = estate_big_palloc(*size);
-		MemoryContextSwitchTo(old);
-		return p;
-	}
 	k = arena_class(*size);
 	*size = (Size) 1 << (ARENA_MIN_SHIFT + k);
 	if (a->free[k])
@@ -271,7 +263,8 @@ estate_arena_realloc(estate_arena *a, void *p, Size used, Size old_size, Size *s
 {
 	void	   *q;
 
-	if (a == NULL)
+	/* A large buffer grows as estate_big_realloc grows it, in its context. */
+	if (a == NULL || old_size > ARENA_MAX)
 		return estate_big_realloc(p, used, *size);
 	q = estate_arena_alloc(a, size);
 	memcpy(q, p, used);

@@ -27,7 +27,8 @@ extern void *estate_big_realloc(void *p, Size used, Size size);
  * An arena: the growing buffers of one memory context's many owners (an
  * aggregate's groups), in blocks of powers of two from 4 kB to 1 MB carved
  * from slabs of up to 8 MB in huge pages, and reused once freed.  Larger
- * buffers are estate_big_palloc'd in the context.  estate_arena_of gives a
+ * buffers are estate_big_palloc'd in CurrentMemoryContext and grown by
+ * estate_big_realloc.  estate_arena_of gives a
  * context's arena, made on first use and gone when the context is reset or
  * deleted; NULL when it cannot have one (too many live at once), and every
  * function below takes a NULL arena to mean estate_big_* in
