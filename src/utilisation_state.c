@@ -195,10 +195,9 @@ void
 util_replace_periods(UtilExpanded *eo, estate_period *periods, size_t nalloc)
 {
 	if (eo->periods)
-		estate_arena_free(eo->arena, eo->periods, eo->periods_size);
+		estate_arena_free(eo->arena, eo->periods, eo->nalloc * sizeof(estate_period));
 	eo->periods = periods;
 	eo->nalloc = nalloc;
-	eo->periods_size = nalloc * sizeof(estate_period);
 }
 
 void
@@ -215,9 +214,8 @@ util_reserve_periods(UtilExpanded *eo, size_t need)
 		eo->periods = estate_arena_alloc(eo->arena, &size);
 	else
 		eo->periods = estate_arena_realloc(eo->arena, eo->periods, eo->nperiods * sizeof(estate_period),
-										   eo->periods_size, &size);
+										   eo->nalloc * sizeof(estate_period), &size);
 	MemoryContextSwitchTo(old);
-	eo->periods_size = size;
 	eo->nalloc = size / sizeof(estate_period);
 }
 
@@ -297,7 +295,7 @@ settle(UtilExpanded *eo)
 
 		util_expanded_merge_steps(eo, steps, p->nsteps);
 		estate_big_free(steps);
-		estate_arena_free(eo->arena, p->bytes, p->size);
+		estate_arena_free(eo->arena, p->bytes, p->len);
 	}
 	eo->npending = 0;
 }
@@ -413,6 +411,7 @@ util_pend(UtilExpanded *eo, const UtilView *v)
 {
 	UtilPacked *p;
 	MemoryContext old;
+	Size		size = v->packed_len;
 
 	if (!v->packed || v->nperiods > 0 || eo->nperiods > 0 ||
 		(eo->nsteps > 0) + eo->npending >= 2)
@@ -420,11 +419,10 @@ util_pend(UtilExpanded *eo, const UtilView *v)
 	p = &eo->pending[eo->npending++];
 	/* The arena's huge pages: a leader combining 1,000 rooms' states
 	 * would otherwise fault in megabytes of fresh 4 kB pages here. */
-	p->size = v->packed_len;
-	old = MemoryContextSwitchTo(eo->hdr.eoh_context);
-	p->bytes = memcpy(estate_arena_alloc(eo->arena, &p->size), v->packed, v->packed_len);
-	MemoryContextSwitchTo(old);
 	p->len = v->packed_len;
+	old = MemoryContextSwitchTo(eo->hdr.eoh_context);
+	p->bytes = memcpy(estate_arena_alloc(eo->arena, &size), v->packed, v->packed_len);
+	MemoryContextSwitchTo(old);
 	p->nsteps = v->nsteps;
 	p->unit = v->unit;
 	return true;

@@ -84,8 +84,7 @@ typedef struct UtilFlat
  */
 typedef struct UtilPacked
 {
-	uint8	   *bytes;			/* in the state's arena */
-	Size		size;			/* of their block */
+	uint8	   *bytes;			/* len of them, in the state's arena */
 	size_t		len;
 	size_t		nsteps;
 	uint64		unit;
@@ -124,7 +123,6 @@ typedef struct UtilExpanded
 	estate_group_key key;		/* capacity first; its core hours point just
 								 * past this struct, its dates into cxt */
 	estate_arena *arena;		/* the aggregate's, or NULL for cxt */
-	Size		periods_size;	/* bytes of the periods' block */
 } UtilExpanded;
 
 /* A read view of either form; a flat form's steps are unpacked into it. */

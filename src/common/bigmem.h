@@ -28,12 +28,12 @@ extern void *estate_big_realloc(void *p, Size used, Size size);
  * aggregate's groups), in blocks of powers of two from 4 kB to 1 MB carved
  * from slabs of up to 8 MB in huge pages, and reused once freed.  Larger
  * buffers are estate_big_palloc'd in CurrentMemoryContext and grown by
- * estate_big_realloc.  estate_arena_of gives a
- * context's arena, made on first use and gone when the context is reset or
- * deleted; NULL when it cannot have one (too many live at once), and every
- * function below takes a NULL arena to mean estate_big_* in
- * CurrentMemoryContext.  The sizes given back are the blocks' own, to pass
- * back on freeing.
+ * estate_big_realloc.  estate_arena_of gives a context's arena, made on
+ * first use and gone when the context is reset or deleted; NULL when it
+ * cannot have one (too many live at once), and every function below takes a
+ * NULL arena to mean estate_big_* in CurrentMemoryContext.  estate_arena_alloc
+ * raises *size to the block's room; freeing or growing a block takes any
+ * size from the one asked for to that room.
  */
 typedef struct estate_arena estate_arena;
 
