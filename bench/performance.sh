@@ -7,7 +7,7 @@
 #     and max) over the same rows and grouping, and the ratio of the two;
 #   - the plain-SQL way's time over its own (serial);
 #   - its serial time over a build of a baseline revision's code, timed in
-#     the same run on a second cluster (below).
+#     the same run (below).
 # Times are medians of BENCH_RUNS (default 5) runs of the server's execution
 # time (EXPLAIN ANALYZE, TIMING OFF), each in a new session, taken in rounds
 # (each round times every variant of an aggregate once, so that the
@@ -34,8 +34,8 @@
 # into a sandbox of its own, BENCH_BASE_SANDBOX (default
 # /tmp/estate-bench-base: a copy of the server's tree, as ESTATE_SANDBOX
 # makes), and a second cluster holding the same rows runs from there.
-# Either way the baseline's serial run directly follows the current build's
-# in each round, so both see the same load.  BENCH_BASE=none skips it.
+# Either way the baseline's serial run sits beside the current build's in
+# each round, so both see the same load.  BENCH_BASE=none skips it.
 set -euo pipefail
 . "$(dirname "$0")/../tools/lib.sh"
 . "$(dirname "$0")/utilisation_sql.sh"
@@ -57,6 +57,7 @@ PORT=$(estate_node_start current 54320 "$OPTS")
 
 LIBDIR=${ESTATE_SANDBOX:+$ESTATE_SANDBOX}$("$PG_CONFIG" --pkglibdir)
 SWAP=
+BASE_HOW=none
 # use_library current|base: that build's estate.so in the library directory.
 use_library() {
 	cp "$ESTATE_TMP/estate.so.$1" "$LIBDIR/estate.so.swap"
@@ -89,11 +90,13 @@ fi
 if [ "$BASE" != none ] && same_sql; then
 	say "the baseline's SQL is the current one: its library is timed on the same cluster"
 	SWAP=1
+	BASE_HOW="$BASE, its library on the same cluster"
 	cp "$LIBDIR/estate.so" "$ESTATE_TMP/estate.so.current"
 	cp "$ESTATE_TMP/base-src/estate.so" "$ESTATE_TMP/estate.so.base"
 	trap restore_library EXIT
 elif [ "$BASE" != none ]; then
 	say "installing the baseline into $BASE_SANDBOX, with a cluster of its own"
+	BASE_HOW="$BASE, on a cluster of its own"
 	for d in lib share; do
 		mkdir -p "$BASE_SANDBOX/usr/$d/postgresql/$PG_MAJOR"
 		cp -a "/usr/$d/postgresql/$PG_MAJOR/." "$BASE_SANDBOX/usr/$d/postgresql/$PG_MAJOR/"
@@ -233,10 +236,9 @@ med() { for _ in $(seq "${4:-$RUNS}"); do time1 "$1" "$2" "$3"; done | median; }
 # rounds AGG OWN: RUNS rounds, each timing in turn the aggregate serial on the
 # current build and on the baseline (in alternating order), with one worker,
 # and PostgreSQL's own aggregate serial and with one worker; prints the five
-# medians.  Rounds
-# rather than five runs of one query after another, so that the machine's
-# drift (on a shared virtual machine, scans vary by a third from minute to
-# minute) weighs on the times a ratio compares alike.
+# medians.  Rounds rather than five runs of one query after another, so that
+# the machine's drift (on a shared virtual machine, scans vary by a third
+# from minute to minute) weighs on the times a ratio compares alike.
 rounds() {
 	local a0=() b0=() a1=() o0=() o1=() r
 	for r in $(seq "$RUNS"); do
@@ -295,5 +297,5 @@ echo
 echo "Bare scans (count(*)), serial / 1 worker: elements ${SCAN0[bench_el]} / ${SCAN1[bench_el]} ms," \
 	"renewal elements ${SCAN0[bench_renewal]} / ${SCAN1[bench_renewal]} ms," \
 	"bookings ${SCAN0[bench_bookings]} / ${SCAN1[bench_bookings]} ms, sensor ${SCAN0[bench_sensor]} / ${SCAN1[bench_sensor]} ms."
-echo "Baseline: $BASE ($( [ -n "$SWAP" ] && echo "its library on the same cluster" || echo "a cluster of its own" )). Medians of $RUNS runs ($SQL_RUNS of the plain SQL); load average $load_before before the timings," \
+echo "Baseline: $BASE_HOW. Medians of $RUNS runs ($SQL_RUNS of the plain SQL); load average $load_before before the timings," \
 	"$(cut -d' ' -f1-3 /proc/loadavg) after, on $(nproc) cores."
